@@ -1,0 +1,188 @@
+//! `rt check`: reads every file of the team folder and reports every problem, not just the
+//! first, as `path:line:column: feil: …` with a `hjelp:` line.
+//!
+//! The checks: TOML syntax; unknown, missing and mistyped keys; `rt.toml` and
+//! `tiltaksbank.toml` (units, members, meeting rules, measures); each case against the rules
+//! (R1–R4, consent, national id numbers anywhere in its text); ids against file names and
+//! year folders; duplicate ids; stray temporary files. Exit 0 when there are no errors
+//! (warnings are shown but do not fail), 1 otherwise.
+
+use std::collections::BTreeMap;
+
+use toml_edit::{Item, Value};
+
+use crate::context::Context;
+use crate::diagnostic::{self, Diagnostic, Position};
+use crate::error::Error;
+use crate::model::{Case, Config, Tiltaksbank};
+use crate::output;
+use crate::problem::Problem;
+use crate::rules::case::RuleContext;
+use crate::rules::{self, national_id};
+use crate::store::toml_read::{Parsed, locate};
+use crate::store::{TeamDir, case_file, load};
+
+/// Flags of `rt check`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Eksempler:\n  rt check\n  rt --dir /sti/til/team check")]
+pub struct Args {}
+
+/// Runs `rt check`.
+pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let (config, mut diags) = load::config(&ctx.team)?;
+    if let Some(c) = &config {
+        ctx.adopt_language(c.language);
+    }
+    let lang = ctx.lang;
+    let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config.as_ref())?;
+    diags.extend(bank_diags);
+    let files = check_cases(&ctx.team, config.as_ref(), &bank, ctx.today, &mut diags);
+
+    diagnostic::sort_and_dedup(&mut diags);
+    let mut text = String::new();
+    for d in &diags {
+        text.push_str(&d.render(lang));
+        text.push('\n');
+    }
+    output::print(&text)?;
+    let (errors, warnings) = diagnostic::count(&diags);
+    let checked = files + 2;
+    output::note(&match (errors, warnings) {
+        (0, 0) => lang.pick(
+            format!("Alt i orden: {checked} filer kontrollert."),
+            format!("All good: {checked} files checked."),
+        ),
+        _ => lang.pick(
+            format!("{errors} feil og {warnings} advarsler i {checked} filer."),
+            format!("{errors} error(s) and {warnings} warning(s) in {checked} files."),
+        ),
+    });
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Checks every case file; returns how many there were.
+fn check_cases(
+    team: &TeamDir,
+    config: Option<&Config>,
+    bank: &Tiltaksbank,
+    today: chrono::NaiveDate,
+    diags: &mut Vec<Diagnostic>,
+) -> usize {
+    let (files, file_diags) = load::case_files(team);
+    diags.extend(file_diags);
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        let text = match std::fs::read_to_string(&f.path) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(Diagnostic::error(&f.rel, None, Problem::Unreadable { detail: e.to_string() }));
+                continue;
+            }
+        };
+        let read = case_file::read(&f.rel, &text);
+        diags.extend(read.diags);
+        let Some(doc) = read.doc else { continue };
+        scan_for_national_ids(&f.rel, &text, &doc, diags);
+        let Some(case) = read.case else { continue };
+        check_placement(&f.rel, &text, &doc, &case, &mut seen, diags);
+        if let Some(config) = config {
+            let cx = RuleContext { config, measures: Some(bank), today };
+            for finding in rules::case::check(&case, &cx) {
+                let pos = position_of(&text, &doc, &finding.field);
+                diags.push(Diagnostic {
+                    severity: finding.severity,
+                    file: f.rel.clone(),
+                    pos,
+                    problem: finding.problem,
+                });
+            }
+        }
+    }
+    files.len()
+}
+
+/// The file's name and folder must match its id, and no two files may share an id.
+fn check_placement(
+    rel: &str,
+    text: &str,
+    doc: &Parsed,
+    case: &Case,
+    seen: &mut BTreeMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let id = case.id.to_string();
+    let pos = position_of(text, doc, "id");
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    let name = parts.pop().unwrap_or_default();
+    let folder = parts.pop().unwrap_or_default();
+    if name != format!("{id}.toml") {
+        diags.push(Diagnostic::error(rel, pos, Problem::FileNameNotId { id: id.clone() }));
+    } else if folder != &id[..4] || parts.len() != 1 {
+        diags.push(Diagnostic::error(rel, pos, Problem::WrongYearFolder { id: id.clone() }));
+    }
+    match seen.get(&id) {
+        Some(other) => {
+            diags.push(Diagnostic::error(rel, pos, Problem::DuplicateCaseId { id, other: other.clone() }));
+        }
+        None => {
+            seen.insert(id, rel.to_string());
+        }
+    }
+}
+
+/// Where a field of a case is; a missing field points at the table it belongs near.
+fn position_of(text: &str, doc: &Parsed, field: &str) -> Option<Position> {
+    let fallback = if field.starts_with("consent") || field == "leader_consulted" { "user" } else { "id" };
+    locate(doc, field)
+        .or_else(|| locate(doc, fallback))
+        .map(|span| Position::of_offset(text, span.start))
+        .or(Some(Position::START))
+}
+
+/// Every string anywhere in the file — including `[extra]` and unknown keys — is scanned for
+/// national id numbers; the number itself is never shown.
+fn scan_for_national_ids(rel: &str, text: &str, doc: &Parsed, diags: &mut Vec<Diagnostic>) {
+    fn walk_value(path: &str, v: &Value, found: &mut Vec<(String, Option<std::ops::Range<usize>>)>) {
+        match v {
+            Value::String(s) if national_id::contains_national_id(s.value()) => {
+                found.push((path.to_string(), v.span()));
+            }
+            Value::Array(a) => {
+                for (i, item) in a.iter().enumerate() {
+                    walk_value(&format!("{path}[{i}]"), item, found);
+                }
+            }
+            Value::InlineTable(t) => {
+                for (k, item) in t.iter() {
+                    walk_value(&format!("{path}.{k}"), item, found);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn walk_item(path: &str, item: &Item, found: &mut Vec<(String, Option<std::ops::Range<usize>>)>) {
+        let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+        match item {
+            Item::Value(v) => walk_value(path, v, found),
+            Item::Table(t) => {
+                for (k, i) in t.iter() {
+                    walk_item(&join(k), i, found);
+                }
+            }
+            Item::ArrayOfTables(a) => {
+                for (n, t) in a.iter().enumerate() {
+                    for (k, i) in t.iter() {
+                        walk_item(&format!("{path}[{n}].{k}"), i, found);
+                    }
+                }
+            }
+            Item::None => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk_item("", doc.as_item(), &mut found);
+    for (field, span) in found {
+        let pos = span.map(|s| Position::of_offset(text, s.start));
+        diags.push(Diagnostic::error(rel, pos, Problem::NationalId { field }));
+    }
+}

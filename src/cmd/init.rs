@@ -1,0 +1,122 @@
+//! `rt init [DIR]`: a new team folder with a commented `rt.toml`, an empty but documented
+//! `tiltaksbank.toml`, `cases/` and a `.gitignore`. It never overwrites anything.
+
+use std::path::PathBuf;
+
+use crate::context::Globals;
+use crate::error::Error;
+use crate::output;
+use crate::store::atomic::{self, Privacy};
+use crate::store::{CASES_DIR, CONFIG_FILE, TILTAK_FILE};
+
+const CONFIG_TEMPLATE: &str = include_str!("../assets/rt.toml");
+const TILTAK_TEMPLATE: &str = include_str!("../assets/tiltaksbank.toml");
+const GITIGNORE: &str = include_str!("../assets/gitignore");
+
+/// Flags of `rt init`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Eksempler:\n  rt init ressursteam\n  rt init . --team 'Ressursteam Familiesenter Nordby' --leader 'Ingrid Dahl' --email ingrid.dahl@kommune.no"
+)]
+pub struct Args {
+    /// Mappen som skal bli team-mappe (lages om den ikke finnes)
+    #[arg(value_name = "MAPPE", default_value = ".")]
+    pub dir: PathBuf,
+    /// Teamets navn
+    #[arg(long, value_name = "NAVN", default_value = "Ressursteam Familiesenter")]
+    pub team: String,
+    /// Lederens navn (kommunepsykologen)
+    #[arg(long, value_name = "NAVN", requires = "email")]
+    pub leader: Option<String>,
+    /// Lederens e-postadresse
+    #[arg(long, value_name = "E-POST", requires = "leader")]
+    pub email: Option<String>,
+}
+
+/// The text of a new `rt.toml`.
+pub fn config_text(team: &str, leader: Option<(&str, &str)>) -> String {
+    let leader = match leader {
+        Some((name, email)) => format!(
+            "[leader]\nname = {}\nemail = {}\nunit = \"kommunepsykolog\"\n",
+            toml_edit::Value::from(name),
+            toml_edit::Value::from(email)
+        ),
+        None => "# [leader]\n# name = \"Navn Navnesen\"\n# email = \"navn.navnesen@kommune.no\"\n# unit = \"kommunepsykolog\"\n".into(),
+    };
+    let team = toml_edit::Value::from(team).to_string();
+    CONFIG_TEMPLATE.replace("\"{{team}}\"", team.trim()).replace("{{leader}}", &leader)
+}
+
+/// Runs `rt init`.
+pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
+    let lang = globals.lang.unwrap_or_default();
+    let dir = args.dir;
+    for name in [CONFIG_FILE, TILTAK_FILE, CASES_DIR] {
+        let path = dir.join(name);
+        if path.exists() {
+            return Err(Error::AlreadyExists { path });
+        }
+    }
+    for (field, value) in [
+        ("team", Some(&args.team)),
+        ("leader.name", args.leader.as_ref()),
+        ("leader.email", args.email.as_ref()),
+    ] {
+        if value.is_some_and(|v| crate::rules::text::has_line_break_or_control(v)) {
+            let problem = crate::problem::Problem::ControlCharacters { field: field.into() };
+            output::note(&format!("{}: {}", lang.error_word(), problem.message(lang)));
+            return Err(Error::Refused { problems: 1 });
+        }
+    }
+    let leader = args.leader.as_deref().zip(args.email.as_deref());
+    let config = config_text(&args.team, leader);
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        atomic::create_new(&path, text.as_bytes(), Privacy::Shared).map_err(|e| Error::write(&path, e))
+    };
+    write(CONFIG_FILE, &config)?;
+    write(TILTAK_FILE, TILTAK_TEMPLATE)?;
+    let cases = dir.join(CASES_DIR);
+    atomic::create_dirs(&cases, Privacy::Private).map_err(|e| Error::write(&cases, e))?;
+    if !dir.join(".gitignore").exists() {
+        write(".gitignore", GITIGNORE)?;
+    }
+    output::note(&lang.pick(
+        format!(
+            "Ny team-mappe i {}.\nNeste steg: fyll inn leder, medlemmer, møtetid og skoleferier i rt.toml, legg tiltak i tiltaksbank.toml, og kjør `rt check`.",
+            dir.display()
+        ),
+        format!(
+            "New team folder in {}.\nNext: fill in the leader, members, meeting time and school holidays in rt.toml, add measures to tiltaksbank.toml, and run `rt check`.",
+            dir.display()
+        ),
+    ));
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{config_file, tiltak_file};
+
+    #[test]
+    fn the_new_config_reads_without_errors() {
+        for leader in [None, Some(("Ingrid \"Inga\" Dahl", "ingrid@kommune.no"))] {
+            let text = config_text("Ressursteam \"Nord\"", leader);
+            let (config, diags) = config_file::read("rt.toml", &text);
+            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+            assert!(errors.is_empty(), "{errors:?}\n{text}");
+            let config = config.expect("usable");
+            assert_eq!(config.team, "Ressursteam \"Nord\"");
+            assert_eq!(config.units.len(), 6);
+            assert_eq!(config.leader.is_some(), leader.is_some());
+        }
+    }
+
+    #[test]
+    fn the_new_tiltaksbank_reads_without_problems() {
+        let (bank, diags) = tiltak_file::read("tiltaksbank.toml", TILTAK_TEMPLATE, None);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(bank.measures.is_empty());
+    }
+}

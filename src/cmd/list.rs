@@ -1,0 +1,125 @@
+//! `rt list`: the cases, filtered, as a table or JSON.
+//!
+//! A row holds the case id, where it stands, and the user's initials — never the birth date
+//! or any text. `rt show ID` gives the whole case.
+
+use chrono::NaiveDate;
+
+use super::{TextOrJson, to_json};
+use crate::cli::date_arg;
+use crate::context::Context;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::model::dates::Half;
+use crate::model::{Case, Status, User, WayIn};
+use crate::output;
+use crate::store::load;
+use crate::table;
+use crate::views::CaseRow;
+
+/// Flags of `rt list`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Eksempler:\n  rt list\n  rt list --status referred --half 2027H1\n  rt list --meeting 2027-01-19 --format json"
+)]
+pub struct Args {
+    /// Bare saker med denne statusen: referred, scheduled, discussed, decided, closed
+    #[arg(long, value_name = "STATUS", value_parser = status_arg)]
+    pub status: Option<Status>,
+    /// Bare saker meldt i dette halvåret, f.eks. 2027H1
+    #[arg(long, value_name = "HALVÅR", value_parser = half_arg)]
+    pub half: Option<Half>,
+    /// Bare saker med denne veien inn: bti, user-case, guidance
+    #[arg(long, value_name = "VEI", value_parser = way_arg)]
+    pub way: Option<WayIn>,
+    /// Bare saker satt opp på møtet denne datoen
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub meeting: Option<NaiveDate>,
+    /// Utdata: text (tabell) eller json
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: TextOrJson,
+}
+
+fn status_arg(text: &str) -> Result<Status, String> {
+    Status::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        format!("`{text}`: bruk / use {}", all.join(", "))
+    })
+}
+
+fn half_arg(text: &str) -> Result<Half, String> {
+    Half::parse(text).ok_or_else(|| format!("`{text}`: skriv f.eks. / write e.g. 2027H1"))
+}
+
+fn way_arg(text: &str) -> Result<WayIn, String> {
+    WayIn::parse(text).ok_or_else(|| format!("`{text}`: bruk / use bti, user-case, guidance"))
+}
+
+impl Args {
+    fn keeps(&self, c: &Case) -> bool {
+        self.status.is_none_or(|s| c.status == s)
+            && self.half.is_none_or(|h| h.contains(c.referred))
+            && self.way.is_none_or(|w| c.way_in == w)
+            && self.meeting.is_none_or(|m| c.meeting == Some(m))
+    }
+}
+
+/// Runs `rt list`.
+pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let (cases, diags) = load::cases(&ctx.team);
+    let shown: Vec<&Case> = cases.iter().map(|l| &l.case).filter(|c| args.keeps(c)).collect();
+    match args.format {
+        TextOrJson::Json => {
+            let rows: Vec<CaseRow> = shown.iter().map(|c| CaseRow::of(c)).collect();
+            output::print(&to_json(&rows))?;
+        }
+        TextOrJson::Text if shown.is_empty() => output::note(lang.pick("Ingen saker.", "No cases.")),
+        TextOrJson::Text => {
+            output::print(&text_table(&shown, lang))?;
+            output::note(&lang.pick(format!("{} saker", shown.len()), format!("{} cases", shown.len())));
+        }
+    }
+    let broken: std::collections::BTreeSet<&str> =
+        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+    if !broken.is_empty() {
+        output::note(&lang.pick(
+            format!("advarsel: {} saksfil(er) har feil og er utelatt; kjør `rt check`", broken.len()),
+            format!("warning: {} case file(s) have errors and are left out; run `rt check`", broken.len()),
+        ));
+    }
+    Ok(0)
+}
+
+fn text_table(cases: &[&Case], lang: Lang) -> String {
+    let header = [
+        "ID",
+        lang.pick("STATUS", "STATUS"),
+        lang.pick("VEI INN", "WAY IN"),
+        lang.pick("MELDT", "REFERRED"),
+        lang.pick("MØTE", "MEETING"),
+        lang.pick("ENHET", "UNIT"),
+        lang.pick("BRUKER", "USER"),
+    ];
+    let rows: Vec<Vec<String>> = cases
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.to_string(),
+                c.status.label(lang).to_string(),
+                c.way_in.code().to_string(),
+                c.referred.to_string(),
+                c.meeting.map_or_else(|| "–".to_string(), |d| d.to_string()),
+                c.referrer.unit.clone(),
+                match &c.user {
+                    User::Known { initials, .. } => initials.clone(),
+                    User::Anonymous { .. } => lang.pick("anonym", "anonymous").to_string(),
+                    User::Nobody => "–".to_string(),
+                },
+            ]
+        })
+        .collect();
+    table::render(&header, &rows)
+}

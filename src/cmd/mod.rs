@@ -1,0 +1,51 @@
+//! The subcommands, one module each: its flags (as clap `Args`, whose doc comments are the
+//! help) and a thin `run` that glues `store`, `rules` and output together.
+
+pub mod check;
+pub mod init;
+pub mod list;
+pub mod refer;
+pub mod show;
+
+use crate::cli::Command;
+use crate::context::{Context, Globals};
+use crate::error::Error;
+use crate::lang::Lang;
+
+/// Runs a subcommand. On failure, also returns the language the command had settled on
+/// (from `rt.toml`), so the error is shown in it.
+pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Option<Lang>)> {
+    match command {
+        Command::Init(args) => init::run(args, globals).map_err(|e| (e, None)),
+        Command::Refer(args) => in_team(globals, |ctx| refer::run(*args, ctx)),
+        Command::List(args) => in_team(globals, |ctx| list::run(args, ctx)),
+        Command::Show(args) => in_team(globals, |ctx| show::run(args, ctx)),
+        Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
+    }
+}
+
+/// Runs a command inside a team folder.
+fn in_team(
+    globals: &Globals,
+    command: impl FnOnce(&mut Context) -> Result<i32, Error>,
+) -> Result<i32, (Error, Option<Lang>)> {
+    let mut ctx = Context::resolve(globals).map_err(|e| (e, None))?;
+    command(&mut ctx).map_err(|e| (e, Some(ctx.lang)))
+}
+
+/// `--format` for commands that print text or JSON.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextOrJson {
+    /// Readable text.
+    #[default]
+    Text,
+    /// JSON for scripts (stable English field names).
+    Json,
+}
+
+/// Serialises a view as pretty JSON with a final newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("views always serialise");
+    text.push('\n');
+    text
+}

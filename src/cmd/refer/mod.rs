@@ -1,0 +1,442 @@
+//! `rt refer`: registers a case, checked against the team's rules before anything is
+//! written (R1–R5).
+//!
+//! The flags (or, at a terminal, a short dialogue for what is missing) become a [`Case`];
+//! the same rules `rt check` applies judge it; a refusal lists every problem with the flag
+//! that fixes it and writes nothing. On success the new id is the only thing on stdout.
+
+mod dialogue;
+
+use chrono::NaiveDate;
+use clap::value_parser;
+
+use crate::cli::date_arg;
+use crate::context::Context;
+use crate::diagnostic::Severity;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::model::dates::{age_on, weekday_name};
+use crate::model::{Case, CaseId, Config, Consent, ConsentBy, Referrer, Situation, Status, User, WayIn};
+use crate::output;
+use crate::problem::{Problem, field_label};
+use crate::prompt::{self, Prompter};
+use crate::rules::case::RuleContext;
+use crate::rules::text::{normalise_initials, normalise_text};
+use crate::rules::{self, Finding};
+use crate::store::atomic::{self, Privacy};
+use crate::store::{TeamDir, case_file, load};
+
+/// Flags of `rt refer`; at a terminal, missing ones are asked for.
+#[derive(clap::Args, Debug, Default, Clone)]
+#[command(after_help = "Eksempler:
+  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\
+           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\
+           --concern 'Uro i barnehagen' --tried 'Samtaler med foreldrene' --wishes 'Ro hjemme'
+  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\
+           --concern '...' --tried '...' --wishes '...'
+  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'
+
+Uten flagg, i en terminal, spør rt om det som mangler. Ved mistanke om vold eller
+seksuelle overgrep: kontakt barnevernet eller politiet direkte (R5).")]
+pub struct Args {
+    /// Vei inn (R1): bti, user-case (brukersak utenom BTI) eller guidance (veiledning for ansatte)
+    #[arg(long, value_name = "VEI", value_parser = way_arg)]
+    pub way: Option<WayIn>,
+    /// Drøft saken anonymt: ingen initialer eller fødselsdato (R3)
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Brukerens initialer, f.eks. A.B. (aldri fullt navn)
+    #[arg(long, value_name = "A.B.")]
+    pub initials: Option<String>,
+    /// Brukerens fødselsdato
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub born: Option<NaiveDate>,
+    /// Alder, for statistikken (bare anonyme saker)
+    #[arg(long, value_name = "ÅR", value_parser = value_parser!(u8).range(0..=130))]
+    pub age: Option<u8>,
+    /// Brukeren har samtykket til at saken drøftes (R2)
+    #[arg(long)]
+    pub consent: bool,
+    /// Hvem som samtykket: user (brukeren), guardian (foresatte/verge) eller self (ungdom over samtykkealderen)
+    #[arg(long, value_name = "HVEM", value_parser = consent_by_arg)]
+    pub consent_by: Option<ConsentBy>,
+    /// Når samtykket ble gitt (standard: i dag)
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub consent_date: Option<NaiveDate>,
+    /// Når samtykket utløper
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub consent_expires: Option<NaiveDate>,
+    /// Enhetene brukeren samtykker til at får kopi av referatet (R10)
+    #[arg(long, value_name = "ENHET", value_delimiter = ',')]
+    pub copy_to: Vec<String>,
+    /// Meldingen er drøftet med enhetsleder (R2)
+    #[arg(long)]
+    pub leader_consulted: bool,
+    /// Navnet ditt (den ansatte som melder saken)
+    #[arg(long, value_name = "NAVN")]
+    pub referrer: Option<String>,
+    /// Enheten din (id fra rt.toml); kan utelates for faste medlemmer
+    #[arg(long, value_name = "ENHET")]
+    pub unit: Option<String>,
+    /// Brukerens/familiens situasjon: hva bekymringen gjelder (R4)
+    #[arg(long, value_name = "TEKST")]
+    pub concern: Option<String>,
+    /// Hva som er forsøkt tidligere (R4)
+    #[arg(long, value_name = "TEKST")]
+    pub tried: Option<String>,
+    /// Hva som er viktig for brukeren (R4; ikke for veiledningssaker)
+    #[arg(long, value_name = "TEKST")]
+    pub wishes: Option<String>,
+    /// Hva du ønsker at teamet skal hjelpe med
+    #[arg(long, value_name = "TEKST")]
+    pub question: Option<String>,
+    /// Kontaktperson på familiesenteret som brukeren vil ha med (kan gjentas)
+    #[arg(long = "invite-contact", value_name = "NAVN")]
+    pub invite_contact: Vec<String>,
+    /// BTI-nivå 0–3 (standard 1 for BTI-saker)
+    #[arg(long, value_name = "NIVÅ", value_parser = value_parser!(u8).range(0..=3))]
+    pub bti_level: Option<u8>,
+    /// Sett saken opp på møtet denne datoen
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub meeting: Option<NaiveDate>,
+    /// Saken gjelder mistanke om vold eller seksuelle overgrep (da meldes den ikke, R5)
+    #[arg(long)]
+    pub violence: bool,
+    /// Vis saksfilen som ville blitt skrevet, uten å skrive den
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn way_arg(text: &str) -> Result<WayIn, String> {
+    WayIn::parse(text).ok_or_else(|| {
+        format!("`{text}`: bruk bti, user-case eller guidance / use bti, user-case or guidance")
+    })
+}
+
+fn consent_by_arg(text: &str) -> Result<ConsentBy, String> {
+    ConsentBy::parse(text)
+        .ok_or_else(|| format!("`{text}`: bruk user, guardian eller self / use user, guardian or self"))
+}
+
+/// The flag that sets a field of the case file.
+fn flag_for(field: &str) -> Option<&'static str> {
+    let base = field.split('[').next().unwrap_or(field);
+    Some(match base {
+        "way_in" => "--way",
+        "referrer.name" => "--referrer",
+        "referrer.unit" => "--unit",
+        "user" => "--initials/--born/--anonymous",
+        "user.initials" => "--initials",
+        "user.born" => "--born",
+        "user.age" => "--age",
+        "consent" => "--consent",
+        "consent.given_by" => "--consent-by",
+        "consent.date" => "--consent-date",
+        "consent.expires" => "--consent-expires",
+        "consent.units" => "--copy-to",
+        "leader_consulted" => "--leader-consulted",
+        "situation.concern" => "--concern",
+        "situation.tried" => "--tried",
+        "situation.wishes" => "--wishes",
+        "situation.question" => "--question",
+        "invite" => "--invite-contact",
+        "bti_level" => "--bti-level",
+        "meeting" => "--meeting",
+        _ => return None,
+    })
+}
+
+/// Runs `rt refer`.
+pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    // R5 first: such a case is never a team case, whatever else is given.
+    if args.violence {
+        return Err(Error::Violence);
+    }
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let (lang, today) = (ctx.lang, ctx.today);
+
+    if prompt::interactive() && !missing(&args, &config).is_empty() {
+        dialogue::fill(&mut args, &config, today, &mut Prompter::terminal(lang))?;
+    }
+
+    let (mut case, mut findings) = build(&args, &config, today);
+    let cx = RuleContext { config: &config, measures: None, today };
+    findings.extend(rules::case::check(&case, &cx));
+    if args.way.is_none() {
+        // The way in is unknown: judgements that depend on it would only confuse.
+        findings.retain(|f| f.field != "bti_level");
+    }
+    if let Some(date) = case.meeting {
+        let (cases, _) = load::cases(&ctx.team);
+        let placed =
+            cases.iter().filter(|c| c.case.meeting == Some(date) && c.case.status != Status::Closed).count();
+        findings.extend(rules::placement::check(date, today, &config.meetings, placed));
+    }
+
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    for f in &findings {
+        output::note(&render_finding(f, lang));
+    }
+    if errors > 0 {
+        return Err(Error::Refused { problems: errors });
+    }
+
+    if args.dry_run {
+        output::print(&case_file::new_text(&case))?;
+        output::note(lang.pick("(prøvekjøring: ingenting er skrevet)", "(dry run: nothing was written)"));
+        return Ok(0);
+    }
+    write_new_case(&ctx.team, &mut case)?;
+    output::print(&format!("{}\n", case.id))?;
+    output::note(&confirmation(&case, &config, lang));
+    Ok(0)
+}
+
+/// The fields a dialogue would have to ask for.
+fn missing(a: &Args, config: &Config) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let way = a.way;
+    if way.is_none() {
+        out.push("way_in");
+    }
+    if a.referrer.is_none() {
+        out.push("referrer.name");
+    }
+    if a.unit.is_none() && a.referrer.as_deref().and_then(|r| config.member(r)).is_none() {
+        out.push("referrer.unit");
+    }
+    let has_user = !a.anonymous && (a.initials.is_some() || a.born.is_some() || way != Some(WayIn::Guidance));
+    if has_user {
+        if a.initials.is_none() {
+            out.push("user.initials");
+        }
+        if a.born.is_none() {
+            out.push("user.born");
+        }
+        if !a.consent {
+            out.push("consent");
+        }
+        if !a.leader_consulted {
+            out.push("leader_consulted");
+        }
+    }
+    if a.concern.is_none() {
+        out.push("situation.concern");
+    }
+    if a.tried.is_none() {
+        out.push("situation.tried");
+    }
+    if a.wishes.is_none() && way != Some(WayIn::Guidance) {
+        out.push("situation.wishes");
+    }
+    out
+}
+
+/// Turns the answers into a case (with a provisional id) and the findings that only the
+/// answers can show; the case rules add the rest.
+fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let way_in = a.way.unwrap_or_else(|| {
+        findings.push(Finding::error("way_in", Problem::Missing { key: "way_in".into() }));
+        WayIn::UserCase
+    });
+    let referrer_name = a.referrer.as_deref().map(normalise_text).unwrap_or_default();
+    let unit = match (&a.unit, config.member(&referrer_name)) {
+        (Some(u), _) => u.trim().to_string(),
+        (None, Some(member)) => member.unit.clone(),
+        (None, None) => {
+            findings.push(Finding::error("referrer.unit", Problem::Missing { key: "referrer.unit".into() }));
+            String::new()
+        }
+    };
+
+    let user = if a.anonymous {
+        if a.initials.is_some() {
+            findings.push(Finding::error("user.initials", Problem::IdentityOnAnonymous));
+        }
+        if a.born.is_some() {
+            findings.push(Finding::error("user.born", Problem::IdentityOnAnonymous));
+        }
+        User::Anonymous { age: a.age }
+    } else if a.initials.is_some() || a.born.is_some() || way_in != WayIn::Guidance {
+        if a.age.is_some() {
+            findings.push(Finding::error("user.age", Problem::AgeNeedsAnonymous));
+        }
+        let initials = match a.initials.as_deref() {
+            None => {
+                findings
+                    .push(Finding::error("user.initials", Problem::Missing { key: "user.initials".into() }));
+                None
+            }
+            Some(raw) => normalise_initials(raw).or_else(|| {
+                findings.push(Finding::error("user.initials", Problem::BadInitials));
+                None
+            }),
+        };
+        if a.born.is_none() {
+            findings.push(Finding::error("user.born", Problem::Missing { key: "user.born".into() }));
+        }
+        match (initials, a.born) {
+            (Some(initials), Some(born)) => User::Known { initials, born },
+            // Placeholder so the other rules can still speak; the findings above refuse.
+            _ => User::Known { initials: "X.X.".into(), born: today },
+        }
+    } else {
+        if a.age.is_some() {
+            findings.push(Finding::error("user.age", Problem::AgeNeedsAnonymous));
+        }
+        User::Nobody
+    };
+
+    let details_given = !a.copy_to.is_empty()
+        || a.consent_by.is_some()
+        || a.consent_date.is_some()
+        || a.consent_expires.is_some();
+    let consent = if a.consent {
+        let date = a.consent_date.unwrap_or(today);
+        let given_by = a.consent_by.or_else(|| match &user {
+            User::Known { born, .. } => {
+                let age = age_on(*born, date);
+                if age >= 18 {
+                    Some(ConsentBy::User)
+                } else if age < i32::from(config.self_consent_age) {
+                    Some(ConsentBy::Guardian)
+                } else {
+                    let self_age = config.self_consent_age;
+                    findings
+                        .push(Finding::error("consent.given_by", Problem::ConsentByNeeded { age, self_age }));
+                    None
+                }
+            }
+            _ => Some(ConsentBy::User),
+        });
+        let mut units: Vec<String> =
+            a.copy_to.iter().map(|u| u.trim().to_string()).filter(|u| !u.is_empty()).collect();
+        units.dedup();
+        given_by.map(|given_by| Consent {
+            given_by,
+            date,
+            units,
+            expires: a.consent_expires,
+            withdrawn: None,
+        })
+    } else {
+        if details_given {
+            let field = if a.copy_to.is_empty() { "consent" } else { "consent.units" };
+            findings.push(Finding::error(field, Problem::ConsentDetailsWithoutConsent));
+        }
+        None
+    };
+
+    let text = |t: &Option<String>| t.as_deref().map(normalise_text).unwrap_or_default();
+    let case = Case {
+        schema: crate::model::case::CASE_SCHEMA,
+        id: CaseId::random(today, &mut fastrand::Rng::new()),
+        way_in,
+        status: if a.meeting.is_some() { Status::Scheduled } else { Status::Referred },
+        referred: today,
+        meeting: a.meeting,
+        bti_level: a.bti_level.or((way_in == WayIn::Bti).then_some(1)),
+        leader_consulted: a.leader_consulted.then_some(today),
+        invite: a.invite_contact.iter().map(|n| normalise_text(n)).filter(|n| !n.is_empty()).collect(),
+        closed: None,
+        anonymised: None,
+        referrer: Referrer { name: referrer_name, unit },
+        user,
+        consent,
+        situation: Situation {
+            concern: text(&a.concern),
+            tried: text(&a.tried),
+            wishes: text(&a.wishes),
+            question: text(&a.question),
+        },
+        outcome: None,
+        decision: None,
+    };
+    // A missing referrer name is reported once, by the case rules.
+    (case, findings)
+}
+
+/// Writes the case under a fresh id; a taken name (another referral the same day drew the
+/// same suffix) draws again.
+fn write_new_case(team: &TeamDir, case: &mut Case) -> Result<(), Error> {
+    let mut rng = fastrand::Rng::new();
+    for _ in 0..64 {
+        case.id = CaseId::random(case.referred, &mut rng);
+        let path = team.path(&TeamDir::case_rel(&case.id));
+        let text = case_file::new_text(case);
+        match atomic::create_new(&path, text.as_bytes(), Privacy::Private) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::write(&path, e)),
+        }
+    }
+    Err(Error::write(
+        &team.path(crate::store::CASES_DIR),
+        std::io::Error::other("no free case id after 64 attempts"),
+    ))
+}
+
+/// One finding, with the flag that fixes it.
+fn render_finding(f: &Finding, lang: Lang) -> String {
+    let word = match f.severity {
+        Severity::Error => lang.error_word(),
+        Severity::Warning => lang.warning_word(),
+    };
+    let message = match &f.problem {
+        Problem::Missing { key } => match field_label(key, lang) {
+            Some(label) => lang.pick(format!("mangler {label}"), format!("missing {label}")),
+            None => f.problem.message(lang),
+        },
+        other => other.message(lang),
+    };
+    let mut out = match flag_for(&f.field) {
+        Some(flag) => format!("{word}: {message} [{flag}]"),
+        None => format!("{word}: {message}"),
+    };
+    if let Some(help) = f.problem.help(lang) {
+        out.push_str(&format!("\n  {}: {help}", lang.help_word()));
+    }
+    out
+}
+
+/// The short confirmation after a referral.
+fn confirmation(case: &Case, config: &Config, lang: Lang) -> String {
+    let unit = config.unit_name(&case.referrer.unit);
+    let mut lines = vec![lang.pick(
+        format!("Saken er registrert: {} ({}, {unit}).", case.id, case.way_in.label(lang)),
+        format!("The case is registered: {} ({}, {unit}).", case.id, case.way_in.label(lang)),
+    )];
+    lines.push(match case.meeting {
+        Some(m) => {
+            let day = weekday_name(chrono::Datelike::weekday(&m), lang);
+            lang.pick(format!("Satt opp på møtet {day} {m}."), format!("Placed in the meeting on {day} {m}."))
+        }
+        None => lang.pick(
+            "Lederen av ressursteamet setter saken opp på et møte.".to_string(),
+            "The team leader will place the case in a meeting.".to_string(),
+        ),
+    });
+    lines.push(match (&case.user, &case.consent) {
+        (User::Anonymous { .. }, _) => lang.pick(
+            format!("Anonym drøfting: referatet arkiveres hos {unit}, uten kopier."),
+            format!("Anonymous discussion: the minutes are archived at {unit}, with no copies."),
+        ),
+        (_, Some(c)) if !c.units.is_empty() => {
+            let names: Vec<&str> = c.units.iter().map(|u| config.unit_name(u)).collect();
+            lang.pick(
+                format!("Referatet arkiveres hos {unit}; kopi til: {}.", names.join(", ")),
+                format!("The minutes are archived at {unit}; copies to: {}.", names.join(", ")),
+            )
+        }
+        _ => lang.pick(
+            format!("Referatet arkiveres hos {unit}, uten kopier."),
+            format!("The minutes are archived at {unit}, with no copies."),
+        ),
+    });
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! `rt show ID`: one case, whole — the referral, consent, situation, outcome and decision.
+//!
+//! The case is read straight from `cases/YYYY/ID.toml`; only when it is not there is the
+//! folder searched (a misplaced file), and an unknown id gets a "did you mean".
+
+use std::fmt::Write as _;
+
+use super::{TextOrJson, to_json};
+use crate::context::Context;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::model::dates::age_on;
+use crate::model::{Case, CaseId, Config, User};
+use crate::output;
+use crate::store::{TeamDir, case_file, load};
+use crate::suggest;
+use crate::views::CaseDetail;
+
+/// Flags of `rt show`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Eksempler:\n  rt show 2027-01-05-k7q2\n  rt show 2027-01-05-k7q2 --format json")]
+pub struct Args {
+    /// Saks-id, f.eks. 2027-01-05-k7q2
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Utdata: text eller json
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: TextOrJson,
+}
+
+/// Runs `rt show`.
+pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let case = find(&ctx.team, &args.id, lang)?;
+    match args.format {
+        TextOrJson::Json => output::print(&to_json(&CaseDetail::of(&case)))?,
+        TextOrJson::Text => output::print(&render(&case, &config, ctx.today, lang))?,
+    }
+    Ok(0)
+}
+
+/// Finds a case by id: at its own path first, else anywhere under `cases/`.
+pub fn find(team: &TeamDir, id: &str, lang: Lang) -> Result<Case, Error> {
+    let id = id.trim();
+    if let Ok(parsed) = CaseId::parse(id) {
+        let rel = TeamDir::case_rel(&parsed);
+        if let Some(text) = load::read_text(team, &rel)? {
+            let read = case_file::read(&rel, &text);
+            if let Some(case) = read.case {
+                return Ok(case);
+            }
+            let errors: Vec<_> = read.diags.iter().filter(|d| d.is_error()).collect();
+            for d in &errors {
+                output::note(&d.render(lang));
+            }
+            return Err(Error::InvalidData { file: rel, errors: errors.len() });
+        }
+    }
+    let (cases, _) = load::cases(team);
+    if let Some(found) = cases.iter().find(|c| c.case.id.to_string() == id) {
+        return Ok(found.case.clone());
+    }
+    let ids: Vec<String> = cases.iter().map(|c| c.case.id.to_string()).collect();
+    let suggestion = suggest::closest(id, ids.iter().map(String::as_str));
+    Err(Error::CaseNotFound { id: id.to_string(), suggestion })
+}
+
+fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> String {
+    let mut out = String::new();
+    let dash = "–".to_string();
+    let mut field = |label: &str, value: String| {
+        let _ = writeln!(out, "  {:<16} {value}", format!("{label}:"));
+    };
+    let unit = |id: &str| config.unit_name(id).to_string();
+    field(lang.pick("Status", "Status"), c.status.label(lang).to_string());
+    let way = match c.bti_level {
+        Some(level) => lang.pick(
+            format!("{} (nå nivå {level})", c.way_in.label(lang)),
+            format!("{} (now level {level})", c.way_in.label(lang)),
+        ),
+        None => c.way_in.label(lang).to_string(),
+    };
+    field(lang.pick("Vei inn", "Way in"), way);
+    field(
+        lang.pick("Meldt", "Referred"),
+        lang.pick(
+            format!("{} av {} ({})", c.referred, c.referrer.name, unit(&c.referrer.unit)),
+            format!("{} by {} ({})", c.referred, c.referrer.name, unit(&c.referrer.unit)),
+        ),
+    );
+    field(lang.pick("Møte", "Meeting"), c.meeting.map_or(dash.clone(), |d| d.to_string()));
+    let user = match &c.user {
+        User::Known { initials, born } => lang.pick(
+            format!("{initials}, født {born} ({} år)", age_on(*born, today)),
+            format!("{initials}, born {born} (age {})", age_on(*born, today)),
+        ),
+        User::Anonymous { age: Some(a) } => {
+            lang.pick(format!("anonym, {a} år"), format!("anonymous, age {a}"))
+        }
+        User::Anonymous { age: None } => lang.pick("anonym", "anonymous").to_string(),
+        User::Nobody => lang.pick("ingen (veiledning)", "none (guidance)").to_string(),
+    };
+    field(lang.pick("Bruker", "User"), user);
+    if let Some(k) = &c.consent {
+        let copies = if k.units.is_empty() {
+            lang.pick("ingen kopier", "no copies").to_string()
+        } else {
+            let names: Vec<String> = k.units.iter().map(|u| unit(u)).collect();
+            lang.pick(format!("kopi til {}", names.join(", ")), format!("copies to {}", names.join(", ")))
+        };
+        let mut text = lang.pick(
+            format!("gitt av {} {}; {copies}", k.given_by.label(lang), k.date),
+            format!("given by {} {}; {copies}", k.given_by.label(lang), k.date),
+        );
+        if let Some(e) = k.expires {
+            text.push_str(&lang.pick(format!("; utløper {e}"), format!("; expires {e}")));
+        }
+        if let Some(w) = k.withdrawn {
+            text.push_str(&lang.pick(format!("; TRUKKET {w}"), format!("; WITHDRAWN {w}")));
+        }
+        field(lang.pick("Samtykke", "Consent"), text);
+    }
+    if let Some(d) = c.leader_consulted {
+        field(
+            lang.pick("Enhetsleder", "Unit leader"),
+            lang.pick(format!("drøftet {d}"), format!("consulted {d}")),
+        );
+    }
+    if !c.invite.is_empty() {
+        field(lang.pick("Inviteres", "Invited"), c.invite.join(", "));
+    }
+    if let Some(d) = c.closed {
+        field(lang.pick("Avsluttet", "Closed"), d.to_string());
+    }
+    let mut text = format!("{} {}\n{out}", lang.pick("Sak", "Case"), c.id);
+    let s = &c.situation;
+    for (label, body) in [
+        (lang.pick("Situasjonen", "The situation"), &s.concern),
+        (lang.pick("Forsøkt tidligere", "Tried before"), &s.tried),
+        (lang.pick("Viktig for brukeren", "What matters to the user"), &s.wishes),
+        (lang.pick("Spørsmål til teamet", "Question for the team"), &s.question),
+    ] {
+        section(&mut text, label, body);
+    }
+    if let Some(o) = &c.outcome {
+        section(
+            &mut text,
+            &lang.pick(format!("Drøftet {}: vurdering", o.date), format!("Discussed {}: assessment", o.date)),
+            &o.assessment,
+        );
+        let proposals: Vec<String> = o
+            .proposed
+            .iter()
+            .map(|p| match p.evaluate {
+                Some(e) => {
+                    format!("{} ({}, {} {e})", p.measure, unit(&p.unit), lang.pick("evalueres", "evaluate"))
+                }
+                None => format!("{} ({})", p.measure, unit(&p.unit)),
+            })
+            .collect();
+        section(&mut text, lang.pick("Foreslåtte tiltak", "Proposed measures"), &proposals.join("\n"));
+        section(&mut text, lang.pick("Neste steg", "Next step"), &o.next_step);
+    }
+    if let Some(d) = &c.decision {
+        let body = lang.pick(
+            format!(
+                "{}: takket ja til {}; nei til {}",
+                d.date,
+                list_or_dash(&d.accepted),
+                list_or_dash(&d.declined)
+            ),
+            format!(
+                "{}: accepted {}; declined {}",
+                d.date,
+                list_or_dash(&d.accepted),
+                list_or_dash(&d.declined)
+            ),
+        );
+        section(&mut text, lang.pick("Brukerens beslutning", "The user's decision"), &body);
+    }
+    text
+}
+
+fn list_or_dash(items: &[String]) -> String {
+    if items.is_empty() { "–".into() } else { items.join(", ") }
+}
+
+fn section(out: &mut String, label: &str, body: &str) {
+    if body.trim().is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{label}");
+    for line in body.lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+}

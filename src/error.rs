@@ -1,0 +1,164 @@
+//! Errors that stop a command: what went wrong, as data, and how to put it right.
+//!
+//! Problems in a team's *data* are [`crate::diagnostic::Diagnostic`]s and are all collected;
+//! an [`Error`] is for what makes a command give up (no team folder, a file that cannot be
+//! written, a refused referral). Every error renders as `feil: …` plus one `hjelp: …` line,
+//! and exits with code 1; clap's usage errors exit with 2.
+
+use std::path::{Path, PathBuf};
+
+use crate::lang::Lang;
+
+/// Why a command stopped.
+#[derive(Debug)]
+pub enum Error {
+    /// No `rt.toml` here or in any parent folder.
+    NoTeamFolder { start: PathBuf },
+    /// `--dir` names a folder without `rt.toml`.
+    NotATeamFolder { dir: PathBuf },
+    /// A file could not be read or written.
+    Io { path: PathBuf, write: bool, source: std::io::Error },
+    /// A file the command needs has errors (they were printed before this).
+    InvalidData { file: String, errors: usize },
+    /// The referral broke rules (the findings were printed before this).
+    Refused { problems: usize },
+    /// R5: suspected violence or abuse is never a team case.
+    Violence,
+    /// No case with this id.
+    CaseNotFound { id: String, suggestion: Option<String> },
+    /// `rt init` found an existing team folder.
+    AlreadyExists { path: PathBuf },
+    /// The file comes from a newer `rt` and must not be rewritten.
+    NewerSchema { file: String },
+    /// A file changed on disk while the command worked on it.
+    Changed { file: String },
+    /// Standard output was closed by the reader (e.g. `rt list | head`): stop quietly.
+    BrokenPipe,
+    /// The user ended the dialogue (end of input).
+    Aborted,
+}
+
+impl Error {
+    /// An I/O error while reading a path.
+    pub fn read(path: &Path, source: std::io::Error) -> Error {
+        Error::Io { path: path.to_path_buf(), write: false, source }
+    }
+
+    /// An I/O error while writing a path.
+    pub fn write(path: &Path, source: std::io::Error) -> Error {
+        Error::Io { path: path.to_path_buf(), write: true, source }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::BrokenPipe => 0,
+            _ => 1,
+        }
+    }
+
+    /// What went wrong, in one line.
+    pub fn message(&self, lang: Lang) -> String {
+        let l = lang;
+        match self {
+            Error::NoTeamFolder { start } => l.pick(
+                format!("fant ingen team-mappe (rt.toml) i {} eller mappene over", start.display()),
+                format!("no team folder (rt.toml) in {} or any folder above it", start.display()),
+            ),
+            Error::NotATeamFolder { dir } => l.pick(
+                format!("{} er ikke en team-mappe (mangler rt.toml)", dir.display()),
+                format!("{} is not a team folder (no rt.toml)", dir.display()),
+            ),
+            Error::Io { path, write, source } => {
+                let (nb, en) = if *write { ("skrive", "write") } else { ("lese", "read") };
+                l.pick(
+                    format!("kan ikke {nb} {}: {source}", path.display()),
+                    format!("cannot {en} {}: {source}", path.display()),
+                )
+            }
+            Error::InvalidData { file, errors } => l.pick(
+                format!("{file} har {errors} feil, så kommandoen stopper"),
+                format!("{file} has {errors} error(s), so the command stops"),
+            ),
+            Error::Refused { problems } => l.pick(
+                format!("saken er ikke registrert ({problems} feil å rette)"),
+                format!("the case was not registered ({problems} problem(s) to fix)"),
+            ),
+            Error::Violence => l.pick(
+                "ved mistanke om vold eller seksuelle overgrep skal du kontakte barnevernet eller politiet direkte, uten at det drøftes med foreldrene først. Saken meldes ikke til ressursteamet (R5).".to_string(),
+                "on suspicion of violence or sexual abuse, contact child welfare (barnevernet) or the police directly, without discussing it with the parents first. The case is not referred to the team (R5).".to_string(),
+            ),
+            Error::CaseNotFound { id, .. } => {
+                l.pick(format!("fant ingen sak `{id}`"), format!("no case `{id}`"))
+            }
+            Error::AlreadyExists { path } => l.pick(
+                format!("{} finnes allerede; rt init overskriver ingenting", path.display()),
+                format!("{} already exists; rt init overwrites nothing", path.display()),
+            ),
+            Error::NewerSchema { file } => l.pick(
+                format!("{file} er skrevet av en nyere rt og skrives ikke om"),
+                format!("{file} was written by a newer rt and is not rewritten"),
+            ),
+            Error::Changed { file } => l.pick(
+                format!("{file} ble endret av noen andre mens rt arbeidet; ingenting er skrevet"),
+                format!("{file} was changed by someone else while rt worked; nothing was written"),
+            ),
+            Error::BrokenPipe => String::new(),
+            Error::Aborted => l.pick("avbrutt; ingenting er skrevet".into(), "aborted; nothing was written".into()),
+        }
+    }
+
+    /// How to fix it.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        let l = lang;
+        Some(match self {
+            Error::NoTeamFolder { .. } | Error::NotATeamFolder { .. } => l.pick(
+                "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
+                "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),
+            ),
+            Error::InvalidData { .. } => l.pick(
+                "rett feilene over; `rt check` viser alle".into(),
+                "fix the problems above; `rt check` shows them all".into(),
+            ),
+            Error::Refused { .. } => l.pick(
+                "rett punktene over og kjør kommandoen på nytt".into(),
+                "fix the points above and run the command again".into(),
+            ),
+            Error::Violence => l.pick(
+                "kontakt barneverntjenesten (utenom kontortid: barnevernvakten) eller politiet: 02800, ved akutt fare 112".into(),
+                "contact the child welfare service (out of hours: barnevernvakten) or the police: 02800, in acute danger 112".into(),
+            ),
+            Error::CaseNotFound { suggestion: Some(s), .. } => {
+                l.pick(format!("mente du `{s}`?"), format!("did you mean `{s}`?"))
+            }
+            Error::CaseNotFound { suggestion: None, .. } => {
+                l.pick("se `rt list`".into(), "see `rt list`".into())
+            }
+            Error::NewerSchema { .. } => l.pick("oppdater rt".into(), "update rt".into()),
+            Error::Changed { .. } => l.pick(
+                "kjør kommandoen på nytt, så bygger den på den nye versjonen".into(),
+                "run the command again to build on the new version".into(),
+            ),
+            _ => return None,
+        })
+    }
+
+    /// The full text for standard error.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = format!("{}: {}", lang.error_word(), self.message(lang));
+        if let Some(help) = self.help(lang) {
+            out.push_str(&format!("\n{}: {help}", lang.help_word()));
+        }
+        out
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::Io { path: PathBuf::from("-"), write: true, source: e }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! `rt`: the command-line tool of a Norwegian municipal *ressursteam*.
+//!
+//! Cases are plain TOML files in a git-friendly team folder; commands register, schedule
+//! and document them under the team's rules (R1–R12 in `shared/spec/domain.md`).
+//!
+//! Data flows one way: arguments → [`cli`] → [`context`] (folder, today, language) →
+//! [`store`] (files → [`model`] types plus [`diagnostic`]s) → [`rules`] (pure judgements) →
+//! a command in [`cmd`] → output or [`store`] again. Only `context` reads the clock and the
+//! environment; only `store` touches the file system.
+
+pub mod cli;
+pub mod cmd;
+pub mod context;
+pub mod diagnostic;
+pub mod error;
+pub mod lang;
+pub mod model;
+pub mod output;
+pub mod problem;
+pub mod prompt;
+pub mod rules;
+pub mod store;
+pub mod suggest;
+pub mod table;
+pub mod views;
+
+#[cfg(test)]
+mod testing;
+
+use std::ffi::OsString;
+
+use clap::FromArgMatches;
+
+use crate::context::Globals;
+
+/// Runs `rt` with these arguments and returns the process exit code: 0 done, 1 refused or
+/// failed (with a message), 2 a wrong command line.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let early = cli::early_lang(&args).unwrap_or_default();
+    let parsed = cli::command(early).try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let globals = Globals { dir: cli.dir.clone(), today: cli.today, lang: cli.lang };
+    let lang = globals.lang.unwrap_or(early);
+    match cmd::dispatch(cli.command, &globals) {
+        Ok(code) => code,
+        Err((e, lang_used)) => {
+            if !matches!(e, error::Error::BrokenPipe) {
+                eprintln!("{}", e.render(lang_used.unwrap_or(lang)));
+            }
+            e.exit_code()
+        }
+    }
+}

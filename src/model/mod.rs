@@ -1,0 +1,17 @@
+//! The domain types of `rt`: a case, the team's configuration, the catalogue of measures.
+//!
+//! These are plain data. They know nothing about files, TOML, the clock or the terminal:
+//! `store` turns files into these types (and back), `rules` judges them, `cmd` shows them.
+
+pub mod case;
+pub mod dates;
+pub mod id;
+pub mod measure;
+pub mod team;
+
+pub use case::{
+    Case, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User, WayIn,
+};
+pub use id::CaseId;
+pub use measure::{Access, Measure, Tiltaksbank};
+pub use team::{Config, HolidayRule, MeetingRules, Member, Person, SchoolHoliday, Unit};

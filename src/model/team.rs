@@ -1,0 +1,162 @@
+//! The team's configuration (`rt.toml`): who the team is, how it meets, and its settings.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+use super::dates::Half;
+use crate::lang::Lang;
+
+/// The schema version of `rt.toml` this `rt` understands.
+pub const CONFIG_SCHEMA: u32 = 1;
+
+/// A named person with an e-mail address and a unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// Full name (an employee, never a user).
+    pub name: String,
+    /// E-mail address.
+    pub email: String,
+    /// Unit id.
+    pub unit: String,
+}
+
+/// A standing member of the team.
+pub type Member = Person;
+
+/// A unit (enhet) of the family centre, or an invited one like NAV.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Short id used in files and flags, e.g. `barnevern`.
+    pub id: String,
+    /// Full name, e.g. `Barneverntjenesten`.
+    pub name: String,
+    /// Whether the unit has standing members (false: invited when needed, like NAV).
+    pub standing: bool,
+}
+
+/// What happens to a meeting that falls on a holiday.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// Drop the meeting (members keep only the fixed weekday free).
+    #[default]
+    Skip,
+    /// Move it to the nearest working day of the same week.
+    Move,
+}
+
+/// The team's meeting rules (R6).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingRules {
+    /// The fixed weekday.
+    pub weekday: Weekday,
+    /// Start time, Europe/Oslo.
+    pub start: NaiveTime,
+    /// Length in minutes (R6: 90).
+    pub minutes: u32,
+    /// Weeks between meetings (R6: 3).
+    pub every_weeks: u32,
+    /// How many cases fit in one meeting.
+    pub cases_per_meeting: u32,
+    /// How many days before a meeting a case must be referred to be placed in it.
+    pub referral_deadline_days: u32,
+    /// Where the team meets.
+    pub place: String,
+    /// What to do with a meeting on a holiday.
+    pub on_holiday: HolidayRule,
+    /// The first meeting of a half-year, where the leader has fixed it.
+    pub first: BTreeMap<Half, NaiveDate>,
+    /// Extra days without meetings (e.g. a planning day).
+    pub closed: Vec<NaiveDate>,
+}
+
+impl Default for MeetingRules {
+    fn default() -> Self {
+        MeetingRules {
+            weekday: Weekday::Tue,
+            start: NaiveTime::from_hms_opt(12, 30, 0).expect("valid time"),
+            minutes: 90,
+            every_weeks: 3,
+            cases_per_meeting: 3,
+            referral_deadline_days: 7,
+            place: String::new(),
+            on_holiday: HolidayRule::Skip,
+            first: BTreeMap::new(),
+            closed: Vec::new(),
+        }
+    }
+}
+
+/// When a school holiday is: whole ISO weeks of a year, or a date range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HolidaySpan {
+    /// ISO weeks of a year, e.g. week 8 of 2027.
+    Weeks {
+        /// The ISO week-numbering year.
+        year: i32,
+        /// ISO week numbers.
+        weeks: Vec<u32>,
+    },
+    /// From and to, both days included.
+    Dates {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+}
+
+/// A school holiday, set by the municipality (so configured, not computed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchoolHoliday {
+    /// Its name, e.g. `Høstferie`.
+    pub name: String,
+    /// When it is.
+    pub span: HolidaySpan,
+}
+
+/// The whole team configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The team's name.
+    pub team: String,
+    /// The language of messages and documents.
+    pub language: Lang,
+    /// The team leader (kommunepsykolog), who receives every referral; set after `rt init`.
+    pub leader: Option<Person>,
+    /// The units.
+    pub units: Vec<Unit>,
+    /// The standing members.
+    pub members: Vec<Member>,
+    /// R6.
+    pub meetings: MeetingRules,
+    /// School holidays.
+    pub school_holidays: Vec<SchoolHoliday>,
+    /// Days after closing before `rt purge` anonymises a case.
+    pub retention_days: u32,
+    /// The age from which a young person may consent alone (R2: 15 or 16).
+    pub self_consent_age: u8,
+}
+
+impl Config {
+    /// The unit with this id.
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// The ids of every unit, in the file's order.
+    pub fn unit_ids(&self) -> impl Iterator<Item = &str> {
+        self.units.iter().map(|u| u.id.as_str())
+    }
+
+    /// The name of a unit, or its id when unknown.
+    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.unit(id).map_or(id, |u| u.name.as_str())
+    }
+
+    /// The standing member with this name (case-insensitive).
+    pub fn member(&self, name: &str) -> Option<&Member> {
+        let name = name.trim().to_lowercase();
+        self.members.iter().find(|m| m.name.to_lowercase() == name)
+    }
+}

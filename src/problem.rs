@@ -1,0 +1,580 @@
+//! Every kind of problem `rt` can find in a team's data, as data, with its text in both
+//! languages.
+//!
+//! Rules and loaders produce [`Problem`] values; the words are made only when one is shown.
+//! A message starts with what is wrong and names the thing; [`Problem::help`] gives one
+//! concrete way to fix it. No message ever repeats a national id number or a text that may
+//! hold one.
+
+use crate::lang::Lang;
+use crate::model::{ConsentBy, Status, WayIn};
+
+/// The kind of a TOML value, for "expected … but found …".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// A float.
+    Float,
+    /// `true` or `false`.
+    Bool,
+    /// A date, `2027-01-05`.
+    Date,
+    /// A time of day, `12:30`.
+    Time,
+    /// A date with a time.
+    DateTime,
+    /// An array.
+    Array,
+    /// A table.
+    Table,
+}
+
+impl ValueKind {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ValueKind::String => lang.pick("tekst", "a string"),
+            ValueKind::Integer => lang.pick("et heltall", "an integer"),
+            ValueKind::Float => lang.pick("et desimaltall", "a float"),
+            ValueKind::Bool => lang.pick("true eller false", "true or false"),
+            ValueKind::Date => lang.pick("en dato", "a date"),
+            ValueKind::Time => lang.pick("et klokkeslett", "a time"),
+            ValueKind::DateTime => lang.pick("dato med klokkeslett", "a date with a time"),
+            ValueKind::Array => lang.pick("en liste", "an array"),
+            ValueKind::Table => lang.pick("en tabell", "a table"),
+        }
+    }
+}
+
+/// A problem in the team's data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    // ---- the file itself -------------------------------------------------------------
+    /// The file is not valid TOML.
+    Syntax { detail: String },
+    /// The file could not be read.
+    Unreadable { detail: String },
+    /// A key `rt` does not know.
+    UnknownKey { key: String, suggestion: Option<String> },
+    /// A required key is absent.
+    Missing { key: String },
+    /// A value of the wrong type.
+    WrongType { key: String, expected: ValueKind, found: ValueKind },
+    /// A date written as a quoted string.
+    QuotedDate { key: String },
+    /// A value outside its set of choices.
+    BadChoice { key: String, value: String, allowed: Vec<&'static str>, suggestion: Option<String> },
+    /// A number outside its range.
+    OutOfRange { key: String, value: i64, min: i64, max: i64 },
+    /// A time not written `HH:MM`.
+    BadTime { key: String },
+    /// A half-year not written `2027H1`.
+    BadHalf { key: String, value: String },
+    /// An id (of a unit or measure) with characters other than a–z, 0–9 and `-`.
+    BadSlug { key: String, value: String },
+    /// An e-mail address without `@` or with spaces.
+    BadEmail { key: String },
+    /// The same id twice in one list.
+    DuplicateEntry { id: String, first_line: usize },
+    /// A stray temporary file from an interrupted write.
+    StrayTempFile,
+    /// A file in `cases/` that is not a case file.
+    NotACaseFile,
+    /// A file written by a newer `rt`.
+    NewerSchema { found: u32, known: u32 },
+
+    // ---- references between files ----------------------------------------------------
+    /// A unit id not in `rt.toml`.
+    UnknownUnit { unit: String, suggestion: Option<String> },
+    /// A measure id not in `tiltaksbank.toml`.
+    UnknownMeasure { id: String, suggestion: Option<String> },
+    /// A decision names a measure that was never proposed.
+    NotProposed { id: String },
+
+    // ---- case ids and files ----------------------------------------------------------
+    /// An id not shaped `YYYY-MM-DD-xxxx`.
+    BadCaseId { value: String },
+    /// The file name is not the case id.
+    FileNameNotId { id: String },
+    /// The case lies in the wrong year folder.
+    WrongYearFolder { id: String },
+    /// The id's date is not the referral date.
+    IdDateNotReferred { id: String },
+    /// Two files carry the same id.
+    DuplicateCaseId { id: String, other: String },
+
+    // ---- the referral rules ----------------------------------------------------------
+    /// R1/R3: a BTI case or user case with no user and not anonymous.
+    UserMissing { way: WayIn },
+    /// R3: an anonymous case with initials or a birth date.
+    IdentityOnAnonymous,
+    /// R2: no consent for a case that is not anonymous.
+    ConsentMissing,
+    /// R2: the unit leader was not consulted.
+    LeaderCheckMissing,
+    /// R3: consent (and so copies) on an anonymous case.
+    ConsentOnAnonymous,
+    /// Consent on a guidance case with no user.
+    ConsentWithoutUser,
+    /// R2: who consented does not fit the user's age.
+    ConsentByAge { given_by: ConsentBy, age: i32, self_age: u8 },
+    /// R2: who may consent is unclear at this age and must be given.
+    ConsentByNeeded { age: i32, self_age: u8 },
+    /// Consent dated in the future.
+    ConsentInFuture,
+    /// Consent expiring before it was given, or withdrawn before it was given.
+    ConsentDatesReversed { key: String },
+    /// Consent has expired on a case that is still open.
+    ConsentExpired,
+    /// R4: a required text is empty.
+    TextMissing { field: String },
+    /// A text holds something shaped like a fødselsnummer, D- or H-number.
+    NationalId { field: String },
+    /// A text holds control characters.
+    ControlCharacters { field: String },
+    /// A text is longer than a referral needs.
+    TextTooLong { field: String, max: usize },
+    /// Initials not written like `A.B.`.
+    BadInitials,
+    /// A birth date in the future.
+    BornInFuture,
+    /// A birth date more than 110 years ago.
+    BornTooLongAgo,
+    /// A BTI level on a case that did not come in through BTI.
+    BtiLevelNotBti { way: WayIn },
+    /// A referral date in the future.
+    ReferredInFuture,
+    /// A meeting before the referral.
+    MeetingBeforeReferral,
+    /// A status that needs a field the case lacks.
+    StatusNeeds { status: Status, key: String },
+    /// A closing date on a case that is not closed.
+    ClosedButOpen,
+    /// R5: a text mentions violence or abuse (a reminder, not a refusal).
+    ViolenceMentioned { field: String },
+    /// `rt.toml` names no leader.
+    NoLeader,
+    /// A school holiday needs either weeks and a year, or from and to.
+    HolidayNeedsSpan { name: String },
+    /// An age given for a user who is not anonymous (their age follows from the birth date).
+    AgeNeedsAnonymous,
+    /// Consent details (copies, who, dates) given without consent itself.
+    ConsentDetailsWithoutConsent,
+    /// A meeting date that is not on the team's meeting weekday.
+    MeetingWrongWeekday { weekday: chrono::Weekday },
+    /// A meeting too soon for the referral deadline.
+    MeetingTooSoon { earliest: chrono::NaiveDate, days: u32 },
+    /// A meeting with no room left.
+    MeetingFull { capacity: u32 },
+    /// A date range whose `to` is before its `from`.
+    RangeReversed { key: String },
+    /// A measure's age range runs backwards.
+    AgesReversed { min: u8, max: u8 },
+}
+
+/// What a user reads for a field path of a case file.
+pub fn field_label(path: &str, lang: Lang) -> Option<&'static str> {
+    // `invite[2]` and `consent.units[0]` read like their list.
+    let base: String =
+        path.split('.').map(|p| p.split('[').next().unwrap_or(p)).collect::<Vec<_>>().join(".");
+    Some(match base.as_str() {
+        "way_in" => lang.pick("vei inn (R1)", "way in (R1)"),
+        "referrer.name" => lang.pick("navnet på den som melder", "the referring employee's name"),
+        "referrer.unit" => lang.pick("enheten til den som melder", "the referrer's unit"),
+        "user.initials" => lang.pick("brukerens initialer", "the user's initials"),
+        "user.born" => lang.pick("brukerens fødselsdato", "the user's date of birth"),
+        "user.age" => lang.pick("alder", "age"),
+        "situation.concern" => lang.pick(
+            "brukerens/familiens situasjon (bekymringen)",
+            "the user's or family's situation (the concern)",
+        ),
+        "situation.tried" => lang.pick("hva som er forsøkt tidligere", "what has been tried"),
+        "situation.wishes" => lang.pick("hva som er viktig for brukeren", "what matters to the user"),
+        "situation.question" => lang.pick("hva teamet skal hjelpe med", "what the team should help with"),
+        "consent.given_by" => lang.pick("hvem som ga samtykke", "who gave consent"),
+        "consent.units" => lang.pick("enhetene som kan få kopi", "the units that may get a copy"),
+        "invite" => lang.pick("kontaktpersoner som inviteres", "contact persons to invite"),
+        "outcome.assessment" => lang.pick("teamets vurdering", "the team's assessment"),
+        "outcome.next_step" => lang.pick("neste steg", "the next step"),
+        "outcome.coordinator" => lang.pick("koordinator", "coordinator"),
+        _ => return None,
+    })
+}
+
+fn label_or_key(path: &str, lang: Lang) -> String {
+    field_label(path, lang).map_or_else(|| format!("`{path}`"), str::to_string)
+}
+
+impl Problem {
+    /// What is wrong, in one line.
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        let l = lang;
+        match self {
+            Syntax { detail } => l.pick(
+                format!("ugyldig TOML: {detail}"),
+                format!("invalid TOML: {detail}"),
+            ),
+            Unreadable { detail } => l.pick(
+                format!("kan ikke lese filen: {detail}"),
+                format!("cannot read the file: {detail}"),
+            ),
+            UnknownKey { key, .. } => {
+                l.pick(format!("ukjent nøkkel `{key}`"), format!("unknown key `{key}`"))
+            }
+            Missing { key } => match field_label(key, l) {
+                Some(label) => l.pick(
+                    format!("mangler `{key}`: {label}"),
+                    format!("missing `{key}`: {label}"),
+                ),
+                None => l.pick(format!("mangler `{key}`"), format!("missing `{key}`")),
+            },
+            WrongType { key, expected, found } => l.pick(
+                format!("`{key}` skal være {}, men er {}", expected.label(l), found.label(l)),
+                format!("`{key}` must be {}, but is {}", expected.label(l), found.label(l)),
+            ),
+            QuotedDate { key } => l.pick(
+                format!("`{key}` er en dato i anførselstegn"),
+                format!("`{key}` is a date in quotes"),
+            ),
+            BadChoice { key, value, allowed, .. } => l.pick(
+                format!("`{key}` kan ikke være `{value}` (gyldig: {})", allowed.join(", ")),
+                format!("`{key}` cannot be `{value}` (valid: {})", allowed.join(", ")),
+            ),
+            OutOfRange { key, value, min, max } => l.pick(
+                format!("`{key}` = {value} er utenfor {min}–{max}"),
+                format!("`{key}` = {value} is outside {min}–{max}"),
+            ),
+            BadTime { key } => l.pick(
+                format!("`{key}` skal være et klokkeslett TT:MM"),
+                format!("`{key}` must be a time HH:MM"),
+            ),
+            BadHalf { key, value } => l.pick(
+                format!("`{key}`: `{value}` er ikke et halvår"),
+                format!("`{key}`: `{value}` is not a half-year"),
+            ),
+            BadSlug { key, value } => l.pick(
+                format!("`{key}` = `{value}` kan bare ha små bokstaver a–z, sifre og bindestrek"),
+                format!("`{key}` = `{value}` may hold only lowercase a–z, digits and hyphens"),
+            ),
+            BadEmail { key } => l.pick(
+                format!("`{key}` er ikke en e-postadresse"),
+                format!("`{key}` is not an e-mail address"),
+            ),
+            DuplicateEntry { id, first_line } => l.pick(
+                format!("`{id}` finnes allerede (linje {first_line})"),
+                format!("`{id}` already exists (line {first_line})"),
+            ),
+            StrayTempFile => l.pick(
+                "midlertidig fil etter en avbrutt skriving".to_string(),
+                "temporary file left by an interrupted write".to_string(),
+            ),
+            NotACaseFile => l.pick(
+                "filen i cases/ er ikke en sak (.toml)".to_string(),
+                "this file in cases/ is not a case (.toml)".to_string(),
+            ),
+            NewerSchema { found, known } => l.pick(
+                format!(
+                    "filen er skrevet av en nyere rt (schema {found}; denne rt kjenner {known}); den leses, men skrives ikke om"
+                ),
+                format!(
+                    "the file was written by a newer rt (schema {found}; this rt knows {known}); it is read but never rewritten"
+                ),
+            ),
+            UnknownUnit { unit, .. } => {
+                l.pick(format!("ukjent enhet `{unit}`"), format!("unknown unit `{unit}`"))
+            }
+            UnknownMeasure { id, .. } => {
+                l.pick(format!("ukjent tiltak `{id}`"), format!("unknown measure `{id}`"))
+            }
+            NotProposed { id } => l.pick(
+                format!("tiltaket `{id}` ble ikke foreslått i saken"),
+                format!("the measure `{id}` was not proposed for this case"),
+            ),
+            BadCaseId { value } => l.pick(
+                format!("`{value}` er ikke en saks-id (ÅÅÅÅ-MM-DD-xxxx)"),
+                format!("`{value}` is not a case id (YYYY-MM-DD-xxxx)"),
+            ),
+            FileNameNotId { id } => l.pick(
+                format!("filnavnet stemmer ikke med id-en `{id}`"),
+                format!("the file name does not match the id `{id}`"),
+            ),
+            WrongYearFolder { id } => l.pick(
+                format!("saken `{id}` ligger i feil årsmappe"),
+                format!("the case `{id}` is in the wrong year folder"),
+            ),
+            IdDateNotReferred { id } => l.pick(
+                format!("datoen i id-en `{id}` er ikke meldedatoen (`referred`)"),
+                format!("the date in the id `{id}` is not the referral date (`referred`)"),
+            ),
+            DuplicateCaseId { id, other } => l.pick(
+                format!("id-en `{id}` brukes også i {other}"),
+                format!("the id `{id}` is also used in {other}"),
+            ),
+            UserMissing { way } => l.pick(
+                format!("en sak om {} trenger en bruker, eller å drøftes anonymt", way.label(l)),
+                format!("a case of {} needs a user, or to be discussed anonymously", way.label(l)),
+            ),
+            IdentityOnAnonymous => l.pick(
+                "en anonym sak kan ikke ha initialer eller fødselsdato (R3)".to_string(),
+                "an anonymous case cannot have initials or a date of birth (R3)".to_string(),
+            ),
+            ConsentMissing => l.pick(
+                "brukerens samtykke mangler (R2)".to_string(),
+                "the user's consent is missing (R2)".to_string(),
+            ),
+            LeaderCheckMissing => l.pick(
+                "meldingen er ikke drøftet med enhetsleder (R2)".to_string(),
+                "the referral has not been discussed with the unit leader (R2)".to_string(),
+            ),
+            ConsentOnAnonymous => l.pick(
+                "en anonym sak har ikke samtykke eller kopimottakere (R3)".to_string(),
+                "an anonymous case has no consent and no copy recipients (R3)".to_string(),
+            ),
+            ConsentWithoutUser => l.pick(
+                "en veiledningssak uten bruker kan ikke ha samtykke".to_string(),
+                "a guidance case without a user cannot have consent".to_string(),
+            ),
+            ConsentByAge { given_by, age, self_age } => match given_by {
+                ConsentBy::SelfConsent => l.pick(
+                    format!("brukeren er {age} år og kan ikke samtykke alene før {self_age} år (R2)"),
+                    format!("the user is {age} and cannot consent alone before {self_age} (R2)"),
+                ),
+                _ => l.pick(
+                    format!("brukeren er {age} år; samtykke fra {} passer ikke (R2)", given_by.label(l)),
+                    format!("the user is {age}; consent from {} does not fit (R2)", given_by.label(l)),
+                ),
+            },
+            ConsentByNeeded { age, self_age } => l.pick(
+                format!("brukeren er {age} år: oppgi om samtykket er gitt av ungdommen selv (fra {self_age} år) eller av foresatte"),
+                format!("the user is {age}: say whether the young person (from {self_age}) or a guardian consented"),
+            ),
+            ConsentInFuture => l.pick(
+                "samtykket er datert fram i tid".to_string(),
+                "the consent is dated in the future".to_string(),
+            ),
+            ConsentDatesReversed { key } => l.pick(
+                format!("`{key}` er før samtykket ble gitt"),
+                format!("`{key}` is before the consent was given"),
+            ),
+            ConsentExpired => l.pick(
+                "samtykket er utløpt, men saken er ikke avsluttet".to_string(),
+                "the consent has expired, but the case is not closed".to_string(),
+            ),
+            TextMissing { field } => l.pick(
+                format!("{} mangler (R4)", label_or_key(field, l)),
+                format!("{} is missing (R4)", label_or_key(field, l)),
+            ),
+            NationalId { field } => l.pick(
+                format!("{} inneholder noe som ligner et fødselsnummer", label_or_key(field, l)),
+                format!("{} contains what looks like a national id number", label_or_key(field, l)),
+            ),
+            ControlCharacters { field } => l.pick(
+                format!("{} inneholder kontrolltegn", label_or_key(field, l)),
+                format!("{} contains control characters", label_or_key(field, l)),
+            ),
+            TextTooLong { field, max } => l.pick(
+                format!("{} er lengre enn {max} tegn", label_or_key(field, l)),
+                format!("{} is longer than {max} characters", label_or_key(field, l)),
+            ),
+            BadInitials => l.pick(
+                "initialene skal skrives som A.B. (2–4 bokstaver)".to_string(),
+                "initials must be written like A.B. (2–4 letters)".to_string(),
+            ),
+            BornInFuture => l.pick(
+                "fødselsdatoen er fram i tid".to_string(),
+                "the date of birth is in the future".to_string(),
+            ),
+            BornTooLongAgo => l.pick(
+                "fødselsdatoen er mer enn 110 år tilbake".to_string(),
+                "the date of birth is more than 110 years ago".to_string(),
+            ),
+            BtiLevelNotBti { way } => l.pick(
+                format!("BTI-nivå passer ikke for {}", way.label(l)),
+                format!("a BTI level does not fit {}", way.label(l)),
+            ),
+            ReferredInFuture => l.pick(
+                "meldedatoen er fram i tid".to_string(),
+                "the referral date is in the future".to_string(),
+            ),
+            MeetingBeforeReferral => l.pick(
+                "møtet er før saken ble meldt".to_string(),
+                "the meeting is before the referral".to_string(),
+            ),
+            StatusNeeds { status, key } => l.pick(
+                format!("status `{}` krever `{key}`", status.code()),
+                format!("status `{}` requires `{key}`", status.code()),
+            ),
+            ClosedButOpen => l.pick(
+                "saken har avslutningsdato, men status er ikke `closed`".to_string(),
+                "the case has a closing date, but its status is not `closed`".to_string(),
+            ),
+            ViolenceMentioned { field } => l.pick(
+                format!("{} nevner vold eller overgrep", label_or_key(field, l)),
+                format!("{} mentions violence or abuse", label_or_key(field, l)),
+            ),
+            NoLeader => l.pick(
+                "rt.toml har ingen leder ([leader])".to_string(),
+                "rt.toml names no leader ([leader])".to_string(),
+            ),
+            HolidayNeedsSpan { name } => l.pick(
+                format!("skoleferien `{name}` trenger enten `year` og `weeks`, eller `from` og `to`"),
+                format!("the school holiday `{name}` needs either `year` and `weeks`, or `from` and `to`"),
+            ),
+            AgeNeedsAnonymous => l.pick(
+                "alder oppgis bare for anonyme saker; ellers følger den av fødselsdatoen".to_string(),
+                "an age is given only for anonymous cases; otherwise it follows from the date of birth".to_string(),
+            ),
+            ConsentDetailsWithoutConsent => l.pick(
+                "kopimottakere og samtykkedetaljer krever at brukeren har samtykket".to_string(),
+                "copy recipients and consent details require the user's consent".to_string(),
+            ),
+            MeetingWrongWeekday { weekday } => l.pick(
+                format!("teamet møtes på {}er", crate::model::dates::weekday_name(*weekday, l)),
+                format!("the team meets on {}s", crate::model::dates::weekday_name(*weekday, l)),
+            ),
+            MeetingTooSoon { earliest, days } => l.pick(
+                format!("meldefristen er {days} dager før møtet; tidligste møtedato nå er {earliest}"),
+                format!("the referral deadline is {days} days before the meeting; the earliest meeting date now is {earliest}"),
+            ),
+            MeetingFull { capacity } => l.pick(
+                format!("møtet er fullt ({capacity} saker)"),
+                format!("the meeting is full ({capacity} cases)"),
+            ),
+            RangeReversed { key } => l.pick(
+                format!("`{key}`: `to` er før `from`"),
+                format!("`{key}`: `to` is before `from`"),
+            ),
+            AgesReversed { min, max } => l.pick(
+                format!("aldersspennet {min}–{max} går baklengs"),
+                format!("the age range {min}–{max} runs backwards"),
+            ),
+        }
+    }
+
+    /// One concrete way to fix it, when there is one worth saying.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        use Problem::*;
+        let l = lang;
+        let did_you_mean = |s: &Option<String>| {
+            s.as_ref().map(|s| l.pick(format!("mente du `{s}`?"), format!("did you mean `{s}`?")))
+        };
+        match self {
+            UnknownKey { suggestion: Some(s), .. } => did_you_mean(&Some(s.clone())),
+            UnknownKey { suggestion: None, .. } => Some(l.pick(
+                "egne felt hører hjemme under [extra], som rt tar vare på og ellers lar være".into(),
+                "a team's own fields go under [extra], which rt keeps and otherwise ignores".into(),
+            )),
+            QuotedDate { .. } => Some(l.pick(
+                "skriv datoen uten anførselstegn, f.eks. 2027-01-05".into(),
+                "write the date without quotes, e.g. 2027-01-05".into(),
+            )),
+            BadChoice { suggestion, .. } => did_you_mean(suggestion),
+            BadTime { .. } => Some(l.pick("f.eks. \"12:30\"".into(), "e.g. \"12:30\"".into())),
+            BadHalf { .. } => Some(l.pick(
+                "skriv f.eks. 2027H1 (januar–juni) eller 2027H2 (juli–desember)".into(),
+                "write e.g. 2027H1 (January–June) or 2027H2 (July–December)".into(),
+            )),
+            UnknownUnit { suggestion, .. } => did_you_mean(suggestion).or_else(|| {
+                Some(l.pick(
+                    "enhetene står under [[units]] i rt.toml".into(),
+                    "the units are listed under [[units]] in rt.toml".into(),
+                ))
+            }),
+            UnknownMeasure { suggestion, .. } => did_you_mean(suggestion)
+                .map(|s| l.pick(format!("{s} (se `rt tiltak list`)"), format!("{s} (see `rt tiltak list`)")))
+                .or_else(|| Some(l.pick("se `rt tiltak list`".into(), "see `rt tiltak list`".into()))),
+            FileNameNotId { id } | WrongYearFolder { id } => Some(l.pick(
+                format!("flytt filen til cases/{}/{id}.toml", &id[..4.min(id.len())]),
+                format!("move the file to cases/{}/{id}.toml", &id[..4.min(id.len())]),
+            )),
+            DuplicateCaseId { .. } => Some(l.pick(
+                "gi den ene saken en ny id (og nytt filnavn), eller slett kopien".into(),
+                "give one of the cases a new id (and file name), or delete the copy".into(),
+            )),
+            StrayTempFile => Some(l.pick(
+                "en skriving ble avbrutt; den ferdige filen ligger ved siden av. Slett denne".into(),
+                "a write was interrupted; the finished file lies beside it. Delete this one".into(),
+            )),
+            NewerSchema { .. } => Some(l.pick(
+                "oppdater rt for å endre denne saken".into(),
+                "update rt to change this case".into(),
+            )),
+            UserMissing { .. } => Some(l.pick(
+                "oppgi initialer og fødselsdato, eller meld saken anonymt".into(),
+                "give initials and a date of birth, or refer the case anonymously".into(),
+            )),
+            IdentityOnAnonymous => Some(l.pick(
+                "fjern initialer og fødselsdato; oppgi eventuelt bare alder".into(),
+                "remove the initials and date of birth; give only an age if needed".into(),
+            )),
+            ConsentMissing => Some(l.pick(
+                "innhent samtykke fra brukeren før saken meldes, eller drøft saken anonymt".into(),
+                "get the user's consent before referring, or discuss the case anonymously".into(),
+            )),
+            LeaderCheckMissing => Some(l.pick(
+                "drøft meldingen med enhetsleder først, eller drøft saken anonymt".into(),
+                "discuss the referral with your unit leader first, or discuss it anonymously".into(),
+            )),
+            ConsentOnAnonymous => Some(l.pick(
+                "anonyme saker får ingen kopi av referatet; fjern samtykket".into(),
+                "anonymous cases get no copy of the minutes; remove the consent".into(),
+            )),
+            ConsentByAge { .. } | ConsentByNeeded { .. } => Some(l.pick(
+                "barn under samtykkealderen: foresatte; ungdom fra samtykkealderen: selv eller foresatte; voksne: brukeren selv (eller verge)".into(),
+                "children below the age of consent: guardian; young people from that age: self or guardian; adults: the user (or a guardian)".into(),
+            )),
+            ConsentExpired => Some(l.pick(
+                "innhent nytt samtykke, eller avslutt saken".into(),
+                "get a new consent, or close the case".into(),
+            )),
+            TextMissing { .. } => Some(l.pick(
+                "punktene i meldeskjemaet er et minimum: situasjonen, hva som er forsøkt, og hva som er viktig for brukeren".into(),
+                "the referral form's points are a minimum: the situation, what has been tried, and what matters to the user".into(),
+            )),
+            NationalId { .. } => Some(l.pick(
+                "skriv aldri fødselsnummer i saken; bruk bare initialer og fødselsdato".into(),
+                "never write a national id number in a case; use only initials and date of birth".into(),
+            )),
+            ControlCharacters { .. } => Some(l.pick(
+                "fjern tegnene; bruk vanlig tekst og linjeskift".into(),
+                "remove them; use plain text and line breaks".into(),
+            )),
+            TextTooLong { .. } => Some(l.pick(
+                "skriv det teamet trenger for drøftingen; journalen hører hjemme i enhetens eget system".into(),
+                "write what the team needs for the discussion; the record belongs in the unit's own system".into(),
+            )),
+            BadInitials => Some(l.pick(
+                "bare initialene, aldri fullt navn: f.eks. K.N.".into(),
+                "only the initials, never a full name: e.g. K.N.".into(),
+            )),
+            BtiLevelNotBti { .. } => Some(l.pick(
+                "BTI-nivå brukes bare med vei inn `bti`".into(),
+                "a BTI level is used only with way in `bti`".into(),
+            )),
+            StatusNeeds { .. } | ClosedButOpen => Some(l.pick(
+                "rett status, eller legg til det som mangler".into(),
+                "correct the status, or add what is missing".into(),
+            )),
+            ViolenceMentioned { .. } => Some(l.pick(
+                "ved mistanke om vold eller seksuelle overgrep skal barnevernet eller politiet kontaktes direkte, uten at det drøftes med foreldrene først (R5)".into(),
+                "on suspicion of violence or sexual abuse, contact child welfare or the police directly, without discussing it with the parents first (R5)".into(),
+            )),
+            NoLeader => Some(l.pick(
+                "legg til [leader] med name, email og unit".into(),
+                "add [leader] with name, email and unit".into(),
+            )),
+            MeetingWrongWeekday { .. } | MeetingTooSoon { .. } | MeetingFull { .. } => Some(l.pick(
+                "velg et senere møte, eller meld saken uten --meeting så setter lederen den opp".into(),
+                "choose a later meeting, or refer without --meeting and the leader places it".into(),
+            )),
+            BadSlug { .. } => Some(l.pick(
+                "f.eks. `foreldreveiledning-icdp`".into(),
+                "e.g. `foreldreveiledning-icdp`".into(),
+            )),
+            _ => None,
+        }
+    }
+}

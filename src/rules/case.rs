@@ -1,0 +1,247 @@
+//! The rules a case must keep, whether it comes from `rt refer` or from a file (R1–R4).
+//!
+//! R5 (violence or abuse) is not here: such a case is never written, so `rt refer` stops it
+//! before a case exists. What remains here is a reminder when a text mentions violence.
+
+use chrono::{Months, NaiveDate};
+
+use super::text::{self, MAX_NAME, MAX_TEXT};
+use super::{Finding, national_id};
+use crate::model::dates::age_on;
+use crate::model::{Case, Config, ConsentBy, Status, Tiltaksbank, User, WayIn};
+use crate::problem::Problem;
+use crate::suggest;
+
+/// What the rules need to know besides the case.
+pub struct RuleContext<'a> {
+    /// The team configuration (units, consent age).
+    pub config: &'a Config,
+    /// The tiltaksbank, when loaded; measures are checked only then.
+    pub measures: Option<&'a Tiltaksbank>,
+    /// Today's date.
+    pub today: NaiveDate,
+}
+
+/// The oldest birth date accepted, relative to today.
+const MAX_AGE_YEARS: u32 = 110;
+
+/// Every finding on a case.
+pub fn check(case: &Case, cx: &RuleContext) -> Vec<Finding> {
+    let mut out = Vec::new();
+    check_identity(case, cx, &mut out);
+    check_consent(case, cx, &mut out);
+    check_texts(case, &mut out);
+    check_references(case, cx, &mut out);
+    check_dates_and_status(case, cx, &mut out);
+    out
+}
+
+/// R1 and R3: who the case is about.
+fn check_identity(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
+    match (&case.user, case.way_in) {
+        (User::Nobody, WayIn::Bti | WayIn::UserCase) => {
+            out.push(Finding::error("user", Problem::UserMissing { way: case.way_in }));
+        }
+        (User::Known { initials, born }, _) => {
+            if text::normalise_initials(initials).as_deref() != Some(initials.as_str()) {
+                out.push(Finding::error("user.initials", Problem::BadInitials));
+            }
+            if *born > cx.today {
+                out.push(Finding::error("user.born", Problem::BornInFuture));
+            } else if cx.today.checked_sub_months(Months::new(12 * MAX_AGE_YEARS)).is_some_and(|d| *born < d)
+            {
+                out.push(Finding::error("user.born", Problem::BornTooLongAgo));
+            }
+        }
+        (User::Anonymous { age: Some(age) }, _) if u32::from(*age) > MAX_AGE_YEARS => {
+            out.push(Finding::error(
+                "user.age",
+                Problem::OutOfRange {
+                    key: "user.age".into(),
+                    value: i64::from(*age),
+                    min: 0,
+                    max: i64::from(MAX_AGE_YEARS),
+                },
+            ));
+        }
+        _ => {}
+    }
+    if case.bti_level.is_some() && case.way_in != WayIn::Bti {
+        out.push(Finding::error("bti_level", Problem::BtiLevelNotBti { way: case.way_in }));
+    }
+}
+
+/// R2 and R3: consent and the unit-leader check.
+fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
+    match (&case.user, &case.consent) {
+        (User::Known { .. }, None) => out.push(Finding::error("consent", Problem::ConsentMissing)),
+        (User::Anonymous { .. }, Some(_)) => {
+            out.push(Finding::error("consent", Problem::ConsentOnAnonymous));
+        }
+        (User::Nobody, Some(_)) => out.push(Finding::error("consent", Problem::ConsentWithoutUser)),
+        _ => {}
+    }
+    if matches!(case.user, User::Known { .. }) && case.leader_consulted.is_none() {
+        out.push(Finding::error("leader_consulted", Problem::LeaderCheckMissing));
+    }
+    let Some(consent) = &case.consent else { return };
+    if consent.date > cx.today {
+        out.push(Finding::error("consent.date", Problem::ConsentInFuture));
+    }
+    for (key, date) in [("expires", consent.expires), ("withdrawn", consent.withdrawn)] {
+        if date.is_some_and(|d| d < consent.date) {
+            let key = format!("consent.{key}");
+            out.push(Finding::error(key.clone(), Problem::ConsentDatesReversed { key }));
+        }
+    }
+    if consent.expires.is_some_and(|d| d < cx.today)
+        && consent.withdrawn.is_none()
+        && case.status != Status::Closed
+    {
+        out.push(Finding::warning("consent.expires", Problem::ConsentExpired));
+    }
+    for (i, unit) in consent.units.iter().enumerate() {
+        check_unit(unit, &format!("consent.units[{i}]"), cx, out);
+    }
+    if let User::Known { born, .. } = &case.user {
+        let age = age_on(*born, consent.date);
+        let self_age = cx.config.self_consent_age;
+        let fits = match consent.given_by {
+            ConsentBy::SelfConsent => age >= i32::from(self_age),
+            ConsentBy::User => age >= 18,
+            ConsentBy::Guardian => true,
+        };
+        if !fits {
+            out.push(Finding::error(
+                "consent.given_by",
+                Problem::ConsentByAge { given_by: consent.given_by, age, self_age },
+            ));
+        }
+    }
+}
+
+/// R4, and hygiene for every text: no national ids, no control characters, sane lengths.
+fn check_texts(case: &Case, out: &mut Vec<Finding>) {
+    let s = &case.situation;
+    let required = [
+        ("situation.concern", &s.concern, true),
+        ("situation.tried", &s.tried, true),
+        ("situation.wishes", &s.wishes, case.way_in != WayIn::Guidance),
+    ];
+    for (field, value, needed) in required {
+        if needed && value.trim().is_empty() {
+            out.push(Finding::error(field, Problem::TextMissing { field: field.into() }));
+        }
+    }
+    let mut texts: Vec<(String, &str, usize)> = vec![
+        ("situation.concern".into(), &s.concern, MAX_TEXT),
+        ("situation.tried".into(), &s.tried, MAX_TEXT),
+        ("situation.wishes".into(), &s.wishes, MAX_TEXT),
+        ("situation.question".into(), &s.question, MAX_TEXT),
+        ("referrer.name".into(), &case.referrer.name, MAX_NAME),
+    ];
+    texts.extend(case.invite.iter().enumerate().map(|(i, n)| (format!("invite[{i}]"), n.as_str(), MAX_NAME)));
+    if let Some(o) = &case.outcome {
+        texts.push(("outcome.assessment".into(), &o.assessment, MAX_TEXT));
+        texts.push(("outcome.next_step".into(), &o.next_step, MAX_TEXT));
+        texts.push(("outcome.coordinator".into(), &o.coordinator, MAX_NAME));
+    }
+    for (field, value, max) in texts {
+        let one_line = max == MAX_NAME;
+        if national_id::contains_national_id(value) {
+            out.push(Finding::error(field.clone(), Problem::NationalId { field: field.clone() }));
+        }
+        let bad_chars = if one_line {
+            text::has_line_break_or_control(value)
+        } else {
+            text::has_control_characters(value)
+        };
+        if bad_chars {
+            out.push(Finding::error(field.clone(), Problem::ControlCharacters { field: field.clone() }));
+        }
+        if value.chars().count() > max {
+            out.push(Finding::error(field.clone(), Problem::TextTooLong { field: field.clone(), max }));
+        }
+        if !one_line && field != "situation.question" && text::mentions_violence(value) {
+            out.push(Finding::warning(field.clone(), Problem::ViolenceMentioned { field }));
+        }
+    }
+    if case.referrer.name.trim().is_empty() {
+        out.push(Finding::error("referrer.name", Problem::Missing { key: "referrer.name".into() }));
+    }
+}
+
+/// Units and measures must exist.
+fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
+    check_unit(&case.referrer.unit, "referrer.unit", cx, out);
+    let Some(outcome) = &case.outcome else {
+        if case.decision.is_some() {
+            out.push(Finding::error(
+                "decision",
+                Problem::StatusNeeds { status: case.status, key: "outcome".into() },
+            ));
+        }
+        return;
+    };
+    for (i, p) in outcome.proposed.iter().enumerate() {
+        check_unit(&p.unit, &format!("outcome.proposed[{i}].unit"), cx, out);
+        if let Some(bank) = cx.measures
+            && bank.get(&p.measure).is_none()
+        {
+            let suggestion = suggest::closest(&p.measure, bank.measures.iter().map(|m| m.id.as_str()));
+            out.push(Finding::error(
+                format!("outcome.proposed[{i}].measure"),
+                Problem::UnknownMeasure { id: p.measure.clone(), suggestion },
+            ));
+        }
+    }
+    if let Some(decision) = &case.decision {
+        for (key, ids) in
+            [("decision.accepted", &decision.accepted), ("decision.declined", &decision.declined)]
+        {
+            for (i, id) in ids.iter().enumerate() {
+                if !outcome.proposed.iter().any(|p| &p.measure == id) {
+                    out.push(Finding::error(format!("{key}[{i}]"), Problem::NotProposed { id: id.clone() }));
+                }
+            }
+        }
+    }
+}
+
+fn check_unit(unit: &str, field: &str, cx: &RuleContext, out: &mut Vec<Finding>) {
+    if cx.config.unit(unit).is_none() {
+        let suggestion = suggest::closest(unit, cx.config.unit_ids());
+        out.push(Finding::error(field, Problem::UnknownUnit { unit: unit.to_string(), suggestion }));
+    }
+}
+
+/// Dates in order, and a status that matches what the case holds.
+fn check_dates_and_status(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
+    if case.id.date() != case.referred {
+        out.push(Finding::error("id", Problem::IdDateNotReferred { id: case.id.to_string() }));
+    }
+    if case.referred > cx.today {
+        out.push(Finding::error("referred", Problem::ReferredInFuture));
+    }
+    if case.meeting.is_some_and(|m| m < case.referred) {
+        out.push(Finding::error("meeting", Problem::MeetingBeforeReferral));
+    }
+    let needs: &[(&str, bool)] = match case.status {
+        Status::Referred => &[],
+        Status::Scheduled => &[("meeting", case.meeting.is_some())],
+        Status::Discussed => &[("outcome", case.outcome.is_some())],
+        Status::Decided => &[("outcome", case.outcome.is_some()), ("decision", case.decision.is_some())],
+        Status::Closed => &[("closed", case.closed.is_some())],
+    };
+    for (key, present) in needs {
+        if !present {
+            out.push(Finding::error(
+                "status",
+                Problem::StatusNeeds { status: case.status, key: (*key).to_string() },
+            ));
+        }
+    }
+    if case.closed.is_some() && case.status != Status::Closed {
+        out.push(Finding::error("closed", Problem::ClosedButOpen));
+    }
+}

@@ -1,0 +1,37 @@
+//! The team's rules (R1–R5 and the data hygiene around them), as pure functions.
+//!
+//! A rule looks at a domain value and returns [`Finding`]s: what is wrong and which field it
+//! concerns. The same findings serve `rt refer` (which names the flag to fix) and `rt check`
+//! (which names the file, line and column); neither the rules nor their callers have two
+//! versions of a rule.
+
+pub mod case;
+pub mod national_id;
+pub mod placement;
+pub mod text;
+
+use crate::diagnostic::Severity;
+use crate::problem::Problem;
+
+/// One rule's verdict on one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The field, as a dotted path in the case file (`situation.concern`, `consent.units`).
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl Finding {
+    /// An error on a field.
+    pub fn error(field: impl Into<String>, problem: Problem) -> Finding {
+        Finding { severity: Severity::Error, field: field.into(), problem }
+    }
+
+    /// A warning on a field.
+    pub fn warning(field: impl Into<String>, problem: Problem) -> Finding {
+        Finding { severity: Severity::Warning, field: field.into(), problem }
+    }
+}

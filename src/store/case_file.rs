@@ -1,0 +1,372 @@
+//! The case file: one TOML file per case, `cases/YYYY/ID.toml`.
+//!
+//! ```toml
+//! schema = 1
+//! id = "2027-01-05-k7q2"
+//! way_in = "bti"            # bti | user-case | guidance
+//! status = "referred"       # referred | scheduled | discussed | decided | closed
+//! referred = 2027-01-05
+//! meeting = 2027-01-19      # the meeting it is placed in
+//! bti_level = 1
+//! leader_consulted = 2027-01-04
+//! invite = ["Nina Berg"]    # contact persons at the centre, if the user wants them
+//!
+//! [referrer]                # name, unit
+//! [user]                    # initials + born, or anonymous = true (+ age); none: guidance
+//! [consent]                 # given_by, date, units, expires, withdrawn
+//! [situation]               # concern, tried, wishes, question
+//! [outcome]                 # added by `rt record`
+//! [decision]                # added by `rt decide`
+//! [extra]                   # the team's own fields: kept, never read
+//! ```
+//!
+//! Reading reports every problem with its position. Writing updates the existing document
+//! in place (see [`super::edit`]), so a person's comments, formatting and unknown keys
+//! survive; a file from a newer schema is never rewritten.
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::edit::{self, set, set_commented};
+use super::toml_read::{self, Parsed, Reader};
+use crate::diagnostic::Diagnostic;
+use crate::model::case::CASE_SCHEMA;
+use crate::model::{
+    Case, CaseId, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User, WayIn,
+};
+use crate::problem::Problem;
+
+const WAYS: [(&str, WayIn); 3] =
+    [("bti", WayIn::Bti), ("user-case", WayIn::UserCase), ("guidance", WayIn::Guidance)];
+const STATUSES: [(&str, Status); 5] = [
+    ("referred", Status::Referred),
+    ("scheduled", Status::Scheduled),
+    ("discussed", Status::Discussed),
+    ("decided", Status::Decided),
+    ("closed", Status::Closed),
+];
+const CONSENT_BY: [(&str, ConsentBy); 3] =
+    [("user", ConsentBy::User), ("guardian", ConsentBy::Guardian), ("self", ConsentBy::SelfConsent)];
+
+/// The top-level values of a case file, in their canonical order.
+const VALUE_ORDER: [&str; 11] = [
+    "schema",
+    "id",
+    "way_in",
+    "status",
+    "referred",
+    "meeting",
+    "bti_level",
+    "leader_consulted",
+    "invite",
+    "closed",
+    "anonymised",
+];
+
+/// The tables of a case file, in their canonical order.
+const TABLE_ORDER: [&str; 6] = ["referrer", "user", "consent", "situation", "outcome", "decision"];
+
+/// What reading a case file gave.
+pub struct CaseRead {
+    /// The case, when every required part could be read.
+    pub case: Option<Case>,
+    /// The parsed document, for locating later findings.
+    pub doc: Option<Parsed>,
+    /// Problems found while reading.
+    pub diags: Vec<Diagnostic>,
+    /// Whether the file comes from a newer schema (read, never rewritten).
+    pub newer: bool,
+}
+
+/// Reads a case file's text. `file` is its path relative to the team folder.
+pub fn read(file: &str, text: &str) -> CaseRead {
+    let doc = match toml_read::parse(file, text) {
+        Ok(doc) => doc,
+        Err(d) => return CaseRead { case: None, doc: None, diags: vec![*d], newer: false },
+    };
+    let mut r = Reader::new(file, text);
+    let (case, newer) = decode(&mut r, &doc);
+    CaseRead { case, doc: Some(doc), diags: r.diags, newer }
+}
+
+fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
+    let mut root = toml_read::Table::root(doc);
+    let schema = r.req_int(&mut root, "schema", 1, 9999).map(|n| n as u32);
+    let newer = schema.is_some_and(|s| s > CASE_SCHEMA);
+    if newer {
+        let span = r.value_span(&root, "schema");
+        r.warning_at(span, Problem::NewerSchema { found: schema.unwrap_or(0), known: CASE_SCHEMA });
+        r.tolerate_unknown = true;
+    }
+    let errors_before = r.errors();
+
+    let id = r.req_string(&mut root, "id").and_then(|s| match CaseId::parse(&s) {
+        Ok(id) => Some(id),
+        Err(_) => {
+            let span = r.value_span(&root, "id");
+            r.error_at(span, Problem::BadCaseId { value: s });
+            None
+        }
+    });
+    let way_in = r.req_choice(&mut root, "way_in", &WAYS);
+    let status = r.req_choice(&mut root, "status", &STATUSES);
+    let referred = r.req_date(&mut root, "referred");
+    let meeting = r.date(&mut root, "meeting");
+    let bti_level = r.int(&mut root, "bti_level", 0, 3).map(|n| n as u8);
+    let leader_consulted = r.date(&mut root, "leader_consulted");
+    let invite = r.strings(&mut root, "invite");
+    let closed = r.date(&mut root, "closed");
+    let anonymised = r.date(&mut root, "anonymised");
+
+    let referrer = r.req_table(&mut root, "referrer").map(|mut t| {
+        let name = r.req_string(&mut t, "name").unwrap_or_default();
+        let unit = r.req_string(&mut t, "unit").unwrap_or_default();
+        r.finish(t);
+        Referrer { name, unit }
+    });
+
+    let user = match r.table(&mut root, "user") {
+        None => User::Nobody,
+        Some(mut t) => {
+            let anonymous = r.bool(&mut t, "anonymous").unwrap_or(false);
+            let user = if anonymous {
+                for key in ["initials", "born"] {
+                    if t.has(key) {
+                        let span = r.value_span(&t, key);
+                        r.error_at(span, Problem::IdentityOnAnonymous);
+                    }
+                }
+                r.skip(&mut t, "initials");
+                r.skip(&mut t, "born");
+                User::Anonymous { age: r.int(&mut t, "age", 0, 130).map(|n| n as u8) }
+            } else {
+                let initials = r.req_string(&mut t, "initials").unwrap_or_default();
+                let born = r.req_date(&mut t, "born");
+                born.map_or(User::Nobody, |born| User::Known { initials, born })
+            };
+            r.finish(t);
+            user
+        }
+    };
+
+    let consent = r.table(&mut root, "consent").and_then(|mut t| {
+        let given_by = r.req_choice(&mut t, "given_by", &CONSENT_BY);
+        let date = r.req_date(&mut t, "date");
+        let units = r.strings(&mut t, "units");
+        let expires = r.date(&mut t, "expires");
+        let withdrawn = r.date(&mut t, "withdrawn");
+        r.finish(t);
+        Some(Consent { given_by: given_by?, date: date?, units, expires, withdrawn })
+    });
+
+    let situation = match r.table(&mut root, "situation") {
+        None => Situation::default(),
+        Some(mut t) => {
+            let s = Situation {
+                concern: r.string(&mut t, "concern").unwrap_or_default(),
+                tried: r.string(&mut t, "tried").unwrap_or_default(),
+                wishes: r.string(&mut t, "wishes").unwrap_or_default(),
+                question: r.string(&mut t, "question").unwrap_or_default(),
+            };
+            r.finish(t);
+            s
+        }
+    };
+
+    let outcome = r.table(&mut root, "outcome").and_then(|mut t| {
+        let date = r.req_date(&mut t, "date");
+        let assessment = r.string(&mut t, "assessment").unwrap_or_default();
+        let next_step = r.string(&mut t, "next_step").unwrap_or_default();
+        let level2 = r.bool(&mut t, "level2").unwrap_or(false);
+        let follow_up = r.date(&mut t, "follow_up");
+        let coordinator = r.string(&mut t, "coordinator").unwrap_or_default();
+        let mut proposed = Vec::new();
+        for mut p in r.tables(&mut t, "proposed") {
+            let measure = r.req_string(&mut p, "measure");
+            let unit = r.req_string(&mut p, "unit");
+            let evaluate = r.date(&mut p, "evaluate");
+            r.finish(p);
+            if let (Some(measure), Some(unit)) = (measure, unit) {
+                proposed.push(Proposal { measure, unit, evaluate });
+            }
+        }
+        r.finish(t);
+        Some(Outcome { date: date?, assessment, next_step, proposed, level2, follow_up, coordinator })
+    });
+
+    let decision = r.table(&mut root, "decision").and_then(|mut t| {
+        let date = r.req_date(&mut t, "date");
+        let accepted = r.strings(&mut t, "accepted");
+        let declined = r.strings(&mut t, "declined");
+        r.finish(t);
+        Some(Decision { date: date?, accepted, declined })
+    });
+
+    r.skip(&mut root, "extra");
+    r.finish(root);
+
+    if r.errors() > errors_before {
+        return (None, newer);
+    }
+    let case = (|| {
+        Some(Case {
+            schema: schema?,
+            id: id?,
+            way_in: way_in?,
+            status: status?,
+            referred: referred?,
+            meeting,
+            bti_level,
+            leader_consulted,
+            invite,
+            closed,
+            anonymised,
+            referrer: referrer?,
+            user,
+            consent,
+            situation,
+            outcome,
+            decision,
+        })
+    })();
+    (case, newer)
+}
+
+fn opt_text(text: &str) -> Option<Value> {
+    (!text.is_empty()).then(|| Value::from(text))
+}
+
+/// The text of a new case file.
+pub fn new_text(case: &Case) -> String {
+    let mut doc = DocumentMut::new();
+    doc.decor_mut().set_prefix(
+        "# Sak i ressursteamet (skrevet av rt). Du kan redigere for hånd; `rt check` kontrollerer filen.\n\
+         # Egne felt legges under [extra]. Skriv aldri fødselsnummer eller fullt navn på brukeren.\n\n",
+    );
+    apply(case, &mut doc);
+    doc.to_string()
+}
+
+/// Brings a document in line with a case, keeping everything `rt` does not manage.
+pub fn apply(case: &Case, doc: &mut DocumentMut) {
+    let root = doc.as_table_mut();
+    let keys_before: Vec<String> = root.iter().map(|(k, _)| k.to_string()).collect();
+    set(root, "schema", Some(Value::from(i64::from(case.schema.max(CASE_SCHEMA)))));
+    set(root, "id", Some(Value::from(case.id.to_string())));
+    set_commented(root, "way_in", Value::from(case.way_in.code()), "bti | user-case | guidance");
+    set_commented(
+        root,
+        "status",
+        Value::from(case.status.code()),
+        "referred | scheduled | discussed | decided | closed",
+    );
+    set(root, "referred", Some(edit::date(case.referred)));
+    set(root, "meeting", case.meeting.map(edit::date));
+    set(root, "bti_level", case.bti_level.map(|l| Value::from(i64::from(l))));
+    set(root, "leader_consulted", case.leader_consulted.map(edit::date));
+    set(root, "invite", (!case.invite.is_empty()).then(|| edit::strings(&case.invite)));
+    set(root, "closed", case.closed.map(edit::date));
+    set(root, "anonymised", case.anonymised.map(edit::date));
+    if root.iter().any(|(k, _)| !keys_before.iter().any(|b| b == k)) {
+        edit::order_values(root, &VALUE_ORDER);
+    }
+
+    let t = edit::table(root, "referrer", &[]);
+    set(t, "name", Some(Value::from(case.referrer.name.as_str())));
+    set(t, "unit", Some(Value::from(case.referrer.unit.as_str())));
+
+    match &case.user {
+        User::Known { initials, born } => {
+            let t = edit::table(root, "user", &TABLE_ORDER[..1]);
+            set(t, "anonymous", None);
+            set(t, "age", None);
+            set(t, "initials", Some(Value::from(initials.as_str())));
+            set(t, "born", Some(edit::date(*born)));
+        }
+        User::Anonymous { age } => {
+            let t = edit::table(root, "user", &TABLE_ORDER[..1]);
+            set(t, "initials", None);
+            set(t, "born", None);
+            set(t, "anonymous", Some(Value::from(true)));
+            set(t, "age", age.map(|a| Value::from(i64::from(a))));
+        }
+        User::Nobody => edit::clear_table(root, "user", &["initials", "born", "anonymous", "age"]),
+    }
+
+    match &case.consent {
+        Some(c) => {
+            let t = edit::table(root, "consent", &TABLE_ORDER[..2]);
+            set_commented(t, "given_by", Value::from(c.given_by.code()), "user | guardian | self");
+            set(t, "date", Some(edit::date(c.date)));
+            set(t, "units", Some(edit::strings(&c.units)));
+            set(t, "expires", c.expires.map(edit::date));
+            set(t, "withdrawn", c.withdrawn.map(edit::date));
+        }
+        None => edit::clear_table(root, "consent", &["given_by", "date", "units", "expires", "withdrawn"]),
+    }
+
+    let s = &case.situation;
+    let t = edit::table(root, "situation", &TABLE_ORDER[..3]);
+    set(t, "concern", opt_text(&s.concern));
+    set(t, "tried", opt_text(&s.tried));
+    set(t, "wishes", opt_text(&s.wishes));
+    set(t, "question", opt_text(&s.question));
+    if t.is_empty() {
+        root.remove("situation");
+    }
+
+    match &case.outcome {
+        Some(o) => {
+            let t = edit::table(root, "outcome", &TABLE_ORDER[..4]);
+            set(t, "date", Some(edit::date(o.date)));
+            set(t, "assessment", opt_text(&o.assessment));
+            set(t, "next_step", opt_text(&o.next_step));
+            set(t, "level2", o.level2.then(|| Value::from(true)));
+            set(t, "follow_up", o.follow_up.map(edit::date));
+            set(t, "coordinator", opt_text(&o.coordinator));
+            apply_proposals(t, &o.proposed);
+        }
+        None => edit::clear_table(
+            root,
+            "outcome",
+            &["date", "assessment", "next_step", "level2", "follow_up", "coordinator", "proposed"],
+        ),
+    }
+
+    match &case.decision {
+        Some(d) => {
+            let t = edit::table(root, "decision", &TABLE_ORDER[..5]);
+            set(t, "date", Some(edit::date(d.date)));
+            set(t, "accepted", Some(edit::strings(&d.accepted)));
+            set(t, "declined", Some(edit::strings(&d.declined)));
+        }
+        None => edit::clear_table(root, "decision", &["date", "accepted", "declined"]),
+    }
+}
+
+/// Writes the proposals as `[[outcome.proposed]]`, reusing existing entries in order so
+/// their comments stay.
+fn apply_proposals(outcome: &mut Table, proposed: &[Proposal]) {
+    if proposed.is_empty() {
+        outcome.remove("proposed");
+        return;
+    }
+    if !matches!(outcome.get("proposed"), Some(Item::ArrayOfTables(_))) {
+        outcome.insert("proposed", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let Some(aot) = outcome.get_mut("proposed").and_then(Item::as_array_of_tables_mut) else { return };
+    while aot.len() > proposed.len() {
+        aot.remove(aot.len() - 1);
+    }
+    for (i, p) in proposed.iter().enumerate() {
+        if aot.get(i).is_none() {
+            aot.push(Table::new());
+        }
+        let Some(t) = aot.get_mut(i) else { continue };
+        set(t, "measure", Some(Value::from(p.measure.as_str())));
+        set(t, "unit", Some(Value::from(p.unit.as_str())));
+        set(t, "evaluate", p.evaluate.map(edit::date));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,240 @@
+//! Reading `rt.toml`, the team configuration, with every problem reported.
+//!
+//! The file is written by people, so it is documented with comments (see `rt init`) and
+//! every value is checked: units have unique slug ids, members and the leader belong to a
+//! known unit, the meeting rules are within sensible bounds, and each school holiday says
+//! when it is.
+
+use std::collections::BTreeMap;
+
+use super::toml_read::{self, Reader, Table};
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use crate::model::dates::{Half, parse_weekday};
+use crate::model::team::{CONFIG_SCHEMA, HolidaySpan};
+use crate::model::{Config, HolidayRule, MeetingRules, Person, SchoolHoliday, Unit};
+use crate::problem::Problem;
+use crate::suggest;
+
+/// Whether a text is a slug id: lowercase a–z, digits and single inner hyphens.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+}
+
+fn is_email(text: &str) -> bool {
+    let mut parts = text.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    !local.is_empty() && domain.contains('.') && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Reads `rt.toml`. The config is `None` when a part it cannot do without is broken.
+pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    let doc = match toml_read::parse(file, text) {
+        Ok(doc) => doc,
+        Err(d) => return (None, vec![*d]),
+    };
+    let mut r = Reader::new(file, text);
+    let mut root = Table::root(&doc);
+    let schema = r.int(&mut root, "schema", 1, 9999).unwrap_or(1) as u32;
+    if schema > CONFIG_SCHEMA {
+        let span = r.value_span(&root, "schema");
+        r.warning_at(span, Problem::NewerSchema { found: schema, known: CONFIG_SCHEMA });
+        r.tolerate_unknown = true;
+    }
+    let team = r.req_string(&mut root, "team").unwrap_or_default();
+    let language = match r.string(&mut root, "language") {
+        None => Lang::Nb,
+        Some(code) => Lang::parse(&code).unwrap_or_else(|| {
+            let span = r.value_span(&root, "language");
+            let problem = Problem::BadChoice {
+                key: "language".into(),
+                value: code,
+                allowed: vec!["nb", "en"],
+                suggestion: None,
+            };
+            r.error_at(span, problem);
+            Lang::Nb
+        }),
+    };
+
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_lines: BTreeMap<String, usize> = BTreeMap::new();
+    for mut t in r.tables(&mut root, "units") {
+        let id = r.req_string(&mut t, "id");
+        let name = r.req_string(&mut t, "name");
+        let standing = r.bool(&mut t, "standing").unwrap_or(true);
+        if let Some(id) = &id {
+            let span = r.value_span(&t, "id");
+            if !is_slug(id) {
+                r.error_at(span.clone(), Problem::BadSlug { key: "units.id".into(), value: id.clone() });
+            } else if let Some(first_line) = unit_lines.get(id) {
+                r.error_at(span.clone(), Problem::DuplicateEntry { id: id.clone(), first_line: *first_line });
+            } else {
+                unit_lines.insert(id.clone(), r.pos(span).map_or(1, |p| p.line));
+            }
+        }
+        r.finish(t);
+        if let (Some(id), Some(name)) = (id, name) {
+            units.push(Unit { id, name, standing });
+        }
+    }
+    if units.is_empty() && !root.has("units") {
+        r.error_at(Some(0..0), Problem::Missing { key: "units".into() });
+    }
+    let unit_ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
+
+    let person = |r: &mut Reader<'_>, mut t: Table<'_>, key: &str| -> Option<Person> {
+        let name = r.req_string(&mut t, "name");
+        let email = r.req_string(&mut t, "email");
+        let unit = r.req_string(&mut t, "unit");
+        if let Some(e) = &email
+            && !is_email(e)
+        {
+            let span = r.value_span(&t, "email");
+            r.error_at(span, Problem::BadEmail { key: format!("{key}.email") });
+        }
+        if let Some(n) = &name
+            && crate::rules::text::has_line_break_or_control(n)
+        {
+            let span = r.value_span(&t, "name");
+            r.error_at(span, Problem::ControlCharacters { field: format!("{key}.name") });
+        }
+        if let Some(u) = &unit
+            && !unit_ids.contains(u)
+        {
+            let span = r.value_span(&t, "unit");
+            let suggestion = suggest::closest(u, unit_ids.iter().map(String::as_str));
+            r.error_at(span, Problem::UnknownUnit { unit: u.clone(), suggestion });
+        }
+        r.finish(t);
+        Some(Person { name: name?, email: email?, unit: unit? })
+    };
+    let leader = r.table(&mut root, "leader").and_then(|t| person(&mut r, t, "leader"));
+    let members: Vec<Person> =
+        r.tables(&mut root, "members").into_iter().filter_map(|t| person(&mut r, t, "members")).collect();
+
+    let meetings = match r.table(&mut root, "meetings") {
+        Some(t) => read_meetings(&mut r, t),
+        None => MeetingRules::default(),
+    };
+
+    let mut school_holidays = Vec::new();
+    for mut t in r.tables(&mut root, "school_holidays") {
+        let name = r.req_string(&mut t, "name").unwrap_or_default();
+        let year = r.int(&mut t, "year", 1900, 2200).map(|y| y as i32);
+        let weeks: Vec<u32> = r.ints(&mut t, "weeks", 1, 53).into_iter().map(|w| w as u32).collect();
+        let from = r.date(&mut t, "from");
+        let to = r.date(&mut t, "to");
+        let span = match (year, weeks.is_empty(), from, to) {
+            (Some(year), false, None, None) => Some(HolidaySpan::Weeks { year, weeks }),
+            (None, true, Some(from), Some(to)) if from <= to => Some(HolidaySpan::Dates { from, to }),
+            (None, true, Some(_), Some(_)) => {
+                let span = r.value_span(&t, "to");
+                r.error_at(span, Problem::RangeReversed { key: "school_holidays".into() });
+                None
+            }
+            _ => {
+                let span = r.table_span(&t);
+                r.error_at(span, Problem::HolidayNeedsSpan { name: name.clone() });
+                None
+            }
+        };
+        r.finish(t);
+        if let Some(span) = span {
+            school_holidays.push(SchoolHoliday { name, span });
+        }
+    }
+
+    let (retention_days, self_consent_age) = match r.table(&mut root, "privacy") {
+        Some(mut t) => {
+            let retention = r.int(&mut t, "retention_days", 1, 3650).unwrap_or(180) as u32;
+            let age = r.int(&mut t, "consent_age", 12, 18).unwrap_or(16) as u8;
+            r.finish(t);
+            (retention, age)
+        }
+        None => (180, 16),
+    };
+    r.skip(&mut root, "extra");
+    r.finish(root);
+
+    if leader.is_none() {
+        r.warning_at(Some(0..0), Problem::NoLeader);
+    }
+    let usable = !units.is_empty() && !r.diags.iter().any(|d| d.is_error());
+    let config = Config {
+        team,
+        language,
+        leader,
+        units,
+        members,
+        meetings,
+        school_holidays,
+        retention_days,
+        self_consent_age,
+    };
+    (usable.then_some(config), r.diags)
+}
+
+fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {
+    let default = MeetingRules::default();
+    let weekday = match r.string(&mut t, "weekday") {
+        None => default.weekday,
+        Some(text) => parse_weekday(&text).unwrap_or_else(|| {
+            let span = r.value_span(&t, "weekday");
+            let allowed = vec!["mandag", "tirsdag", "onsdag", "torsdag", "fredag"];
+            let suggestion = suggest::closest(&text, allowed.iter().copied());
+            let problem =
+                Problem::BadChoice { key: "meetings.weekday".into(), value: text, allowed, suggestion };
+            r.error_at(span, problem);
+            default.weekday
+        }),
+    };
+    let rules = MeetingRules {
+        weekday,
+        start: r.time(&mut t, "start").unwrap_or(default.start),
+        minutes: r.int(&mut t, "minutes", 15, 480).map_or(default.minutes, |n| n as u32),
+        every_weeks: r.int(&mut t, "every_weeks", 1, 12).map_or(default.every_weeks, |n| n as u32),
+        cases_per_meeting: r
+            .int(&mut t, "cases_per_meeting", 1, 20)
+            .map_or(default.cases_per_meeting, |n| n as u32),
+        referral_deadline_days: r
+            .int(&mut t, "referral_deadline_days", 0, 60)
+            .map_or(default.referral_deadline_days, |n| n as u32),
+        place: r.string(&mut t, "place").unwrap_or_default(),
+        on_holiday: r
+            .choice(&mut t, "on_holiday", &[("skip", HolidayRule::Skip), ("move", HolidayRule::Move)])
+            .unwrap_or_default(),
+        first: read_first_dates(r, &mut t),
+        closed: r.dates(&mut t, "closed"),
+    };
+    r.finish(t);
+    rules
+}
+
+/// `[meetings.first]`: `"2027H1" = 2027-01-12`, the first meeting of a half-year.
+fn read_first_dates(r: &mut Reader<'_>, t: &mut Table<'_>) -> BTreeMap<Half, chrono::NaiveDate> {
+    let mut out = BTreeMap::new();
+    let Some(first) = r.table(t, "first") else { return out };
+    let keys = first.keys();
+    let mut first = first;
+    for key in keys {
+        let span = r.value_span(&first, &key);
+        match Half::parse(&key) {
+            Some(half) => {
+                if let Some(date) = r.date(&mut first, &key) {
+                    out.insert(half, date);
+                }
+            }
+            None => {
+                r.skip(&mut first, &key);
+                r.error_at(span, Problem::BadHalf { key: "meetings.first".into(), value: key });
+            }
+        }
+    }
+    r.finish(first);
+    out
+}

@@ -1,0 +1,142 @@
+//! Loading a team folder: the config, the tiltaksbank and the case files, each with the
+//! problems found in it. Loading never stops at bad data; it stops only when a file the
+//! command needs cannot be read at all.
+
+use std::path::PathBuf;
+
+use walkdir::WalkDir;
+
+use super::atomic::TEMP_SUFFIX;
+use super::{CASES_DIR, CONFIG_FILE, TILTAK_FILE, TeamDir, case_file, config_file, tiltak_file};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::model::{Case, Config, Tiltaksbank};
+use crate::problem::Problem;
+
+/// Reads a text file of the team folder; `None` when it does not exist.
+pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
+    let path = team.path(rel);
+    match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| {
+            Error::read(&path, std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::read(&path, e)),
+    }
+}
+
+/// Reads `rt.toml`. The config is `None` when it has errors.
+pub fn config(team: &TeamDir) -> Result<(Option<Config>, Vec<Diagnostic>), Error> {
+    let text = read_text(team, CONFIG_FILE)?
+        .ok_or_else(|| Error::NotATeamFolder { dir: team.root().to_path_buf() })?;
+    Ok(config_file::read(CONFIG_FILE, &text))
+}
+
+/// Reads `rt.toml` for a command that cannot work without it: errors are printed and stop
+/// the command.
+pub fn config_or_stop(team: &TeamDir, lang: crate::lang::Lang) -> Result<Config, Error> {
+    let (config, diags) = config(team)?;
+    match config {
+        Some(c) => Ok(c),
+        None => {
+            let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+            for d in &errors {
+                eprintln!("{}", d.render(lang));
+            }
+            Err(Error::InvalidData { file: CONFIG_FILE.into(), errors: errors.len() })
+        }
+    }
+}
+
+/// Reads `tiltaksbank.toml`; a missing file is an empty catalogue and one finding.
+pub fn tiltaksbank(team: &TeamDir, config: Option<&Config>) -> Result<(Tiltaksbank, Vec<Diagnostic>), Error> {
+    match read_text(team, TILTAK_FILE)? {
+        Some(text) => Ok(tiltak_file::read(TILTAK_FILE, &text, config)),
+        None => {
+            let problem = Problem::Unreadable { detail: "finnes ikke / does not exist".into() };
+            Ok((Tiltaksbank::default(), vec![Diagnostic::error(TILTAK_FILE, None, problem)]))
+        }
+    }
+}
+
+/// A case file found on disk.
+#[derive(Clone, Debug)]
+pub struct CaseFileRef {
+    /// Relative path, `cases/2027/2027-01-05-k7q2.toml`.
+    pub rel: String,
+    /// Full path.
+    pub path: PathBuf,
+}
+
+/// Every case file under `cases/`, in a stable order, and findings about files that do not
+/// belong there (stray temporary files, other files).
+pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    let root = team.path(CASES_DIR);
+    if !root.is_dir() {
+        return (files, diags);
+    }
+    for entry in WalkDir::new(&root).sort_by_file_name().into_iter() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e.path().map_or_else(|| CASES_DIR.to_string(), |p| relative(team, p));
+                diags.push(Diagnostic::error(&rel, None, Problem::Unreadable { detail: e.to_string() }));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        let rel = relative(team, entry.path());
+        if name.ends_with(TEMP_SUFFIX) {
+            diags.push(Diagnostic::warning(&rel, None, Problem::StrayTempFile));
+        } else if name.ends_with(".toml") && !name.starts_with('.') {
+            files.push(CaseFileRef { rel, path: entry.path().to_path_buf() });
+        } else if !name.starts_with('.') {
+            diags.push(Diagnostic::warning(&rel, None, Problem::NotACaseFile));
+        }
+    }
+    (files, diags)
+}
+
+/// A path relative to the team folder, with `/` separators.
+pub fn relative(team: &TeamDir, path: &std::path::Path) -> String {
+    let rel = path.strip_prefix(team.root()).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// A case read from its file.
+#[derive(Clone, Debug)]
+pub struct LoadedCase {
+    /// Relative path of its file.
+    pub rel: String,
+    /// The case.
+    pub case: Case,
+    /// Whether its file comes from a newer schema.
+    pub newer: bool,
+}
+
+/// Reads every case that can be read, sorted by id, with the problems met on the way.
+pub fn cases(team: &TeamDir) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
+    let (files, mut diags) = case_files(team);
+    let mut cases = Vec::with_capacity(files.len());
+    for f in files {
+        match std::fs::read_to_string(&f.path) {
+            Ok(text) => {
+                let read = case_file::read(&f.rel, &text);
+                diags.extend(read.diags);
+                if let Some(case) = read.case {
+                    cases.push(LoadedCase { rel: f.rel, case, newer: read.newer });
+                }
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(&f.rel, None, Problem::Unreadable { detail: e.to_string() }))
+            }
+        }
+    }
+    cases.sort_by_key(|c| c.case.id);
+    (cases, diags)
+}

@@ -1,0 +1,156 @@
+//! Reading `tiltaksbank.toml`, the catalogue of measures (R11).
+//!
+//! ```toml
+//! schema = 1
+//!
+//! [[measures]]
+//! id = "foreldreveiledning-icdp"   # stable slug, referenced by cases
+//! name = "Foreldreveiledning (ICDP)"
+//! unit = "helsestasjon"            # a unit id from rt.toml
+//! access = "open"                  # open | via-team
+//! age_min = 0
+//! age_max = 18
+//! description = "…"
+//! contact = "…"
+//! link = "https://…"
+//! tags = ["foreldre", "samspill"]
+//! ```
+
+use std::collections::BTreeMap;
+
+use super::config_file::is_slug;
+use super::toml_read::{self, Reader, Table};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Access, Config, Measure, Tiltaksbank};
+use crate::problem::Problem;
+use crate::suggest;
+
+/// The schema version of `tiltaksbank.toml` this `rt` understands.
+pub const TILTAK_SCHEMA: u32 = 1;
+
+const ACCESS: [(&str, Access); 2] = [("open", Access::Open), ("via-team", Access::ViaTeam)];
+
+/// Reads the catalogue; measures with errors are left out (and reported).
+pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Vec<Diagnostic>) {
+    let doc = match toml_read::parse(file, text) {
+        Ok(doc) => doc,
+        Err(d) => return (Tiltaksbank::default(), vec![*d]),
+    };
+    let mut r = Reader::new(file, text);
+    let mut root = Table::root(&doc);
+    let schema = r.int(&mut root, "schema", 1, 9999).unwrap_or(1) as u32;
+    if schema > TILTAK_SCHEMA {
+        let span = r.value_span(&root, "schema");
+        r.warning_at(span, Problem::NewerSchema { found: schema, known: TILTAK_SCHEMA });
+        r.tolerate_unknown = true;
+    }
+    let mut measures = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for mut t in r.tables(&mut root, "measures") {
+        let before = r.errors();
+        let id = r.req_string(&mut t, "id");
+        let name = r.req_string(&mut t, "name");
+        let unit = r.req_string(&mut t, "unit");
+        let access = r.req_choice(&mut t, "access", &ACCESS);
+        let age_min = r.int(&mut t, "age_min", 0, 120).unwrap_or(0) as u8;
+        let age_max = r.int(&mut t, "age_max", 0, 120).unwrap_or(120) as u8;
+        let description = r.string(&mut t, "description").unwrap_or_default();
+        let contact = r.string(&mut t, "contact").unwrap_or_default();
+        let link = r.string(&mut t, "link").unwrap_or_default();
+        let tags = r.strings(&mut t, "tags");
+        if let Some(id) = &id {
+            let span = r.value_span(&t, "id");
+            if !is_slug(id) {
+                r.error_at(span, Problem::BadSlug { key: "measures.id".into(), value: id.clone() });
+            } else if let Some(first_line) = seen.get(id) {
+                r.error_at(span, Problem::DuplicateEntry { id: id.clone(), first_line: *first_line });
+            } else {
+                seen.insert(id.clone(), r.pos(span).map_or(1, |p| p.line));
+            }
+        }
+        if let (Some(u), Some(config)) = (&unit, config)
+            && config.unit(u).is_none()
+        {
+            let span = r.value_span(&t, "unit");
+            let suggestion = suggest::closest(u, config.unit_ids());
+            r.error_at(span, Problem::UnknownUnit { unit: u.clone(), suggestion });
+        }
+        if age_min > age_max {
+            let span = r.value_span(&t, "age_max");
+            r.error_at(span, Problem::AgesReversed { min: age_min, max: age_max });
+        }
+        r.finish(t);
+        if r.errors() > before {
+            continue;
+        }
+        if let (Some(id), Some(name), Some(unit), Some(access)) = (id, name, unit, access) {
+            measures.push(Measure {
+                id,
+                name,
+                unit,
+                access,
+                age_min,
+                age_max,
+                description,
+                contact,
+                link,
+                tags,
+            });
+        }
+    }
+    r.skip(&mut root, "extra");
+    r.finish(root);
+    (Tiltaksbank { measures }, r.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::testing::config;
+
+    #[test]
+    fn reads_measures_and_reports_bad_ones() {
+        let text = r#"schema = 1
+
+[[measures]]
+id = "icdp"
+name = "ICDP"
+unit = "helsestasjon"
+access = "open"
+age_min = 0
+age_max = 18
+
+[[measures]]
+id = "icdp"
+name = "Kopi"
+unit = "barnvern"
+access = "via-teams"
+age_min = 12
+age_max = 6
+"#;
+        let (bank, diags) = read("tiltaksbank.toml", text, Some(&config()));
+        assert_eq!(bank.measures.len(), 1);
+        let shown: Vec<String> = diags.iter().map(|d| d.render(Lang::Nb)).collect();
+        let all = shown.join("\n");
+        assert!(all.contains("tiltaksbank.toml:12:6: feil: `icdp` finnes allerede (linje 4)"), "{all}");
+        assert!(all.contains("tiltaksbank.toml:14:8: feil: ukjent enhet `barnvern`"), "{all}");
+        assert!(all.contains("hjelp: mente du `barnevern`?"), "{all}");
+        assert!(
+            all.contains("tiltaksbank.toml:15:10: feil: `measures.access` kan ikke være `via-teams`"),
+            "{all}"
+        );
+        assert!(all.contains("tiltaksbank.toml:17:11: feil: aldersspennet 12–6 går baklengs"), "{all}");
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("foreldreveiledning-icdp"));
+        assert!(is_slug("nav"));
+        assert!(!is_slug("Nav"));
+        assert!(!is_slug("-x"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("bø"));
+        assert!(!is_slug(""));
+    }
+}

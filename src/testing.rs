@@ -1,0 +1,192 @@
+//! Test support shared by the unit tests: a sample team, sample cases, and proptest
+//! strategies for cases. Fictional people only.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use crate::lang::Lang;
+use crate::model::team::HolidaySpan;
+use crate::model::{
+    Case, CaseId, Config, Consent, ConsentBy, Decision, MeetingRules, Outcome, Person, Proposal, Referrer,
+    SchoolHoliday, Situation, Status, Unit, User, WayIn,
+};
+
+/// A date, for brevity.
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A team with the seeds' units.
+pub fn config() -> Config {
+    let unit = |id: &str, name: &str, standing| Unit { id: id.into(), name: name.into(), standing };
+    Config {
+        team: "Ressursteam Testby".into(),
+        language: Lang::Nb,
+        leader: Some(Person {
+            name: "Ingrid Leder".into(),
+            email: "ingrid@example.org".into(),
+            unit: "kommunepsykolog".into(),
+        }),
+        units: vec![
+            unit("helsestasjon", "Helsestasjon og skolehelsetjeneste", true),
+            unit("psykisk-helse-rus", "Psykisk helse- og rustjeneste", true),
+            unit("barnevern", "Barneverntjenesten", true),
+            unit("fysio-ergo", "Fysioterapi- og ergoterapitjenesten", true),
+            unit("kommunepsykolog", "Kommunepsykolog", true),
+            unit("nav", "NAV", false),
+        ],
+        members: vec![],
+        meetings: MeetingRules::default(),
+        school_holidays: vec![SchoolHoliday {
+            name: "Vinterferie".into(),
+            span: HolidaySpan::Weeks { year: 2027, weeks: vec![8] },
+        }],
+        retention_days: 180,
+        self_consent_age: 16,
+    }
+}
+
+/// A valid BTI case about a child, referred 2027-01-05.
+pub fn bti_case() -> Case {
+    Case {
+        schema: 1,
+        id: CaseId::parse("2027-01-05-k7q2").unwrap(),
+        way_in: WayIn::Bti,
+        status: Status::Referred,
+        referred: d(2027, 1, 5),
+        meeting: None,
+        bti_level: Some(1),
+        leader_consulted: Some(d(2027, 1, 4)),
+        invite: vec![],
+        closed: None,
+        anonymised: None,
+        referrer: Referrer { name: "Kari Helse".into(), unit: "helsestasjon".into() },
+        user: User::Known { initials: "A.B.".into(), born: d(2019, 4, 12) },
+        consent: Some(Consent {
+            given_by: ConsentBy::Guardian,
+            date: d(2027, 1, 4),
+            units: vec!["barnevern".into(), "fysio-ergo".into()],
+            expires: None,
+            withdrawn: None,
+        }),
+        situation: Situation {
+            concern: "Uro i barnehagen.\nSover dårlig.".into(),
+            tried: "Samtaler med foreldrene.".into(),
+            wishes: "Foreldrene ønsker ro i hverdagen.".into(),
+            question: String::new(),
+        },
+        outcome: None,
+        decision: None,
+    }
+}
+
+fn date_strategy() -> impl Strategy<Value = NaiveDate> {
+    (0i64..30_000).prop_map(|n| d(1950, 1, 1) + chrono::Duration::days(n))
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    // Any printable text, with line breaks, quotes and Norwegian letters.
+    "[a-zA-ZæøåÆØÅ0-9 .,:;!?'\"\\\\#=\\[\\]{}\n-]{0,60}"
+}
+
+/// Arbitrary cases: every field varied, values of every shape TOML must carry.
+pub fn case_strategy() -> impl Strategy<Value = Case> {
+    let user = prop_oneof![
+        ("[A-ZÆØÅ]\\.[A-ZÆØÅ]\\.", date_strategy())
+            .prop_map(|(initials, born)| User::Known { initials, born }),
+        proptest::option::of(0u8..110).prop_map(|age| User::Anonymous { age }),
+        Just(User::Nobody),
+    ];
+    let consent = proptest::option::of(
+        (
+            prop_oneof![Just(ConsentBy::User), Just(ConsentBy::Guardian), Just(ConsentBy::SelfConsent)],
+            date_strategy(),
+            proptest::collection::vec("[a-z-]{1,12}", 0..3),
+            proptest::option::of(date_strategy()),
+            proptest::option::of(date_strategy()),
+        )
+            .prop_map(|(given_by, date, units, expires, withdrawn)| Consent {
+                given_by,
+                date,
+                units,
+                expires,
+                withdrawn,
+            }),
+    );
+    let outcome = proptest::option::of(
+        (
+            date_strategy(),
+            text_strategy(),
+            text_strategy(),
+            proptest::collection::vec(
+                ("[a-z-]{1,12}", "[a-z-]{1,12}", proptest::option::of(date_strategy())),
+                0..3,
+            ),
+            any::<bool>(),
+            proptest::option::of(date_strategy()),
+            "[A-Za-zæøå ]{0,20}",
+        )
+            .prop_map(|(date, assessment, next_step, proposed, level2, follow_up, coordinator)| {
+                Outcome {
+                    date,
+                    assessment,
+                    next_step,
+                    proposed: proposed
+                        .into_iter()
+                        .map(|(measure, unit, evaluate)| Proposal { measure, unit, evaluate })
+                        .collect(),
+                    level2,
+                    follow_up,
+                    coordinator,
+                }
+            }),
+    );
+    let decision = proptest::option::of(
+        (
+            date_strategy(),
+            proptest::collection::vec("[a-z-]{1,12}", 0..3),
+            proptest::collection::vec("[a-z-]{1,12}", 0..3),
+        )
+            .prop_map(|(date, accepted, declined)| Decision { date, accepted, declined }),
+    );
+    let situation = (text_strategy(), text_strategy(), text_strategy(), text_strategy())
+        .prop_map(|(concern, tried, wishes, question)| Situation { concern, tried, wishes, question });
+    (
+        (date_strategy(), any::<u64>(), 0usize..3, 0usize..5, proptest::option::of(date_strategy())),
+        (
+            proptest::option::of(0u8..=3),
+            proptest::option::of(date_strategy()),
+            proptest::collection::vec("[A-Za-zæøå ]{1,20}", 0..3),
+        ),
+        (proptest::option::of(date_strategy()), proptest::option::of(date_strategy())),
+        ("[A-Za-zæøå ]{1,20}", "[a-z-]{1,12}"),
+        (user, consent, situation, outcome, decision),
+    )
+        .prop_map(
+            |(
+                (referred, seed, way, status, meeting),
+                (bti_level, leader_consulted, invite),
+                (closed, anonymised),
+                (name, unit),
+                (user, consent, situation, outcome, decision),
+            )| Case {
+                schema: 1,
+                id: CaseId::random(referred, &mut fastrand::Rng::with_seed(seed)),
+                way_in: WayIn::ALL[way],
+                status: Status::ALL[status],
+                referred,
+                meeting,
+                bti_level,
+                leader_consulted,
+                invite,
+                closed,
+                anonymised,
+                referrer: Referrer { name, unit },
+                user,
+                consent,
+                situation,
+                outcome,
+                decision,
+            },
+        )
+}
