@@ -31,7 +31,9 @@ fn is_email(text: &str) -> bool {
     !local.is_empty() && domain.contains('.') && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Reads `rt.toml`. The config is `None` when a part it cannot do without is broken.
+/// Reads `rt.toml`. The config is the best reading of the file — `None` only when not even
+/// the units could be read — so `rt check` can judge the cases against it; commands that act
+/// must refuse a config with errors (see `load::config_or_stop`).
 pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let doc = match toml_read::parse(file, text) {
         Ok(doc) => doc,
@@ -164,7 +166,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     if leader.is_none() {
         r.warning_at(Some(0..0), Problem::NoLeader);
     }
-    let usable = !units.is_empty() && !r.diags.iter().any(|d| d.is_error());
+    let usable = !units.is_empty();
     let config = Config {
         team,
         language,

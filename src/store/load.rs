@@ -25,7 +25,8 @@ pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
     }
 }
 
-/// Reads `rt.toml`. The config is `None` when it has errors.
+/// Reads `rt.toml`: the best reading of it (`None` when not even the units could be read)
+/// and its problems.
 pub fn config(team: &TeamDir) -> Result<(Option<Config>, Vec<Diagnostic>), Error> {
     let text = read_text(team, CONFIG_FILE)?
         .ok_or_else(|| Error::NotATeamFolder { dir: team.root().to_path_buf() })?;
@@ -36,14 +37,14 @@ pub fn config(team: &TeamDir) -> Result<(Option<Config>, Vec<Diagnostic>), Error
 /// the command.
 pub fn config_or_stop(team: &TeamDir, lang: crate::lang::Lang) -> Result<Config, Error> {
     let (config, diags) = config(team)?;
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     match config {
-        Some(c) => Ok(c),
-        None => {
-            let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+        Some(c) if errors.is_empty() => Ok(c),
+        _ => {
             for d in &errors {
                 eprintln!("{}", d.render(lang));
             }
-            Err(Error::InvalidData { file: CONFIG_FILE.into(), errors: errors.len() })
+            Err(Error::InvalidData { file: CONFIG_FILE.into(), errors: errors.len().max(1) })
         }
     }
 }

@@ -423,8 +423,10 @@ fn confirmation(case: &Case, config: &Config, lang: Lang) -> String {
             format!("Anonym drøfting: referatet arkiveres hos {unit}, uten kopier."),
             format!("Anonymous discussion: the minutes are archived at {unit}, with no copies."),
         ),
-        (_, Some(c)) if !c.units.is_empty() => {
-            let names: Vec<&str> = c.units.iter().map(|u| config.unit_name(u)).collect();
+        // The referring unit archives the minutes; it is not a copy recipient.
+        (_, Some(c)) if c.units.iter().any(|u| *u != case.referrer.unit) => {
+            let names: Vec<&str> =
+                c.units.iter().filter(|u| **u != case.referrer.unit).map(|u| config.unit_name(u)).collect();
             lang.pick(
                 format!("Referatet arkiveres hos {unit}; kopi til: {}.", names.join(", ")),
                 format!("The minutes are archived at {unit}; copies to: {}.", names.join(", ")),

@@ -1,0 +1,243 @@
+//! `rt check` over a folder seeded with many kinds of broken file: every finding is
+//! reported with its `path:line:column`, all at once, and the exit code says whether any
+//! was an error.
+
+mod common;
+
+use common::*;
+
+/// A valid case file in the canonical format, for an id.
+fn case(id: &str) -> String {
+    format!(
+        r#"schema = 1
+id = "{id}"
+way_in = "bti"
+status = "referred"
+referred = {date}
+bti_level = 1
+leader_consulted = {date}
+
+[referrer]
+name = "Marit Haugen"
+unit = "helsestasjon"
+
+[user]
+initials = "A.B."
+born = 2019-04-12
+
+[consent]
+given_by = "guardian"
+date = {date}
+units = ["barnevern"]
+
+[situation]
+concern = "Uro i barnehagen."
+tried = "Samtaler."
+wishes = "Ro hjemme."
+"#,
+        date = &id[..10]
+    )
+}
+
+fn check(team: &Team) -> (i32, String) {
+    let out = team.rt(["check", "--today", TODAY]).output().unwrap();
+    (out.status.code().unwrap(), stdout(&out))
+}
+
+#[test]
+fn a_clean_folder_passes() {
+    let team = Team::new();
+    team.write("cases/2027/2027-01-05-aaaa.toml", &case("2027-01-05-aaaa"));
+    let out = team.rt(["check", "--today", TODAY]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("Alt i orden: 3 filer kontrollert."), "{}", stderr(&out));
+}
+
+#[test]
+fn every_kind_of_problem_is_reported_with_its_position() {
+    let team = Team::new();
+    let c = |id: &str| case(id);
+    let fnr = fake_national_id("010203", "456");
+    let files: Vec<(&str, String)> = vec![
+        // 1. not TOML at all
+        (
+            "cases/2027/2027-01-05-syn2.toml",
+            c("2027-01-05-syn2").replace("tried = \"Samtaler.\"", "tried = Samtaler."),
+        ),
+        // 2. an unknown key, with a suggestion
+        ("cases/2027/2027-01-05-unkn.toml", c("2027-01-05-unkn").replace("way_in =", "way_inn =")),
+        // 3. a missing key
+        ("cases/2027/2027-01-05-miss.toml", c("2027-01-05-miss").replace("referred = 2027-01-05\n", "")),
+        // 4. a wrong type
+        (
+            "cases/2027/2027-01-05-type.toml",
+            c("2027-01-05-type").replace("bti_level = 1", "bti_level = \"1\""),
+        ),
+        // 5. a date in quotes
+        (
+            "cases/2027/2027-01-05-quot.toml",
+            c("2027-01-05-quot").replace("born = 2019-04-12", "born = \"2019-04-12\""),
+        ),
+        // 6. a file name that is not the id (and so a duplicate of 7)
+        ("cases/2027/2027-01-05-name.toml", c("2027-01-05-dupl")),
+        // 7. the id's own file
+        ("cases/2027/2027-01-05-dupl.toml", c("2027-01-05-dupl")),
+        // 8. the wrong year folder
+        ("cases/2026/2027-01-05-year.toml", c("2027-01-05-year")),
+        // 9. an unknown unit, with a suggestion
+        (
+            "cases/2027/2027-01-05-unit.toml",
+            c("2027-01-05-unit").replace("unit = \"helsestasjon\"", "unit = \"helsestasjn\""),
+        ),
+        // 10. an unknown measure in the outcome
+        (
+            "cases/2027/2027-01-05-meas.toml",
+            c("2027-01-05-meas").replace("status = \"referred\"", "status = \"discussed\"")
+                + "\n[outcome]\ndate = 2027-01-05\n\n[[outcome.proposed]]\nmeasure = \"foreldreveiledning-icpd\"\nunit = \"helsestasjon\"\n",
+        ),
+        // 11. R2: no consent for a known user
+        (
+            "cases/2027/2027-01-05-cons.toml",
+            c("2027-01-05-cons").replace(
+                "[consent]\ngiven_by = \"guardian\"\ndate = 2027-01-05\nunits = [\"barnevern\"]\n",
+                "",
+            ),
+        ),
+        // 12. R3: identity on an anonymous case
+        (
+            "cases/2027/2027-01-05-anon.toml",
+            c("2027-01-05-anon").replace("[user]\n", "[user]\nanonymous = true\n"),
+        ),
+        // 13. a national id in the team's own [extra] table
+        (
+            "cases/2027/2027-01-05-fnrx.toml",
+            c("2027-01-05-fnrx") + &format!("\n[extra]\nnotat = \"ref {fnr}\"\n"),
+        ),
+        // 14. an unknown unit among the consented copies
+        (
+            "cases/2027/2027-01-05-copy.toml",
+            c("2027-01-05-copy").replace("units = [\"barnevern\"]", "units = [\"barnevern\", \"politi\"]"),
+        ),
+        // 15. R4: the situation left empty
+        (
+            "cases/2027/2027-01-05-emty.toml",
+            c("2027-01-05-emty").replace("concern = \"Uro i barnehagen.\"\n", ""),
+        ),
+        // 16. a status that needs what the case lacks
+        (
+            "cases/2027/2027-01-05-stat.toml",
+            c("2027-01-05-stat").replace("status = \"referred\"", "status = \"scheduled\""),
+        ),
+        // 17. a newer schema: a warning, not an error
+        (
+            "cases/2027/2027-01-05-newr.toml",
+            c("2027-01-05-newr").replace("schema = 1", "schema = 2\nfuture_field = true"),
+        ),
+    ];
+    for (rel, text) in &files {
+        team.write(rel, text);
+    }
+    // 18. a stray temporary file from an interrupted write
+    team.write("cases/2027/.2027-01-05-aaaa.toml.x1y2z3.rt-tmp", "half");
+    // 19. a bad value in rt.toml, 20. a duplicate measure id in the tiltaksbank
+    team.write("rt.toml", &CONFIG.replace("weekday = \"tirsdag\"", "weekday = \"tirsdg\""));
+    team.write("tiltaksbank.toml", &format!("{TILTAKSBANK}\n[[measures]]\nid = \"foreldreveiledning-icdp\"\nname = \"Kopi\"\nunit = \"helsestasjon\"\naccess = \"open\"\n"));
+
+    let (code, out) = check(&team);
+    assert_eq!(code, 1, "{out}");
+    let expect = [
+        "cases/2027/2027-01-05-syn2.toml:24:9: feil: ugyldig TOML",
+        "cases/2027/2027-01-05-unkn.toml:1:1: feil: mangler `way_in`",
+        "cases/2027/2027-01-05-unkn.toml:3:1: feil: ukjent nøkkel `way_inn`\n  hjelp: mente du `way_in`?",
+        "cases/2027/2027-01-05-miss.toml:1:1: feil: mangler `referred`",
+        "cases/2027/2027-01-05-type.toml:6:13: feil: `bti_level` skal være et heltall, men er tekst",
+        "cases/2027/2027-01-05-quot.toml:15:8: feil: `user.born` er en dato i anførselstegn",
+        "cases/2027/2027-01-05-name.toml:2:6: feil: filnavnet stemmer ikke med id-en `2027-01-05-dupl`",
+        "cases/2027/2027-01-05-name.toml:2:6: feil: id-en `2027-01-05-dupl` brukes også i cases/2027/2027-01-05-dupl.toml",
+        "cases/2026/2027-01-05-year.toml:2:6: feil: saken `2027-01-05-year` ligger i feil årsmappe\n  hjelp: flytt filen til cases/2027/2027-01-05-year.toml",
+        "cases/2027/2027-01-05-unit.toml:11:8: feil: ukjent enhet `helsestasjn`\n  hjelp: mente du `helsestasjon`?",
+        "cases/2027/2027-01-05-meas.toml:31:11: feil: ukjent tiltak `foreldreveiledning-icpd`\n  hjelp: mente du `foreldreveiledning-icdp`? (se `rt tiltak list`)",
+        "cases/2027/2027-01-05-cons.toml:13:1: feil: brukerens samtykke mangler (R2)",
+        "cases/2027/2027-01-05-anon.toml:15:12: feil: en anonym sak kan ikke ha initialer eller fødselsdato (R3)",
+        "cases/2027/2027-01-05-anon.toml:16:8: feil: en anonym sak kan ikke ha initialer eller fødselsdato (R3)",
+        "cases/2027/2027-01-05-fnrx.toml:28:9: feil: `extra.notat` inneholder noe som ligner et fødselsnummer",
+        "cases/2027/2027-01-05-copy.toml:20:23: feil: ukjent enhet `politi`",
+        "cases/2027/2027-01-05-emty.toml:22:1: feil: brukerens/familiens situasjon (bekymringen) mangler (R4)",
+        "cases/2027/2027-01-05-stat.toml:4:10: feil: status `scheduled` krever `meeting`",
+        "cases/2027/2027-01-05-newr.toml:1:10: advarsel: filen er skrevet av en nyere rt (schema 2",
+        "cases/2027/.2027-01-05-aaaa.toml.x1y2z3.rt-tmp: advarsel: midlertidig fil etter en avbrutt skriving",
+        "rt.toml:40:11: feil: `meetings.weekday` kan ikke være `tirsdg`",
+        "tiltaksbank.toml:20:6: feil: `foreldreveiledning-icdp` finnes allerede (linje 4)",
+    ];
+    for e in expect {
+        assert!(out.contains(e), "expected:\n{e}\n\nin:\n{out}");
+    }
+    assert!(!out.contains(&fnr), "the number is never shown");
+    // The newer file's unknown key is tolerated.
+    assert!(!out.contains("future_field"), "{out}");
+    // Findings come sorted by file and position.
+    let files_in_order: Vec<&str> =
+        out.lines().filter(|l| !l.starts_with(' ')).map(|l| l.split(':').next().unwrap()).collect();
+    let mut sorted = files_in_order.clone();
+    sorted.sort();
+    assert_eq!(files_in_order, sorted);
+}
+
+#[test]
+fn warnings_alone_do_not_fail() {
+    let team = Team::new();
+    team.write(
+        "cases/2027/2027-01-05-newr.toml",
+        &case("2027-01-05-newr").replace("schema = 1", "schema = 2"),
+    );
+    let (code, out) = check(&team);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("advarsel"), "{out}");
+}
+
+#[test]
+fn check_runs_from_a_subfolder_and_reports_relative_paths() {
+    let team = Team::new();
+    team.write(
+        "cases/2027/2027-01-05-unit.toml",
+        &case("2027-01-05-unit").replace("\"helsestasjon\"", "\"x\""),
+    );
+    let out =
+        rt_bare().current_dir(team.path("cases/2027")).args(["check", "--today", TODAY]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("cases/2027/2027-01-05-unit.toml:11:8: feil: ukjent enhet `x`"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn no_team_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rt_bare().current_dir(dir.path()).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("fant ingen team-mappe (rt.toml)"), "{err}");
+    assert!(err.contains("hjelp: lag en med `rt init MAPPE`"), "{err}");
+    let out = rt_bare().args(["--dir", dir.path().to_str().unwrap(), "list"]).output().unwrap();
+    assert!(stderr(&out).contains("er ikke en team-mappe (mangler rt.toml)"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_demo_folder_is_valid_and_canonical() {
+    let team = Team::demo();
+    let (code, out) = check(&team);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "", "no warnings either");
+    // Every demo case file is exactly what rt itself would write for it.
+    for rel in team.case_files() {
+        let text = team.read(&rel);
+        let read = rt::store::case_file::read(&rel, &text);
+        let case = read.case.expect("a valid case");
+        let mut doc: toml_edit::DocumentMut = text.parse().unwrap();
+        rt::store::case_file::apply(&case, &mut doc);
+        assert_eq!(doc.to_string(), text, "{rel} is not in canonical form");
+    }
+}

@@ -1,0 +1,82 @@
+//! `rt init`: a new team folder that works at once, and never overwrites one.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn init_then_refer_then_check_then_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("nytt-team");
+    let out = rt_bare().args(["init", folder.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Ny team-mappe"), "{}", stderr(&out));
+    for name in ["rt.toml", "tiltaksbank.toml", ".gitignore"] {
+        assert!(folder.join(name).is_file(), "{name}");
+    }
+    assert!(folder.join("cases").is_dir());
+    let config = std::fs::read_to_string(folder.join("rt.toml")).unwrap();
+    assert!(config.contains("# Møtene (R6)"), "the config is commented: {config}");
+
+    let dir_arg = folder.to_str().unwrap();
+    let mut args = vec!["--dir".to_string(), dir_arg.to_string()];
+    args.extend(referral_with(&[], &["--unit", "helsestasjon"]));
+    let out = rt_bare().args(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+
+    // A fresh folder has no leader yet: a warning, not an error.
+    let out = rt_bare().args(["--dir", dir_arg, "check", "--today", TODAY]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("advarsel: rt.toml har ingen leder ([leader])"), "{}", stdout(&out));
+
+    let out = rt_bare().args(["--dir", dir_arg, "list", "--format", "json"]).output().unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["id"], id.as_str());
+    assert_eq!(rows[0]["status"], "referred");
+    assert_eq!(rows[0]["way_in"], "bti");
+}
+
+#[test]
+fn init_with_a_leader_gives_a_folder_with_no_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    rt_bare()
+        .args([
+            "init",
+            d,
+            "--team",
+            "Ressursteam Nordby",
+            "--leader",
+            "Ingrid Dahl",
+            "--email",
+            "ingrid@nordby.example",
+        ])
+        .assert()
+        .success();
+    let out = rt_bare().args(["--dir", d, "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+    assert!(
+        std::fs::read_to_string(dir.path().join("rt.toml"))
+            .unwrap()
+            .contains("team = \"Ressursteam Nordby\"")
+    );
+}
+
+#[test]
+fn init_refuses_to_overwrite() {
+    let team = Team::new();
+    let before = team.snapshot();
+    let out = rt_bare().args(["init", team.root().to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("finnes allerede; rt init overskriver ingenting"), "{}", stderr(&out));
+    assert_eq!(team.snapshot(), before);
+}
+
+#[test]
+fn a_leader_needs_an_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rt_bare().args(["init", dir.path().to_str().unwrap(), "--leader", "Ingrid"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,149 @@
+//! `rt list` and `rt show` on the demo folder: filters, formats, and what is (not) shown.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn list_shows_every_case_with_initials_but_no_birth_date() {
+    let team = Team::demo();
+    let out = team.rt(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("ID               STATUS"), "{text}");
+    assert_eq!(text.lines().count(), 1 + 9, "{text}");
+    assert!(
+        text.contains(
+            "2026-09-01-nknk  besluttet  user-case  2026-09-01  2026-09-15  psykisk-helse-rus  T.S."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("anonym"), "{text}");
+    assert!(!text.contains("1992-06-02"), "no birth dates in a list: {text}");
+    assert!(stderr(&out).contains("9 saker"));
+}
+
+#[test]
+fn list_filters() {
+    let team = Team::demo();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend(args);
+        let out = team.rt(&all).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        rows.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(ids(&["--status", "scheduled"]), ["2026-11-16-mcax", "2026-11-19-kefo"]);
+    assert_eq!(ids(&["--meeting", "2026-12-08"]), ["2026-11-16-mcax", "2026-11-19-kefo"]);
+    assert_eq!(ids(&["--way", "guidance"]), ["2026-09-22-2p7h", "2026-11-20-ung2"]);
+    assert_eq!(ids(&["--half", "2026H2"]).len(), 9);
+    assert!(ids(&["--half", "2027H1"]).is_empty());
+    assert_eq!(ids(&["--status", "meldt", "--way", "user-case"]), ["2026-11-23-6qqb"]);
+    let out = team.rt(["list", "--status", "open"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn list_json_has_stable_english_fields() {
+    let team = Team::demo();
+    let out = team.rt(["list", "--format", "json", "--way", "bti", "--status", "referred"]).output().unwrap();
+    assert_eq!(stdout(&out), "[]\n");
+    let out = team.rt(["list", "--format", "json", "--status", "closed"]).output().unwrap();
+    let text = stdout(&out);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &rows[0];
+    let fields = [
+        "id",
+        "status",
+        "way_in",
+        "referred",
+        "half",
+        "meeting",
+        "unit",
+        "bti_level",
+        "anonymous",
+        "initials",
+        "age_band",
+    ];
+    assert_eq!(row.as_object().unwrap().len(), fields.len());
+    let positions: Vec<usize> = fields.iter().map(|f| text.find(&format!("\"{f}\":")).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in a stable order: {text}");
+    assert_eq!(row["age_band"], "6-12");
+    assert_eq!(row["half"], "2026H2");
+}
+
+#[test]
+fn list_reports_broken_files_without_failing() {
+    let team = Team::demo();
+    team.write("cases/2026/2026-11-30-zzzz.toml", "schema = 1\nid = ");
+    let out = team.rt(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("advarsel: 1 saksfil(er) har feil og er utelatt; kjør `rt check`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn list_in_a_closed_pipe_exits_quietly() {
+    let team = Team::demo();
+    // `rt list | head -0`: the reader goes away; rt must neither panic nor complain.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rt"))
+        .args(["--dir", team.root().to_str().unwrap(), "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn show_gives_the_whole_case() {
+    let team = Team::demo();
+    let out = team.rt(["show", "2026-09-01-nknk", "--today", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for part in [
+        "Sak 2026-09-01-nknk",
+        "Bruker:          T.S., født 1992-06-02 (34 år)",
+        "Samtykke:        gitt av brukeren 2026-09-01; kopi til NAV Eikvik, Psykisk helse- og rustjeneste",
+        "Situasjonen\n  Alenemor med to barn",
+        "Foreslåtte tiltak\n  okonomisk-radgivning (NAV Eikvik, evalueres 2026-11-10)",
+        "Brukerens beslutning\n  2026-09-22: takket ja til okonomisk-radgivning, rask-psykisk-helsehjelp; nei til avlastning-besokshjem",
+    ] {
+        assert!(text.contains(part), "{part}\n---\n{text}");
+    }
+}
+
+#[test]
+fn show_json_and_english() {
+    let team = Team::demo();
+    let out = team.rt(["show", "2026-10-13-pbtn", "--format", "json"]).output().unwrap();
+    let case: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(case["user"]["kind"], "anonymous");
+    assert_eq!(case["user"]["age"], 14);
+    assert!(case["user"]["initials"].is_null());
+    assert_eq!(case["outcome"]["proposed"][0]["measure"], "samtaler-helsesykepleier");
+    let out = team.rt(["show", "2026-10-13-pbtn", "--lang", "en"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("User:            anonymous, age 14"), "{text}");
+    assert!(!text.contains("Bruker"), "{text}");
+}
+
+#[test]
+fn show_an_unknown_id_suggests_the_closest() {
+    let team = Team::demo();
+    let out = team.rt(["show", "2026-09-01-nknx"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("feil: fant ingen sak `2026-09-01-nknx`"), "{err}");
+    assert!(err.contains("hjelp: mente du `2026-09-01-nknk`?"), "{err}");
+}
