@@ -324,9 +324,10 @@ fn a_broken_config_stops_the_referral_with_its_findings() {
 #[test]
 fn the_dialogue_asks_for_what_is_missing() {
     let team = Team::new();
-    // R5 no; way 1; name; unit (member's unit by default); not anonymous; initials; a bad
-    // date then a good one; consent yes; copies; leader yes; BTI level default; texts.
-    let answers = "n\n1\nMarit Haugen\n\nn\nA.B.\n2019-13-01\n2019-04-12\nj\nbarnevern\nj\n\nUro i barnehagen.\n\nSamtaler.\n\nRo hjemme.\n\n\n\n";
+    // R5 no; way 1; name (a standing member, so the unit is known); not anonymous;
+    // initials; a bad date then a good one; consent yes; copies; leader yes; the texts, each
+    // ended by an empty line; no question; no contact persons.
+    let answers = "n\n1\nMarit Haugen\nn\nA.B.\n2019-13-01\n2019-04-12\nj\nbarnevern\nj\nUro i barnehagen.\n\nSamtaler.\n\nRo hjemme.\n\n\n\n";
     let out = team
         .rt(["refer", "--today", TODAY])
         .env("RT_INTERACTIVE", "1")
@@ -337,6 +338,7 @@ fn the_dialogue_asks_for_what_is_missing() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("Gjelder saken mistanke om vold eller seksuelle overgrep?"), "{err}");
     assert!(err.contains("skriv datoen som ÅÅÅÅ-MM-DD"), "a bad answer is explained: {err}");
+    assert!(!err.contains("Din enhet") && !err.contains("BTI-nivå"), "nothing known is asked: {err}");
     let text = team.read(&team.case_files()[0]);
     assert!(text.contains("unit = \"helsestasjon\"") && text.contains("units = [\"barnevern\"]"), "{text}");
 }

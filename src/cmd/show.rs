@@ -1,7 +1,6 @@
 //! `rt show ID`: one case, whole — the referral, consent, situation, outcome and decision.
 //!
-//! The case is read straight from `cases/YYYY/ID.toml`; only when it is not there is the
-//! folder searched (a misplaced file), and an unknown id gets a "did you mean".
+//! The case is read straight from `cases/YYYY/ID.toml` (see `store::cases::open`).
 
 use std::fmt::Write as _;
 
@@ -10,10 +9,9 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::age_on;
-use crate::model::{Case, CaseId, Config, User};
+use crate::model::{Case, Config, User};
 use crate::output;
-use crate::store::{TeamDir, case_file, load};
-use crate::suggest;
+use crate::store::{cases, load};
 use crate::views::CaseDetail;
 
 /// Flags of `rt show`.
@@ -33,38 +31,12 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let config = load::config_or_stop(&ctx.team, ctx.lang)?;
     ctx.adopt_language(config.language);
     let lang = ctx.lang;
-    let case = find(&ctx.team, &args.id, lang)?;
+    let case = cases::open(&ctx.team, &args.id, lang)?.case;
     match args.format {
         TextOrJson::Json => output::print(&to_json(&CaseDetail::of(&case)))?,
         TextOrJson::Text => output::print(&render(&case, &config, ctx.today, lang))?,
     }
     Ok(0)
-}
-
-/// Finds a case by id: at its own path first, else anywhere under `cases/`.
-pub fn find(team: &TeamDir, id: &str, lang: Lang) -> Result<Case, Error> {
-    let id = id.trim();
-    if let Ok(parsed) = CaseId::parse(id) {
-        let rel = TeamDir::case_rel(&parsed);
-        if let Some(text) = load::read_text(team, &rel)? {
-            let read = case_file::read(&rel, &text);
-            if let Some(case) = read.case {
-                return Ok(case);
-            }
-            let errors: Vec<_> = read.diags.iter().filter(|d| d.is_error()).collect();
-            for d in &errors {
-                output::note(&d.render(lang));
-            }
-            return Err(Error::InvalidData { file: rel, errors: errors.len() });
-        }
-    }
-    let (cases, _) = load::cases(team);
-    if let Some(found) = cases.iter().find(|c| c.case.id.to_string() == id) {
-        return Ok(found.case.clone());
-    }
-    let ids: Vec<String> = cases.iter().map(|c| c.case.id.to_string()).collect();
-    let suggestion = suggest::closest(id, ids.iter().map(String::as_str));
-    Err(Error::CaseNotFound { id: id.to_string(), suggestion })
 }
 
 fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> String {

@@ -11,6 +11,7 @@
 
 pub mod atomic;
 pub mod case_file;
+pub mod cases;
 pub mod config_file;
 pub mod edit;
 pub mod load;

@@ -60,14 +60,13 @@ pub fn fill<R: BufRead, W: Write>(
         })?;
         a.referrer = Some(name);
     }
+    // A standing member's unit is known; anyone else is asked.
     let member_unit = a.referrer.as_deref().and_then(|r| config.member(r)).map(|m| m.unit.clone());
-    if a.unit.is_none() {
+    if a.unit.is_none() && member_unit.is_none() {
         let ids: Vec<&str> = config.unit_ids().collect();
-        let hint = member_unit.clone().unwrap_or_else(|| ids.join(", "));
-        let unit = p.ask_until(lang.pick("Din enhet", "Your unit"), Some(&hint), |s| {
-            let s = if s.is_empty() { member_unit.as_deref().unwrap_or("") } else { s };
-            unit_answer(s, config, lang)
-        })?;
+        let hint = ids.join(", ");
+        let unit =
+            p.ask_until(lang.pick("Din enhet", "Your unit"), Some(&hint), |s| unit_answer(s, config, lang))?;
         a.unit = Some(unit);
     }
 
@@ -77,18 +76,7 @@ pub fn fill<R: BufRead, W: Write>(
     if known_user {
         ask_consent(a, config, today, p)?;
     }
-    if way == WayIn::Bti && a.bti_level.is_none() {
-        a.bti_level = Some(p.ask_until(lang.pick("BTI-nivå", "BTI level"), Some("1"), |s| {
-            match s {
-                "" => Ok(1),
-                _ => s
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|n| *n <= 3)
-                    .ok_or_else(|| lang.pick("svar 0, 1, 2 eller 3", "answer 0, 1, 2 or 3").to_string()),
-            }
-        })?);
-    }
+    // A BTI case comes in at level 1 (R1) unless --bti-level says otherwise: nothing to ask.
 
     let check = |t: &str| text_answer(t, lang);
     if a.concern.is_none() {

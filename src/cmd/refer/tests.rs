@@ -73,7 +73,8 @@ fn a_standing_member_needs_no_unit() {
 
 #[test]
 fn the_dialogue_fills_what_is_missing() {
-    let input = "n\n1\nKari Helse\nhelsestasjon\nn\nA.B.\n2019-04-12\nj\nbarnevern\nj\n\nUro\n\nSamtaler\n\nRo\n\n\n\n";
+    let input =
+        "n\n1\nKari Helse\nhelsestasjon\nn\nA.B.\n2019-04-12\nj\nbarnevern\nj\nUro\n\nSamtaler\n\nRo\n\n\n\n";
     let mut a = Args::default();
     let mut p = Prompter::new(input.as_bytes(), Vec::new(), Lang::Nb);
     dialogue::fill(&mut a, &config(), d(2027, 1, 5), &mut p).unwrap();
