@@ -103,6 +103,9 @@ fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
         .mut_args(|a| {
             if a.get_help_heading().is_some() {
                 a
+            } else if a.is_global_set() || a.get_id() == "help" {
+                // Shown last, apart from each command's own flags.
+                a.help_heading(lang.pick("Felles valg", "Global options")).display_order(1000)
             } else if a.is_positional() {
                 a.help_heading(lang.pick("Argumenter", "Arguments"))
             } else {

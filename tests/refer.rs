@@ -362,3 +362,27 @@ fn without_a_terminal_nothing_is_asked() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!stderr(&out).contains("Gjelder saken mistanke"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_team_language_setting_gives_english_and_the_flag_beats_it() {
+    let team = Team::new();
+    team.write(
+        "rt.toml",
+        &CONFIG.replace("team = \"Ressursteam Testby\"", "team = \"Ressursteam Testby\"\nlanguage = \"en\""),
+    );
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("The case is registered:"), "{}", stderr(&out));
+    let out = team.rt(referral_with(&["--tried"], &[])).output().unwrap();
+    assert!(
+        stderr(&out).contains("error: what has been tried is missing (R4) [--tried]"),
+        "{}",
+        stderr(&out)
+    );
+    let out = team.rt(referral_with(&["--tried"], &["--lang", "nb"])).output().unwrap();
+    assert!(
+        stderr(&out).contains("feil: hva som er forsøkt tidligere mangler (R4) [--tried]"),
+        "{}",
+        stderr(&out)
+    );
+}
