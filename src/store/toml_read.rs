@@ -234,19 +234,7 @@ impl<'f> Reader<'f> {
 
     /// A list of dates.
     pub fn dates(&mut self, t: &mut Table<'_>, key: &str) -> Vec<NaiveDate> {
-        let Some(item) = self.get(t, key) else { return Vec::new() };
-        let Some(array) = item.as_array() else {
-            self.wrong_type(t, key, item, ValueKind::Array);
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for v in array.iter() {
-            let item = Item::Value(v.clone());
-            if let Some(d) = self.date_of(t, key, &item) {
-                out.push(d);
-            }
-        }
-        out
+        self.list(t, key, |r, t, v| r.date_of(t, key, &Item::Value(v.clone())))
     }
 
     /// A time of day: `"12:30"` or a TOML local time `12:30:00`.
@@ -292,30 +280,14 @@ impl<'f> Reader<'f> {
 
     /// A list of integers within a range.
     pub fn ints(&mut self, t: &mut Table<'_>, key: &str, min: i64, max: i64) -> Vec<i64> {
-        let Some(item) = self.get(t, key) else { return Vec::new() };
-        let Some(array) = item.as_array() else {
-            self.wrong_type(t, key, item, ValueKind::Array);
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for v in array.iter() {
-            match v.as_integer() {
-                Some(n) if (min..=max).contains(&n) => out.push(n),
-                Some(n) => {
-                    self.error_at(v.span(), Problem::OutOfRange { key: t.full(key), value: n, min, max })
-                }
-                None => {
-                    let item = Item::Value(v.clone());
-                    let problem = Problem::WrongType {
-                        key: t.full(key),
-                        expected: ValueKind::Integer,
-                        found: kind(&item),
-                    };
-                    self.error_at(v.span(), problem);
-                }
+        self.list(t, key, |r, t, v| match v.as_integer() {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            Some(n) => {
+                r.error_at(v.span(), Problem::OutOfRange { key: t.full(key), value: n, min, max });
+                None
             }
-        }
-        out
+            None => r.wrong_element(t, key, v, ValueKind::Integer),
+        })
     }
 
     /// An optional boolean.
@@ -330,27 +302,33 @@ impl<'f> Reader<'f> {
 
     /// A list of strings (an absent key is an empty list).
     pub fn strings(&mut self, t: &mut Table<'_>, key: &str) -> Vec<String> {
+        self.list(t, key, |r, t, v| match v.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => r.wrong_element(t, key, v, ValueKind::String),
+        })
+    }
+
+    /// An array (an absent key is empty), each element read by `element`, which reports
+    /// what is wrong with it and returns `None` to leave it out.
+    fn list<T>(
+        &mut self,
+        t: &mut Table<'_>,
+        key: &str,
+        mut element: impl FnMut(&mut Self, &Table<'_>, &Value) -> Option<T>,
+    ) -> Vec<T> {
         let Some(item) = self.get(t, key) else { return Vec::new() };
         let Some(array) = item.as_array() else {
             self.wrong_type(t, key, item, ValueKind::Array);
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for v in array.iter() {
-            match v.as_str() {
-                Some(s) => out.push(s.to_string()),
-                None => {
-                    let item = Item::Value(v.clone());
-                    let problem = Problem::WrongType {
-                        key: t.full(key),
-                        expected: ValueKind::String,
-                        found: kind(&item),
-                    };
-                    self.error_at(v.span(), problem);
-                }
-            }
-        }
-        out
+        array.iter().filter_map(|v| element(self, t, v)).collect()
+    }
+
+    /// Reports an array element of the wrong type; returns `None` for the caller to pass on.
+    fn wrong_element<T>(&mut self, t: &Table<'_>, key: &str, v: &Value, expected: ValueKind) -> Option<T> {
+        let found = kind(&Item::Value(v.clone()));
+        self.error_at(v.span(), Problem::WrongType { key: t.full(key), expected, found });
+        None
     }
 
     /// An optional sub-table (a `[table]` or an inline `{ … }`).
