@@ -59,6 +59,8 @@ pub enum Command {
     List(cmd::list::Args),
     /// Vis én sak
     Show(cmd::show::Args),
+    /// Møtene i et halvår med sakene; publiser, avlys eller flytt møter (R6)
+    Schedule(cmd::schedule::Args),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
 }

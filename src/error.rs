@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::lang::Lang;
+use crate::problem::Problem;
 
 /// Why a command stopped.
 #[derive(Debug)]
@@ -20,6 +21,8 @@ pub enum Error {
     Io { path: PathBuf, write: bool, source: std::io::Error },
     /// A file the command needs has errors (they were printed before this).
     InvalidData { file: String, errors: usize },
+    /// A request that breaks one rule, said as a [`Problem`].
+    Invalid(Problem),
     /// The referral broke rules (the findings were printed before this).
     Refused { problems: usize },
     /// R5: suspected violence or abuse is never a team case.
@@ -32,6 +35,10 @@ pub enum Error {
     NewerSchema { file: String },
     /// A file changed on disk while the command worked on it.
     Changed { file: String },
+    /// Another `rt` held the team folder's lock for too long.
+    Locked { path: PathBuf, holder: String },
+    /// The file system cannot lock files, so writing safely is not possible.
+    LockUnsupported { path: PathBuf, source: std::io::Error },
     /// Standard output was closed by the reader (e.g. `rt list | head`): stop quietly.
     BrokenPipe,
     /// The user ended the dialogue (end of input).
@@ -80,6 +87,7 @@ impl Error {
                 format!("{file} har {errors} feil, så kommandoen stopper"),
                 format!("{file} has {errors} error(s), so the command stops"),
             ),
+            Error::Invalid(problem) => problem.message(l),
             Error::Refused { problems } => l.pick(
                 format!("saken er ikke registrert ({problems} feil å rette)"),
                 format!("the case was not registered ({problems} problem(s) to fix)"),
@@ -103,6 +111,14 @@ impl Error {
                 format!("{file} ble endret av noen andre mens rt arbeidet; ingenting er skrevet"),
                 format!("{file} was changed by someone else while rt worked; nothing was written"),
             ),
+            Error::Locked { path, holder } => l.pick(
+                format!("team-mappen er låst av en annen rt ({}) [{}]", if holder.is_empty() { "ukjent" } else { holder }, path.display()),
+                format!("the team folder is locked by another rt ({}) [{}]", if holder.is_empty() { "unknown" } else { holder }, path.display()),
+            ),
+            Error::LockUnsupported { path, source } => l.pick(
+                format!("filsystemet kan ikke låse {} ({source}), så rt kan ikke skrive trygt her", path.display()),
+                format!("the file system cannot lock {} ({source}), so rt cannot write safely here", path.display()),
+            ),
             Error::BrokenPipe => String::new(),
             Error::Aborted => l.pick("avbrutt; ingenting er skrevet".into(), "aborted; nothing was written".into()),
         }
@@ -112,6 +128,7 @@ impl Error {
     pub fn help(&self, lang: Lang) -> Option<String> {
         let l = lang;
         Some(match self {
+            Error::Invalid(problem) => return problem.help(l),
             Error::NoTeamFolder { .. } | Error::NotATeamFolder { .. } => l.pick(
                 "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
                 "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),
@@ -135,6 +152,14 @@ impl Error {
                 l.pick("se `rt list`".into(), "see `rt list`".into())
             }
             Error::NewerSchema { .. } => l.pick("oppdater rt".into(), "update rt".into()),
+            Error::Locked { .. } => l.pick(
+                "vent til den andre er ferdig og prøv igjen; henger den, avslutt den prosessen".into(),
+                "wait for the other to finish and try again; if it hangs, end that process".into(),
+            ),
+            Error::LockUnsupported { .. } => l.pick(
+                "bruk team-mappen på en disk eller delt mappe som støtter fillåser".into(),
+                "keep the team folder on a disk or share that supports file locks".into(),
+            ),
             Error::Changed { .. } => l.pick(
                 "kjør kommandoen på nytt, så bygger den på den nye versjonen".into(),
                 "run the command again to build on the new version".into(),

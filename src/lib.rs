@@ -19,6 +19,7 @@ pub mod output;
 pub mod problem;
 pub mod prompt;
 pub mod rules;
+pub mod schedule;
 pub mod store;
 pub mod suggest;
 pub mod table;

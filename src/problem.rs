@@ -162,16 +162,55 @@ pub enum Problem {
     AgeNeedsAnonymous,
     /// Consent details (copies, who, dates) given without consent itself.
     ConsentDetailsWithoutConsent,
-    /// A meeting date that is not on the team's meeting weekday.
-    MeetingWrongWeekday { weekday: chrono::Weekday },
     /// A meeting too soon for the referral deadline.
     MeetingTooSoon { earliest: chrono::NaiveDate, days: u32 },
-    /// A meeting with no room left.
-    MeetingFull { capacity: u32 },
+    /// A meeting with no room left, and the next ones with room.
+    MeetingFull { capacity: u32, next: Vec<chrono::NaiveDate> },
+    /// A date with no meeting in the schedule, and the next ones with room.
+    MeetingUnknown { date: chrono::NaiveDate, next: Vec<chrono::NaiveDate> },
+    /// A cancelled meeting.
+    MeetingCancelled { date: chrono::NaiveDate, reason: String },
+    /// A meeting that has been held.
+    MeetingPast { date: chrono::NaiveDate },
+    /// A meeting on a day the team cannot meet.
+    MeetingOnClosedDay { why: String },
+    /// A meeting outside the half-year of its file.
+    MeetingOutsideHalf { half: String },
+    /// More cases in a meeting than it has room for.
+    MeetingOverCapacity { date: chrono::NaiveDate, count: usize, capacity: u32 },
+    /// A meetings file whose name is not its half-year.
+    MeetingsFileName { half: String },
+    /// No meeting in this half-year or the next had room.
+    NotPlaced,
+    /// The half-year is already published.
+    AlreadyPublished { half: String },
+    /// The half-year is not published, so its meetings cannot be cancelled or moved.
+    NotPublished { half: String },
+    /// The rules give no meetings in the half-year.
+    NoMeetings { half: String },
+    /// A meeting moved out of its half-year.
+    MoveOutsideHalf { half: String },
+    /// A meeting moved onto a day that already has one.
+    MeetingTaken { date: chrono::NaiveDate },
     /// A date range whose `to` is before its `from`.
     RangeReversed { key: String },
     /// A measure's age range runs backwards.
     AgesReversed { min: u8, max: u8 },
+}
+
+/// "The next meetings with room: …" for a hint.
+fn next_free(next: &[chrono::NaiveDate], lang: Lang) -> String {
+    if next.is_empty() {
+        return lang.pick(
+            "ingen møter med plass er satt opp ennå; meld uten --meeting, så setter lederen saken opp".into(),
+            "no meetings with room are set yet; refer without --meeting and the leader will place it".into(),
+        );
+    }
+    let dates: Vec<String> = next.iter().map(|d| d.to_string()).collect();
+    lang.pick(
+        format!("neste møter med plass: {} (se `rt schedule`)", dates.join(", ")),
+        format!("next meetings with room: {} (see `rt schedule`)", dates.join(", ")),
+    )
 }
 
 /// What a user reads for a field path of a case file.
@@ -431,17 +470,65 @@ impl Problem {
                 "kopimottakere og samtykkedetaljer krever at brukeren har samtykket".to_string(),
                 "copy recipients and consent details require the user's consent".to_string(),
             ),
-            MeetingWrongWeekday { weekday } => l.pick(
-                format!("teamet møtes på {}er", crate::model::dates::weekday_name(*weekday, l)),
-                format!("the team meets on {}s", crate::model::dates::weekday_name(*weekday, l)),
-            ),
             MeetingTooSoon { earliest, days } => l.pick(
-                format!("meldefristen er {days} dager før møtet; tidligste møtedato nå er {earliest}"),
-                format!("the referral deadline is {days} days before the meeting; the earliest meeting date now is {earliest}"),
+                format!("meldefristen er {days} dager før møtet; tidligste møtedato nå er {earliest}, så innkallingen kan allerede være sendt"),
+                format!("the referral deadline is {days} days before the meeting; the earliest meeting date now is {earliest}, so the invitation may already be out"),
             ),
-            MeetingFull { capacity } => l.pick(
+            MeetingFull { capacity, .. } => l.pick(
                 format!("møtet er fullt ({capacity} saker)"),
                 format!("the meeting is full ({capacity} cases)"),
+            ),
+            MeetingUnknown { date, .. } => l.pick(
+                format!("teamet har ikke møte {date}"),
+                format!("the team has no meeting on {date}"),
+            ),
+            MeetingCancelled { date, reason } => l.pick(
+                format!("møtet {date} er avlyst ({reason})"),
+                format!("the meeting on {date} is cancelled ({reason})"),
+            ),
+            MeetingPast { date } => l.pick(
+                format!("møtet {date} er allerede holdt"),
+                format!("the meeting on {date} has already been held"),
+            ),
+            MeetingOnClosedDay { why } => l.pick(
+                format!("møtet er på en dag teamet ikke møtes ({why})"),
+                format!("the meeting is on a day the team does not meet ({why})"),
+            ),
+            MeetingOutsideHalf { half } => l.pick(
+                format!("møtet ligger utenfor halvåret {half}"),
+                format!("the meeting lies outside the half-year {half}"),
+            ),
+            MeetingOverCapacity { date, count, capacity } => l.pick(
+                format!("møtet {date} har {count} saker, men plass til {capacity}"),
+                format!("the meeting on {date} has {count} cases but room for {capacity}"),
+            ),
+            MeetingsFileName { half } => l.pick(
+                format!("filnavnet stemmer ikke med halvåret {half}"),
+                format!("the file name does not match the half-year {half}"),
+            ),
+            AlreadyPublished { half } => l.pick(
+                format!("{half} er allerede publisert (meetings/{half}.toml)"),
+                format!("{half} is already published (meetings/{half}.toml)"),
+            ),
+            NotPublished { half } => l.pick(
+                format!("{half} er ikke publisert, så møtene ligger ikke fast ennå"),
+                format!("{half} is not published, so its meetings are not fixed yet"),
+            ),
+            NoMeetings { half } => l.pick(
+                format!("reglene i rt.toml gir ingen møter i {half}"),
+                format!("the rules in rt.toml give no meetings in {half}"),
+            ),
+            MoveOutsideHalf { half } => l.pick(
+                format!("et møte kan bare flyttes innenfor halvåret {half}"),
+                format!("a meeting can only be moved within the half-year {half}"),
+            ),
+            MeetingTaken { date } => l.pick(
+                format!("det er allerede et møte {date}"),
+                format!("there is already a meeting on {date}"),
+            ),
+            NotPlaced => l.pick(
+                "ingen møte dette eller neste halvår har plass; lederen setter saken opp".to_string(),
+                "no meeting this half-year or the next has room; the leader will place the case".to_string(),
             ),
             RangeReversed { key } => l.pick(
                 format!("`{key}`: `to` er før `from`"),
@@ -566,9 +653,34 @@ impl Problem {
                 "legg til [leader] med name, email og unit".into(),
                 "add [leader] with name, email and unit".into(),
             )),
-            MeetingWrongWeekday { .. } | MeetingTooSoon { .. } | MeetingFull { .. } => Some(l.pick(
-                "velg et senere møte, eller meld saken uten --meeting så setter lederen den opp".into(),
-                "choose a later meeting, or refer without --meeting and the leader places it".into(),
+            MeetingFull { next, .. } | MeetingUnknown { next, .. } => Some(next_free(next, l)),
+            MeetingCancelled { .. } | MeetingPast { .. } => Some(l.pick(
+                "meld saken uten --meeting, så settes den på neste møte med plass".into(),
+                "refer without --meeting and the case goes to the next meeting with room".into(),
+            )),
+            MeetingOnClosedDay { .. } => Some(l.pick(
+                "flytt møtet med `rt schedule --move DATO --to DATO`, eller avlys det med `rt schedule --cancel`".into(),
+                "move the meeting with `rt schedule --move DATE --to DATE`, or cancel it with `rt schedule --cancel`".into(),
+            )),
+            AlreadyPublished { .. } => Some(l.pick(
+                "avlys eller flytt enkeltmøter med --cancel og --move, eller rediger filen".into(),
+                "cancel or move single meetings with --cancel and --move, or edit the file".into(),
+            )),
+            NotPublished { half } => Some(l.pick(
+                format!("publiser først: `rt schedule --publish --half {half}`; før det følger møtene reglene i rt.toml"),
+                format!("publish first: `rt schedule --publish --half {half}`; until then the meetings follow the rules in rt.toml"),
+            )),
+            NoMeetings { .. } => Some(l.pick(
+                "se [meetings] og skoleferiene i rt.toml".into(),
+                "see [meetings] and the school holidays in rt.toml".into(),
+            )),
+            MeetingOverCapacity { .. } => Some(l.pick(
+                "flytt en av sakene til et senere møte".into(),
+                "move one of the cases to a later meeting".into(),
+            )),
+            MeetingsFileName { half } => Some(l.pick(
+                format!("gi filen navnet meetings/{half}.toml"),
+                format!("name the file meetings/{half}.toml"),
             )),
             BadSlug { .. } => Some(l.pick(
                 "f.eks. `foreldreveiledning-icdp`".into(),

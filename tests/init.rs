@@ -33,7 +33,10 @@ fn init_then_refer_then_check_then_list() {
     let out = rt_bare().args(["--dir", dir_arg, "list", "--format", "json"]).output().unwrap();
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows[0]["id"], id.as_str());
-    assert_eq!(rows[0]["status"], "referred");
+    // Placed at once in the first meeting after the referral deadline (7 days): a new
+    // folder meets from the first Tuesday of the half-year, 5 January, every third week.
+    assert_eq!(rows[0]["status"], "scheduled");
+    assert_eq!(rows[0]["meeting"], "2027-01-26");
     assert_eq!(rows[0]["way_in"], "bti");
 }
 

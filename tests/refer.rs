@@ -271,20 +271,50 @@ fn missing_flags_are_all_listed_at_once() {
     }
 }
 
+/// The meeting a new case file was placed in.
+fn meeting_of(team: &Team, out: &std::process::Output) -> String {
+    let id = stdout(out).trim().to_string();
+    let text = team.read(&format!("cases/2027/{id}.toml"));
+    text.lines().find_map(|l| l.strip_prefix("meeting = ")).unwrap_or("none").to_string()
+}
+
 #[test]
-fn a_meeting_must_be_on_the_weekday_after_the_deadline_and_not_full() {
+fn a_new_case_goes_to_the_first_meeting_after_the_deadline_with_room() {
+    // The test team meets every third Tuesday from 5 January 2027: 5 and 26 January,
+    // 16 February … Referred on 5 January with a 7-day deadline, the first is 26 January.
     let team = Team::new();
-    let err = refused(&team, &referral_with(&[], &["--meeting", "2027-01-14"]));
-    assert!(err.contains("teamet møtes på tirsdager [--meeting]"), "{err}");
-    let err = refused(&team, &referral_with(&[], &["--meeting", "2027-01-05"]));
-    assert!(err.contains("tidligste møtedato nå er 2027-01-12"), "{err}");
     for _ in 0..3 {
-        team.rt(referral_with(&[], &["--meeting", "2027-01-19"])).assert().success();
+        let out = team.rt(valid_referral()).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(meeting_of(&team, &out), "2027-01-26");
+        assert!(stderr(&out).contains("Satt opp på møtet tirsdag 2027-01-26."), "{}", stderr(&out));
     }
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert_eq!(meeting_of(&team, &out), "2027-02-16", "26 January is full");
+    let text = team.read(&format!("cases/2027/{}.toml", stdout(&out).trim()));
+    assert!(text.contains("status = \"scheduled\""), "{text}");
+}
+
+#[test]
+fn a_requested_meeting_must_exist_be_open_and_have_room() {
+    let team = Team::new();
     let err = refused(&team, &referral_with(&[], &["--meeting", "2027-01-19"]));
+    assert!(err.contains("teamet har ikke møte 2027-01-19 [--meeting]"), "{err}");
+    assert!(err.contains("neste møter med plass: 2027-01-26, 2027-02-16, 2027-03-09"), "{err}");
+    for _ in 0..3 {
+        team.rt(referral_with(&[], &["--meeting", "2027-02-16"])).assert().success();
+    }
+    let err = refused(&team, &referral_with(&[], &["--meeting", "2027-02-16"]));
     assert!(err.contains("møtet er fullt (3 saker) [--meeting]"), "{err}");
-    let text = team.read(&team.case_files()[0]);
-    assert!(text.contains("status = \"scheduled\"") && text.contains("meeting = 2027-01-19"), "{text}");
+    assert!(err.contains("neste møter med plass: 2027-01-26, 2027-03-09"), "{err}");
+    // A meeting inside the deadline may be chosen, with a warning.
+    let out = team.rt(referral_with(&[], &["--meeting", "2027-01-05"])).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("advarsel: meldefristen er 7 dager før møtet"), "{}", stderr(&out));
+    // A held meeting is refused.
+    let err =
+        refused(&team, &referral_with(&["--today"], &["--today", "2027-01-27", "--meeting", "2027-01-26"]));
+    assert!(err.contains("møtet 2027-01-26 er allerede holdt"), "{err}");
 }
 
 #[test]

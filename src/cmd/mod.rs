@@ -5,6 +5,7 @@ pub mod check;
 pub mod init;
 pub mod list;
 pub mod refer;
+pub mod schedule;
 pub mod show;
 
 use crate::cli::Command;
@@ -20,6 +21,7 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::Refer(args) => in_team(globals, |ctx| refer::run(*args, ctx)),
         Command::List(args) => in_team(globals, |ctx| list::run(args, ctx)),
         Command::Show(args) => in_team(globals, |ctx| show::run(args, ctx)),
+        Command::Schedule(args) => in_team(globals, |ctx| schedule::run(args, ctx)),
         Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
     }
 }

@@ -72,6 +72,11 @@ impl Half {
         Half::of(date) == self
     }
 
+    /// The half-year after this one.
+    pub fn next(self) -> Half {
+        if self.part == 1 { Half { year: self.year, part: 2 } } else { Half { year: self.year + 1, part: 1 } }
+    }
+
     /// The half-year before this one.
     pub fn previous(self) -> Half {
         if self.part == 2 { Half { year: self.year, part: 1 } } else { Half { year: self.year - 1, part: 2 } }
@@ -158,6 +163,8 @@ mod tests {
         assert_eq!(h.last_day(), d(2027, 6, 30));
         assert_eq!(Half::of(d(2027, 7, 1)).to_string(), "2027H2");
         assert_eq!(h.previous().to_string(), "2026H2");
+        assert_eq!(h.next().to_string(), "2027H2");
+        assert_eq!(h.next().next().to_string(), "2028H1");
         assert_eq!(Half::parse("2027h2").unwrap().previous().to_string(), "2027H1");
         assert!(Half::parse("2027H3").is_none());
         assert!(Half::parse("H1").is_none());

@@ -7,6 +7,7 @@ pub mod case;
 pub mod dates;
 pub mod id;
 pub mod measure;
+pub mod meeting;
 pub mod team;
 
 pub use case::{
@@ -14,4 +15,5 @@ pub use case::{
 };
 pub use id::CaseId;
 pub use measure::{Access, Measure, Tiltaksbank};
+pub use meeting::{Meeting, Schedule};
 pub use team::{Config, HolidayRule, MeetingRules, Member, Person, SchoolHoliday, Unit};

@@ -7,7 +7,6 @@
 
 pub mod case;
 pub mod national_id;
-pub mod placement;
 pub mod text;
 
 use crate::diagnostic::Severity;

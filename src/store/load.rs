@@ -7,11 +7,17 @@ use std::path::PathBuf;
 use walkdir::WalkDir;
 
 use super::atomic::TEMP_SUFFIX;
-use super::{CASES_DIR, CONFIG_FILE, TILTAK_FILE, TeamDir, case_file, config_file, tiltak_file};
+use super::{
+    CASES_DIR, CONFIG_FILE, MEETINGS_DIR, TILTAK_FILE, TeamDir, case_file, config_file, meetings_file,
+    tiltak_file,
+};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::model::{Case, Config, Tiltaksbank};
+use crate::lang::Lang;
+use crate::model::dates::Half;
+use crate::model::{Case, Config, Meeting, Schedule, Tiltaksbank};
 use crate::problem::Problem;
+use crate::schedule::plan::planned;
 
 /// Reads a text file of the team folder; `None` when it does not exist.
 pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
@@ -140,4 +146,62 @@ pub fn cases(team: &TeamDir) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
     }
     cases.sort_by_key(|c| c.case.id);
     (cases, diags)
+}
+
+/// The relative path of a half-year's published meetings: `meetings/2027H1.toml`.
+pub fn meetings_rel(half: Half) -> String {
+    format!("{MEETINGS_DIR}/{half}.toml")
+}
+
+/// The schedule of a half-year: its published file, or else the meetings the rules give.
+/// `None` (with the findings) when the published file has errors.
+pub fn schedule(
+    team: &TeamDir,
+    config: &Config,
+    half: Half,
+) -> Result<(Option<Schedule>, Vec<Diagnostic>), Error> {
+    let rel = meetings_rel(half);
+    match read_text(team, &rel)? {
+        Some(text) => Ok(meetings_file::read(&rel, &text)),
+        None => Ok((Some(planned(half, config)), Vec::new())),
+    }
+}
+
+/// The schedule of a half-year for a command that cannot work without it: errors in the
+/// published file are printed and stop the command.
+pub fn schedule_or_stop(team: &TeamDir, config: &Config, half: Half, lang: Lang) -> Result<Schedule, Error> {
+    let (schedule, diags) = schedule(team, config, half)?;
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    match schedule {
+        Some(s) if errors.is_empty() => Ok(s),
+        _ => {
+            for d in &errors {
+                eprintln!("{}", d.render(lang));
+            }
+            Err(Error::InvalidData { file: meetings_rel(half), errors: errors.len().max(1) })
+        }
+    }
+}
+
+/// The meetings of the half-year of `from` and of the next one (where a case referred late in
+/// a half-year lands), plus those of any further half-years asked for.
+pub fn meetings_around(
+    team: &TeamDir,
+    config: &Config,
+    from: chrono::NaiveDate,
+    also: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> Result<Vec<Meeting>, Error> {
+    let mut halves = vec![Half::of(from), Half::of(from).next()];
+    if let Some(extra) = also.map(Half::of)
+        && !halves.contains(&extra)
+    {
+        halves.push(extra);
+    }
+    let mut out = Vec::new();
+    for half in halves {
+        out.extend(schedule_or_stop(team, config, half, lang)?.meetings);
+    }
+    out.sort_by_key(|m| m.date);
+    Ok(out)
 }

@@ -15,6 +15,8 @@ pub mod cases;
 pub mod config_file;
 pub mod edit;
 pub mod load;
+pub mod lock;
+pub mod meetings_file;
 pub mod tiltak_file;
 pub mod toml_read;
 
@@ -28,6 +30,8 @@ pub const CONFIG_FILE: &str = "rt.toml";
 pub const TILTAK_FILE: &str = "tiltaksbank.toml";
 /// The folder of case files.
 pub const CASES_DIR: &str = "cases";
+/// The folder of published meeting schedules.
+pub const MEETINGS_DIR: &str = "meetings";
 /// The folder of template overrides.
 pub const TEMPLATES_DIR: &str = "templates";
 

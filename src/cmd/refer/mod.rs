@@ -23,7 +23,9 @@ use crate::prompt::{self, Prompter};
 use crate::rules::case::RuleContext;
 use crate::rules::text::{normalise_initials, normalise_text};
 use crate::rules::{self, Finding};
+use crate::schedule::placement::{self, Load};
 use crate::store::atomic::{self, Privacy};
+use crate::store::lock::TeamLock;
 use crate::store::{TeamDir, case_file, load};
 
 /// Flags of `rt refer`; at a terminal, missing ones are asked for.
@@ -96,7 +98,7 @@ pub struct Args {
     /// BTI-nivå 0–3 (standard 1 for BTI-saker)
     #[arg(long, value_name = "NIVÅ", value_parser = value_parser!(u8).range(0..=3))]
     pub bti_level: Option<u8>,
-    /// Sett saken opp på møtet denne datoen
+    /// Sett saken på møtet denne datoen (ellers: første møte etter meldefristen med plass)
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub meeting: Option<NaiveDate>,
     /// Saken gjelder mistanke om vold eller seksuelle overgrep (da meldes den ikke, R5)
@@ -167,13 +169,11 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
         // The way in is unknown: judgements that depend on it would only confuse.
         findings.retain(|f| f.field != "bti_level");
     }
-    if let Some(date) = case.meeting {
-        let (cases, _) = load::cases(&ctx.team);
-        let placed =
-            cases.iter().filter(|c| c.case.meeting == Some(date) && c.case.status != Status::Closed).count();
-        findings.extend(rules::placement::check(date, today, &config.meetings, placed));
-    }
-
+    // R6/R7: the case goes to the earliest meeting after the referral deadline with room, or
+    // to the one asked for. Judged first without the lock (a refusal touches nothing), then
+    // counted again under the team lock right before writing, so people referring at the
+    // same moment can never fill a meeting past its capacity.
+    findings.extend(place(&mut case, &args, &config, ctx, lang)?);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     for f in &findings {
         output::note(&render_finding(f, lang));
@@ -187,10 +187,57 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
         output::note(lang.pick("(prøvekjøring: ingenting er skrevet)", "(dry run: nothing was written)"));
         return Ok(0);
     }
+    let _lock = TeamLock::acquire(&ctx.team)?;
+    let late: Vec<Finding> = place(&mut case, &args, &config, ctx, lang)?
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if !late.is_empty() {
+        // The meeting filled up in the moment since the first look.
+        for f in &late {
+            output::note(&render_finding(f, lang));
+        }
+        return Err(Error::Refused { problems: late.len() });
+    }
     write_new_case(&ctx.team, &mut case)?;
     output::print(&format!("{}\n", case.id))?;
     output::note(&confirmation(&case, &config, lang));
     Ok(0)
+}
+
+/// Places the case in a meeting (the one asked for, or the earliest after the referral
+/// deadline with room), counting the cases placed right now; returns what is wrong with it.
+fn place(
+    case: &mut Case,
+    args: &Args,
+    config: &Config,
+    ctx: &Context,
+    lang: Lang,
+) -> Result<Vec<Finding>, Error> {
+    let today = ctx.today;
+    let (cases, _) = load::cases(&ctx.team);
+    let load = Load::of(cases.iter().map(|c| &c.case));
+    let meetings = load::meetings_around(&ctx.team, config, today, args.meeting, lang)?;
+    let (deadline, capacity) = (config.meetings.referral_deadline_days, config.meetings.cases_per_meeting);
+    Ok(match args.meeting {
+        Some(date) => placement::check_requested(date, &meetings, today, deadline, capacity, &load),
+        None => {
+            match placement::with_room(&meetings, placement::earliest_day(today, deadline), capacity, &load)
+                .next()
+            {
+                Some(m) => {
+                    case.meeting = Some(m.date);
+                    case.status = Status::Scheduled;
+                    Vec::new()
+                }
+                None => {
+                    case.meeting = None;
+                    case.status = Status::Referred;
+                    vec![Finding::warning("meeting", Problem::NotPlaced)]
+                }
+            }
+        }
+    })
 }
 
 /// The fields a dialogue would have to ask for.

@@ -4,8 +4,11 @@
 //! The checks: TOML syntax; unknown, missing and mistyped keys; `rt.toml` and
 //! `tiltaksbank.toml` (units, members, meeting rules, measures); each case against the rules
 //! (R1–R4, consent, national id numbers anywhere in its text); ids against file names and
-//! year folders; duplicate ids; stray temporary files. Exit 0 when there are no errors
+//! year folders; duplicate ids; stray temporary files; the published meetings and where
+//! cases are placed (see [`meetings`]). Exit 0 when there are no errors
 //! (warnings are shown but do not fail), 1 otherwise.
+
+mod meetings;
 
 use std::collections::BTreeMap;
 
@@ -36,7 +39,12 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let lang = ctx.lang;
     let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config.as_ref())?;
     diags.extend(bank_diags);
-    let files = check_cases(&ctx.team, config.as_ref(), &bank, ctx.today, &mut diags);
+    let (meeting_schedules, meeting_files) =
+        meetings::check_files(&ctx.team, config.as_ref(), lang, &mut diags);
+    let (files, placed) = check_cases(&ctx.team, config.as_ref(), &bank, ctx.today, &mut diags);
+    if let Some(config) = &config {
+        meetings::check_placements(&placed, config, &meeting_schedules, ctx.today, &mut diags);
+    }
 
     diagnostic::sort_and_dedup(&mut diags);
     let mut text = String::new();
@@ -46,7 +54,7 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
     output::print(&text)?;
     let (errors, warnings) = diagnostic::count(&diags);
-    let checked = files + 2;
+    let checked = files + meeting_files + 2;
     output::note(&match (errors, warnings) {
         (0, 0) => lang.pick(
             format!("Alt i orden: {checked} filer kontrollert."),
@@ -60,14 +68,15 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
-/// Checks every case file; returns how many there were.
+/// Checks every case file; returns how many there were, and the cases placed in meetings.
 fn check_cases(
     team: &TeamDir,
     config: Option<&Config>,
     bank: &Tiltaksbank,
     today: chrono::NaiveDate,
     diags: &mut Vec<Diagnostic>,
-) -> usize {
+) -> (usize, Vec<meetings::Placed>) {
+    let mut placed = Vec::new();
     let (files, file_diags) = load::case_files(team);
     diags.extend(file_diags);
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -85,6 +94,10 @@ fn check_cases(
         scan_for_national_ids(&f.rel, &text, &doc, diags);
         let Some(case) = read.case else { continue };
         check_placement(&f.rel, &text, &doc, &case, &mut seen, diags);
+        if case.meeting.is_some() {
+            let pos = position_of(&text, &doc, "meeting");
+            placed.push(meetings::Placed { rel: f.rel.clone(), case: case.clone(), pos });
+        }
         if let Some(config) = config {
             let cx = RuleContext { config, measures: Some(bank), today };
             for finding in rules::case::check(&case, &cx) {
@@ -98,7 +111,7 @@ fn check_cases(
             }
         }
     }
-    files.len()
+    (files.len(), placed)
 }
 
 /// The file's name and folder must match its id, and no two files may share an id.

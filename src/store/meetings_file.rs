@@ -1,0 +1,180 @@
+//! The published meetings of a half-year: `meetings/2027H1.toml`.
+//!
+//! ```toml
+//! schema = 1
+//! half = "2027H1"
+//! published = 2026-11-23
+//!
+//! [[meetings]]
+//! date = 2027-01-12
+//! start = "12:30"
+//! minutes = 90
+//! place = "Møterom Fjorden"
+//! uid = "20270112-1a2b3c4d@ressursteam.rt"
+//! sequence = 0
+//! cancelled = "Sykdom"        # when cancelled, why
+//! moved_from = 2027-01-05     # when moved, the first date
+//! ```
+//!
+//! Once published, the dates are fixed: later changes to the rules in `rt.toml` do not move
+//! them. The file may be edited by hand; a rewrite keeps comments (see [`super::edit`]).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use super::edit::{self, set};
+use super::toml_read::{self, Reader};
+use crate::diagnostic::Diagnostic;
+use crate::model::dates::Half;
+use crate::model::meeting::MEETINGS_SCHEMA;
+use crate::model::{Meeting, Schedule};
+use crate::problem::Problem;
+
+/// Reads a meetings file; `None` when its half-year or a meeting cannot be read.
+pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
+    let doc = match toml_read::parse(file, text) {
+        Ok(doc) => doc,
+        Err(d) => return (None, vec![*d]),
+    };
+    let mut r = Reader::new(file, text);
+    let mut root = toml_read::Table::root(&doc);
+    let schema = r.req_int(&mut root, "schema", 1, 9999).unwrap_or(1) as u32;
+    if schema > MEETINGS_SCHEMA {
+        let span = r.value_span(&root, "schema");
+        r.warning_at(span, Problem::NewerSchema { found: schema, known: MEETINGS_SCHEMA });
+        r.tolerate_unknown = true;
+    }
+    let half = r.req_string(&mut root, "half").and_then(|text| {
+        Half::parse(&text).or_else(|| {
+            let span = r.value_span(&root, "half");
+            r.error_at(span, Problem::BadHalf { key: "half".into(), value: text });
+            None
+        })
+    });
+    let published = r.date(&mut root, "published");
+    let mut meetings = Vec::new();
+    let mut seen: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let errors_before = r.errors();
+    for mut t in r.tables(&mut root, "meetings") {
+        let date = r.req_date(&mut t, "date");
+        let start = r.time(&mut t, "start");
+        let minutes = r.req_int(&mut t, "minutes", 15, 480).map(|n| n as u32);
+        let place = r.string(&mut t, "place").unwrap_or_default();
+        let uid = r.req_string(&mut t, "uid");
+        let sequence = r.int(&mut t, "sequence", 0, 100_000).unwrap_or(0) as u32;
+        let cancelled = r.string(&mut t, "cancelled");
+        let moved_from = r.date(&mut t, "moved_from");
+        if start.is_none() && !t.has("start") {
+            let span = r.table_span(&t);
+            r.error_at(span, Problem::Missing { key: "meetings.start".into() });
+        }
+        if let Some(date) = date {
+            let span = r.value_span(&t, "date");
+            if let Some(h) = half
+                && !h.contains(date)
+            {
+                r.error_at(span.clone(), Problem::MeetingOutsideHalf { half: h.to_string() });
+            }
+            match seen.get(&date) {
+                Some(line) => {
+                    r.error_at(span, Problem::DuplicateEntry { id: date.to_string(), first_line: *line })
+                }
+                None => {
+                    seen.insert(date, r.pos(span).map_or(1, |p| p.line));
+                }
+            }
+        }
+        r.finish(t);
+        if let (Some(date), Some(start), Some(minutes), Some(uid)) = (date, start, minutes, uid) {
+            meetings.push(Meeting { date, start, minutes, place, uid, sequence, cancelled, moved_from });
+        }
+    }
+    r.skip(&mut root, "extra");
+    r.finish(root);
+    let ok = r.errors() == errors_before;
+    let schedule = half.filter(|_| ok).map(|half| Schedule { half, published, meetings });
+    (schedule, r.diags)
+}
+
+/// The text of a newly published meetings file.
+pub fn new_text(schedule: &Schedule) -> String {
+    let mut doc = DocumentMut::new();
+    doc.decor_mut().set_prefix(format!(
+        "# Ressursteamets faste møter i {half}, publisert med `rt schedule --publish`.\n\
+         # Datoene ligger fast. Avlys med `rt schedule --cancel DATO --reason TEKST`, flytt med\n\
+         # `rt schedule --move DATO --to DATO`, eller rediger filen; `rt check` kontrollerer den.\n\n",
+        half = schedule.half
+    ));
+    apply(schedule, &mut doc);
+    doc.to_string()
+}
+
+/// Brings a document in line with a schedule, keeping comments and unknown keys. Meetings
+/// are matched by their place in the list, so a meeting keeps its comments through a move.
+pub fn apply(schedule: &Schedule, doc: &mut DocumentMut) {
+    let root = doc.as_table_mut();
+    set(root, "schema", Some(Value::from(i64::from(MEETINGS_SCHEMA))));
+    set(root, "half", Some(Value::from(schedule.half.to_string())));
+    set(root, "published", schedule.published.map(edit::date));
+    if !matches!(root.get("meetings"), Some(Item::ArrayOfTables(_))) {
+        root.insert("meetings", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let Some(aot) = root.get_mut("meetings").and_then(Item::as_array_of_tables_mut) else { return };
+    while aot.len() > schedule.meetings.len() {
+        aot.remove(aot.len() - 1);
+    }
+    for (i, m) in schedule.meetings.iter().enumerate() {
+        if aot.get(i).is_none() {
+            aot.push(Table::new());
+        }
+        let Some(t) = aot.get_mut(i) else { continue };
+        set(t, "date", Some(edit::date(m.date)));
+        set(t, "start", Some(Value::from(m.start.format("%H:%M").to_string())));
+        set(t, "minutes", Some(Value::from(i64::from(m.minutes))));
+        set(t, "place", Some(Value::from(m.place.as_str())));
+        set(t, "uid", Some(Value::from(m.uid.as_str())));
+        set(t, "sequence", Some(Value::from(i64::from(m.sequence))));
+        set(t, "cancelled", m.cancelled.as_deref().map(Value::from));
+        set(t, "moved_from", m.moved_from.map(edit::date));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::plan::planned;
+    use crate::testing::{config, d};
+
+    #[test]
+    fn a_published_schedule_reads_back_the_same() {
+        let mut s = planned(Half::parse("2027H1").unwrap(), &config());
+        s.published = Some(d(2026, 11, 23));
+        s.meetings[1].cancelled = Some("Sykdom i teamet".into());
+        s.meetings[1].sequence = 1;
+        s.meetings[2].moved_from = Some(s.meetings[2].date);
+        s.meetings[2].date += chrono::Duration::days(1);
+        let text = new_text(&s);
+        let (back, diags) = read("meetings/2027H1.toml", &text);
+        assert!(diags.is_empty(), "{diags:?}\n{text}");
+        assert_eq!(back, Some(s));
+    }
+
+    #[test]
+    fn problems_are_reported_where_they_are() {
+        let text = "schema = 1\nhalf = \"2027H1\"\n\n[[meetings]]\ndate = 2027-08-03\nstart = \"12:30\"\nminutes = 90\nuid = \"a\"\n\n[[meetings]]\ndate = 2027-08-03\nstart = \"12:30\"\nminutes = 90\nuid = \"b\"\n";
+        let (s, diags) = read("meetings/2027H1.toml", text);
+        assert!(s.is_none());
+        let shown: Vec<String> = diags.iter().map(|d| d.render(crate::lang::Lang::Nb)).collect();
+        let all = shown.join("\n");
+        assert!(
+            all.contains("meetings/2027H1.toml:5:8: feil: møtet ligger utenfor halvåret 2027H1"),
+            "{all}"
+        );
+        assert!(
+            all.contains("meetings/2027H1.toml:11:8: feil: `2027-08-03` finnes allerede (linje 5)"),
+            "{all}"
+        );
+    }
+}
