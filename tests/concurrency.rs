@@ -10,7 +10,7 @@ fn eight_concurrent_workers_refer_400_cases_and_400_distinct_valid_files_result(
     // The issue asks for "8 processes, 25 cases each, 400 files"; 8 × 25 is 200, so each of
     // the 8 concurrent workers refers 50 cases, one `rt refer` process per case.
     let team = Team::new();
-    // All on one day, so every id shares its date and only the random suffix tells them
+    // All on one day, so every id shares its date, and all compete for the same meetings and only the random suffix tells them
     // apart; a taken name must be detected and a new suffix drawn.
     let bin = assert_cmd::cargo::cargo_bin("rt");
     let dir = team.root().to_path_buf();
@@ -55,4 +55,30 @@ fn eight_concurrent_workers_refer_400_cases_and_400_distinct_valid_files_result(
     assert_eq!(concerns.len(), 400);
     let out = team.rt(["check", "--today", TODAY]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    // No meeting got more than its 3 cases, and the meetings filled from the earliest on:
+    // every meeting of this half-year and the next after the deadline is full, and the
+    // cases that found no room wait, unplaced, for the leader.
+    let mut per_meeting = std::collections::BTreeMap::new();
+    let mut unplaced = 0;
+    for f in team.case_files() {
+        match team.read(&f).lines().find_map(|l| l.strip_prefix("meeting = ").map(str::to_string)) {
+            Some(date) => *per_meeting.entry(date).or_insert(0) += 1,
+            None => unplaced += 1,
+        }
+    }
+    let out = team.rt(["schedule", "--half", "2027H1", "--format", "json"]).output().unwrap();
+    let h1: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = team.rt(["schedule", "--half", "2027H2", "--format", "json"]).output().unwrap();
+    let h2: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let meetings: Vec<String> = [h1, h2]
+        .iter()
+        .flat_map(|h| h["meetings"].as_array().unwrap().clone())
+        .map(|m| m["date"].as_str().unwrap().to_string())
+        .filter(|d| d.as_str() >= "2027-01-12")
+        .collect();
+    assert!(per_meeting.values().all(|n| *n <= 3), "{per_meeting:?}");
+    assert_eq!(per_meeting.keys().cloned().collect::<Vec<_>>(), meetings, "{per_meeting:?}");
+    assert!(per_meeting.values().all(|n| *n == 3), "{per_meeting:?}");
+    assert_eq!(unplaced, 400 - 3 * meetings.len());
 }

@@ -31,6 +31,11 @@ impl Load {
         Load { counts }
     }
 
+    /// Counts one more case in the meeting on a date.
+    pub fn add(&mut self, date: NaiveDate) {
+        *self.counts.entry(date).or_insert(0) += 1;
+    }
+
     /// Cases placed in the meeting on a date.
     pub fn on(&self, date: NaiveDate) -> usize {
         self.counts.get(&date).copied().unwrap_or(0)

@@ -17,6 +17,7 @@ use crate::lang::Lang;
 use crate::model::dates::Half;
 use crate::model::{Case, Config, Meeting, Schedule, Tiltaksbank};
 use crate::problem::Problem;
+use crate::schedule::placement::Load;
 use crate::schedule::plan::planned;
 
 /// Reads a text file of the team folder; `None` when it does not exist.
@@ -204,4 +205,49 @@ pub fn meetings_around(
     }
     out.sort_by_key(|m| m.date);
     Ok(out)
+}
+
+/// The load of the meetings from `from` on: how many cases each holds. Reads only each case
+/// file's top-level `meeting` line — no TOML parsing — because a referral counts this under
+/// the team lock and must stay quick however many cases the folder holds.
+pub fn meeting_load(team: &TeamDir, from: chrono::NaiveDate) -> Load {
+    let mut load = Load::default();
+    let (files, _) = case_files(team);
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f.path) else { continue };
+        if let Some(date) = top_level_date(&text, "meeting")
+            && date >= from
+        {
+            load.add(date);
+        }
+    }
+    load
+}
+
+/// The value of a top-level date key (`key = 2027-01-12`) of a TOML text: top-level keys
+/// come before the first table header, so only those lines are looked at.
+fn top_level_date(text: &str, key: &str) -> Option<chrono::NaiveDate> {
+    for line in text.lines() {
+        let line = line.trim_start();
+        if line.starts_with('[') {
+            return None;
+        }
+        let Some(rest) = line.strip_prefix(key) else { continue };
+        let Some(value) = rest.trim_start().strip_prefix('=') else { continue };
+        return crate::model::dates::parse_date(value.trim().get(..10)?);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_dates_are_found_without_parsing() {
+        let text = "schema = 1\nmeeting_note = 1\nmeeting=2027-01-12 # x\n[outcome]\nmeeting = 2028-01-01\n";
+        assert_eq!(top_level_date(text, "meeting"), chrono::NaiveDate::from_ymd_opt(2027, 1, 12));
+        assert_eq!(top_level_date("[a]\nmeeting = 2027-01-12\n", "meeting"), None);
+        assert_eq!(top_level_date("meeting = \"soon\"\n", "meeting"), None);
+    }
 }

@@ -42,7 +42,7 @@ impl TeamLock {
             match file.try_lock() {
                 Ok(()) => break,
                 Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(15 + fastrand::u64(0..20)));
+                    std::thread::sleep(Duration::from_micros(500 + fastrand::u64(0..2000)));
                 }
                 Err(TryLockError::WouldBlock) => {
                     let mut holder = String::new();

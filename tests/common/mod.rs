@@ -98,14 +98,14 @@ impl Team {
         team
     }
 
-    /// A copy of the repository's demo team folder.
+    /// A copy of the repository's demo team folder (config, tiltaksbank, cases, meetings).
     pub fn demo() -> Team {
         let team = Team { dir: tempfile::tempdir().expect("temp dir") };
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for name in ["rt.toml", "tiltaksbank.toml"] {
             std::fs::copy(root.join(name), team.path(name)).unwrap();
         }
-        for entry in walkdir::WalkDir::new(root.join("cases")) {
+        for entry in ["cases", "meetings"].iter().flat_map(|d| walkdir::WalkDir::new(root.join(d))) {
             let entry = entry.unwrap();
             let rel = entry.path().strip_prefix(root).unwrap();
             if entry.file_type().is_dir() {

@@ -62,6 +62,7 @@ pub fn check_files(
                 at("half"),
                 Problem::MeetingsFileName { half: schedule.half.to_string() },
             ));
+            continue; // rt reads a half-year only from its own file name: this file stands for none
         }
         if let Some(config) = config {
             let closures = Closures::of(config);

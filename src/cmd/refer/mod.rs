@@ -23,7 +23,7 @@ use crate::prompt::{self, Prompter};
 use crate::rules::case::RuleContext;
 use crate::rules::text::{normalise_initials, normalise_text};
 use crate::rules::{self, Finding};
-use crate::schedule::placement::{self, Load};
+use crate::schedule::placement;
 use crate::store::atomic::{self, Privacy};
 use crate::store::lock::TeamLock;
 use crate::store::{TeamDir, case_file, load};
@@ -215,8 +215,7 @@ fn place(
     lang: Lang,
 ) -> Result<Vec<Finding>, Error> {
     let today = ctx.today;
-    let (cases, _) = load::cases(&ctx.team);
-    let load = Load::of(cases.iter().map(|c| &c.case));
+    let load = load::meeting_load(&ctx.team, today);
     let meetings = load::meetings_around(&ctx.team, config, today, args.meeting, lang)?;
     let (deadline, capacity) = (config.meetings.referral_deadline_days, config.meetings.cases_per_meeting);
     Ok(match args.meeting {
