@@ -61,6 +61,8 @@ pub enum Command {
     Show(cmd::show::Args),
     /// Møtene i et halvår med sakene; publiser, avlys eller flytt møter (R6)
     Schedule(cmd::schedule::Args),
+    /// Innkallingen til et møte, som tekst eller e-postutkast (R7)
+    Agenda(cmd::agenda::Args),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
 }

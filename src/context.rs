@@ -27,6 +27,9 @@ pub fn oslo_today() -> NaiveDate {
 
 /// A command's surroundings.
 pub struct Context {
+    /// The moment the command runs (for a mail's Date): the clock, or 08:00 in Oslo on the
+    /// day `--today` gives, so output stays deterministic under test.
+    pub now: chrono::DateTime<chrono::FixedOffset>,
     /// The team folder.
     pub team: TeamDir,
     /// Today (from `--today`, `RT_TODAY`, or the clock in Europe/Oslo).
@@ -53,7 +56,18 @@ impl Context {
                 TeamDir::find_upwards(&start).ok_or(Error::NoTeamFolder { start })?
             }
         };
+        let now = match globals.today {
+            Some(day) => {
+                use chrono::TimeZone;
+                let at = day.and_hms_opt(8, 0, 0).expect("08:00 exists");
+                let oslo = chrono_tz::Europe::Oslo.from_local_datetime(&at).earliest();
+                oslo.map(|t| t.fixed_offset())
+                    .unwrap_or_else(|| chrono::Utc.from_utc_datetime(&at).fixed_offset())
+            }
+            None => chrono::Utc::now().with_timezone(&chrono_tz::Europe::Oslo).fixed_offset(),
+        };
         Ok(Context {
+            now,
             team,
             today: globals.today.unwrap_or_else(oslo_today),
             lang: globals.lang.unwrap_or_default(),

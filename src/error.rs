@@ -35,6 +35,10 @@ pub enum Error {
     NewerSchema { file: String },
     /// A file changed on disk while the command worked on it.
     Changed { file: String },
+    /// A template could not be read or rendered.
+    Template { file: String, line: Option<usize>, message: String },
+    /// A mail could not be built (an address that is not one).
+    Mail { detail: String },
     /// Another `rt` held the team folder's lock for too long.
     Locked { path: PathBuf, holder: String },
     /// The file system cannot lock files, so writing safely is not possible.
@@ -111,6 +115,13 @@ impl Error {
                 format!("{file} ble endret av noen andre mens rt arbeidet; ingenting er skrevet"),
                 format!("{file} was changed by someone else while rt worked; nothing was written"),
             ),
+            Error::Template { file, line, message } => {
+                let at = line.map(|n| format!("{file}:{n}")).unwrap_or_else(|| file.clone());
+                l.pick(format!("malen {at} virker ikke: {message}"), format!("the template {at} does not work: {message}"))
+            }
+            Error::Mail { detail } => {
+                l.pick(format!("e-posten kan ikke lages: {detail}"), format!("the mail cannot be made: {detail}"))
+            }
             Error::Locked { path, holder } => l.pick(
                 format!("team-mappen er låst av en annen rt ({}) [{}]", if holder.is_empty() { "ukjent" } else { holder }, path.display()),
                 format!("the team folder is locked by another rt ({}) [{}]", if holder.is_empty() { "unknown" } else { holder }, path.display()),
@@ -152,6 +163,14 @@ impl Error {
                 l.pick("se `rt list`".into(), "see `rt list`".into())
             }
             Error::NewerSchema { .. } => l.pick("oppdater rt".into(), "update rt".into()),
+            Error::Template { .. } => l.pick(
+                "rett malen (se templates/README.md for variablene), eller slett den for å bruke den innebygde".into(),
+                "fix the template (see templates/README.md for its variables), or delete it to use the built-in one".into(),
+            ),
+            Error::Mail { .. } => l.pick(
+                "rett e-postadressene i rt.toml; `rt check` viser dem".into(),
+                "fix the addresses in rt.toml; `rt check` shows them".into(),
+            ),
             Error::Locked { .. } => l.pick(
                 "vent til den andre er ferdig og prøv igjen; henger den, avslutt den prosessen".into(),
                 "wait for the other to finish and try again; if it hangs, end that process".into(),

@@ -36,6 +36,7 @@ pub fn config() -> Config {
             unit("nav", "NAV", false),
         ],
         members: vec![],
+        contacts: vec![],
         meetings: MeetingRules::default(),
         school_holidays: vec![SchoolHoliday {
             name: "Vinterferie".into(),

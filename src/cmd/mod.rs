@@ -1,6 +1,7 @@
 //! The subcommands, one module each: its flags (as clap `Args`, whose doc comments are the
 //! help) and a thin `run` that glues `store`, `rules` and output together.
 
+pub mod agenda;
 pub mod check;
 pub mod init;
 pub mod list;
@@ -22,6 +23,7 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::List(args) => in_team(globals, |ctx| list::run(args, ctx)),
         Command::Show(args) => in_team(globals, |ctx| show::run(args, ctx)),
         Command::Schedule(args) => in_team(globals, |ctx| schedule::run(args, ctx)),
+        Command::Agenda(args) => in_team(globals, |ctx| agenda::run(args, ctx)),
         Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
     }
 }

@@ -128,6 +128,9 @@ pub struct Config {
     pub units: Vec<Unit>,
     /// The standing members.
     pub members: Vec<Member>,
+    /// Other employees of the centre who may be invited as a user's contact person, so the
+    /// invitation can reach them (by name, e-mail and unit).
+    pub contacts: Vec<Person>,
     /// R6.
     pub meetings: MeetingRules,
     /// School holidays.

@@ -118,6 +118,8 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let leader = r.table(&mut root, "leader").and_then(|t| person(&mut r, t, "leader"));
     let members: Vec<Person> =
         r.tables(&mut root, "members").into_iter().filter_map(|t| person(&mut r, t, "members")).collect();
+    let contacts: Vec<Person> =
+        r.tables(&mut root, "contacts").into_iter().filter_map(|t| person(&mut r, t, "contacts")).collect();
 
     let meetings = match r.table(&mut root, "meetings") {
         Some(t) => read_meetings(&mut r, t),
@@ -173,6 +175,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         leader,
         units,
         members,
+        contacts,
         meetings,
         school_holidays,
         retention_days,

@@ -1,0 +1,175 @@
+//! `rt agenda`: the invitation mail for a meeting (R7), from a template — as text, or as an
+//! `.eml` draft that Outlook opens ready to send.
+//!
+//! It carries the users' initials and birth dates and nothing more about them: the view a
+//! template gets has no situation texts to leak (see `render::agenda`).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::date_arg;
+use crate::context::Context;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::mail;
+use crate::model::{Case, Meeting};
+use crate::output;
+use crate::problem::Problem;
+use crate::render::{self, Templates, agenda};
+use crate::store::atomic::{self, Privacy};
+use crate::store::load;
+
+/// Output formats of `rt agenda`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// The mail as text.
+    #[default]
+    Text,
+    /// An e-mail message (RFC 5322) that opens as an unsent draft.
+    Eml,
+}
+
+/// Flags of `rt agenda`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Eksempler:
+  rt agenda                              innkallingen til neste møte
+  rt agenda --meeting 2027-01-12 --format eml --out innkalling.eml
+
+Malen er templates/agenda.nb.txt (emnet: templates/agenda-subject.nb.txt); en fil med samme
+navn i team-mappens templates/ erstatter den innebygde. Variablene: templates/README.md.
+Malen får team, leader, meeting (date, date_long, weekday, start, end, place, capacity),
+cases (number, slot_start, slot_end, referrer, unit_name, way_label, kind, initials,
+born_long, invite), contacts, members og next (date_long, deadline_long).")]
+pub struct Args {
+    /// Møtet (dato); standard: neste møte fra i dag
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub meeting: Option<NaiveDate>,
+    /// Utdata: text eller eml (e-postutkast)
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: Format,
+    /// Skriv til denne filen i stedet for til skjermen
+    #[arg(long, value_name = "FIL")]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs `rt agenda`.
+pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let meetings = load::meetings_around(&ctx.team, &config, ctx.today, args.meeting, lang)?;
+    let meeting = choose(&meetings, args.meeting, ctx.today)?;
+    let next = meetings.iter().filter(|m| m.is_open() && m.date > meeting.date).map(|m| m.date).min();
+    let (all, _) = load::cases(&ctx.team);
+    let cases: Vec<&Case> = all.iter().map(|c| &c.case).filter(|c| c.meeting == Some(meeting.date)).collect();
+
+    let view = agenda::view(&config, meeting, &cases, next, lang);
+    let templates = Templates::load(&ctx.team)?;
+    let body = templates.render(&render::name("agenda", lang), &view)?;
+    let subject = templates.render(&render::name("agenda-subject", lang), &view)?.trim().to_string();
+    // The mail goes from the leader to the standing members; contact persons who are not
+    // already among them, and whose address is known, get a copy.
+    let leader_email = view.leader.as_ref().map(|l| l.email.to_lowercase()).unwrap_or_default();
+    let to: Vec<agenda::PersonView> =
+        view.members.iter().filter(|m| m.email.to_lowercase() != leader_email).cloned().collect();
+    let cc: Vec<agenda::PersonView> = view
+        .contacts
+        .iter()
+        .filter(|c| {
+            !c.email.is_empty() && !view.members.iter().any(|m| m.email.eq_ignore_ascii_case(&c.email))
+        })
+        .cloned()
+        .collect();
+
+    let bytes = match args.format {
+        Format::Text => text(&subject, &to, &cc, &body, lang).into_bytes(),
+        Format::Eml => {
+            let leader = view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?;
+            let message_id = format!(
+                "agenda.{}.{}.{}",
+                meeting.date.format("%Y%m%d"),
+                ctx.now.format("%Y%m%d%H%M%S"),
+                meeting.uid.split('@').next().unwrap_or_default()
+            ) + "@ressursteam.rt";
+            mail::eml(&mail::Draft {
+                from: leader,
+                to: &to,
+                cc: &cc,
+                subject: &subject,
+                body: &body,
+                date: ctx.now,
+                message_id,
+            })?
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            atomic::replace(path, &bytes, None, Privacy::Private).map_err(|e| match e {
+                atomic::ReplaceError::Io(e) => Error::write(path, e),
+                atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
+            })?;
+            output::note(
+                &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
+            );
+        }
+        None => output::print(&String::from_utf8_lossy(&bytes))?,
+    }
+    if cases.is_empty() {
+        output::note(&lang.pick(
+            format!(
+                "Ingen saker til møtet {}; vurder `rt schedule --cancel {} --reason ...`.",
+                meeting.date, meeting.date
+            ),
+            format!(
+                "No cases for the meeting on {}; consider `rt schedule --cancel {} --reason ...`.",
+                meeting.date, meeting.date
+            ),
+        ));
+    }
+    Ok(0)
+}
+
+/// The meeting asked for (it must exist and not be cancelled), or the next one from today.
+fn choose(meetings: &[Meeting], asked: Option<NaiveDate>, today: NaiveDate) -> Result<&Meeting, Error> {
+    let next: Vec<NaiveDate> =
+        meetings.iter().filter(|m| m.is_open() && m.date >= today).take(3).map(|m| m.date).collect();
+    match asked {
+        None => meetings
+            .iter()
+            .find(|m| m.is_open() && m.date >= today)
+            .ok_or(Error::Invalid(Problem::MeetingUnknown { date: today, next })),
+        Some(date) => match meetings.iter().find(|m| m.date == date) {
+            None => Err(Error::Invalid(Problem::MeetingUnknown { date, next })),
+            Some(m) if !m.is_open() => Err(Error::Invalid(Problem::MeetingCancelled {
+                date,
+                reason: m.cancelled.clone().unwrap_or_default(),
+            })),
+            Some(m) => Ok(m),
+        },
+    }
+}
+
+/// The text form: the subject and recipients, then the body.
+fn text(
+    subject: &str,
+    to: &[agenda::PersonView],
+    cc: &[agenda::PersonView],
+    body: &str,
+    lang: Lang,
+) -> String {
+    let to: Vec<&str> = to.iter().map(|m| m.name.as_str()).collect();
+    let mut out = format!(
+        "{}: {subject}\n{}: {}\n",
+        lang.pick("Emne", "Subject"),
+        lang.pick("Til", "To"),
+        to.join(", ")
+    );
+    if !cc.is_empty() {
+        let names: Vec<&str> = cc.iter().map(|c| c.name.as_str()).collect();
+        out.push_str(&format!("{}: {}\n", lang.pick("Kopi", "Cc"), names.join(", ")));
+    }
+    out.push('\n');
+    out.push_str(body);
+    out
+}

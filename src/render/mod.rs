@@ -1,0 +1,95 @@
+//! Documents from templates: the built-in Tera templates (compiled in, Norwegian and
+//! English), a team's own versions in `templates/`, and the `dato` filter.
+//!
+//! Templates get plain view structs (see [`agenda`]) and nothing else: Tera 2 gives them no
+//! access to the environment or to files, and only names ending in `.html`, `.htm` or `.xml`
+//! are escaped — so every template is named by what it produces. A broken team template is
+//! reported with its file name, line and Tera's message.
+
+pub mod agenda;
+pub mod dates;
+
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
+
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::store::{TEMPLATES_DIR, TeamDir};
+
+/// The built-in templates, by file name. They are also the demo folder's `templates/`.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("agenda.nb.txt", include_str!("../../templates/agenda.nb.txt")),
+    ("agenda.en.txt", include_str!("../../templates/agenda.en.txt")),
+    ("agenda-subject.nb.txt", include_str!("../../templates/agenda-subject.nb.txt")),
+    ("agenda-subject.en.txt", include_str!("../../templates/agenda-subject.en.txt")),
+];
+
+/// The template file name for a document in a language: `agenda` → `agenda.nb.txt`.
+pub fn name(document: &str, lang: Lang) -> String {
+    format!("{document}.{}.txt", lang.code())
+}
+
+/// The templates a team folder uses: the built-ins, each replaced by a file of the same name
+/// in the folder's `templates/` when there is one.
+pub struct Templates {
+    tera: Tera,
+    /// For each template, the file it came from as a user knows it (`templates/agenda.nb.txt`
+    /// for a team's own, the bare name for a built-in).
+    sources: std::collections::BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// Loads the built-ins and the team's overrides.
+    pub fn load(team: &TeamDir) -> Result<Templates, Error> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".htm", ".xml"]);
+        tera.register_filter("dato", dato);
+        let dir = team.path(TEMPLATES_DIR);
+        let mut sources = std::collections::BTreeMap::new();
+        for (name, built_in) in BUILT_IN {
+            let path = dir.join(name);
+            let (text, shown) = match std::fs::read_to_string(&path) {
+                Ok(text) => (text, format!("{TEMPLATES_DIR}/{name}")),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    (built_in.to_string(), (*name).to_string())
+                }
+                Err(e) => return Err(Error::read(&path, e)),
+            };
+            tera.add_raw_template(name, &text).map_err(|e| template_error(&shown, e))?;
+            sources.insert(name.to_string(), shown);
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    /// Renders a template with a view.
+    pub fn render<T: serde::Serialize>(&self, name: &str, view: &T) -> Result<String, Error> {
+        let shown = self.sources.get(name).map_or(name, String::as_str);
+        let context = Context::from_serialize(view).map_err(|e| template_error(shown, e))?;
+        self.tera.render(name, &context).map_err(|e| template_error(shown, e))
+    }
+}
+
+/// A Tera error as ours: the file, the line, and the whole message chain (the useful part is
+/// often in a cause).
+fn template_error(file: &str, e: tera::Error) -> Error {
+    let (line, message) = match e.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            (Some(report.span().start_line), report.message().to_string())
+        }
+        other => (None, other.to_string()),
+    };
+    let mut message = message;
+    let mut cause = std::error::Error::source(&e);
+    while let Some(c) = cause {
+        message.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    Error::Template { file: file.to_string(), line, message }
+}
+
+/// `{{ date | dato }}`: an ISO date as a letter writes it; `lang="en"` for English.
+fn dato(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    let lang = kwargs.get::<&str>("lang")?.and_then(Lang::parse).unwrap_or_default();
+    let date = crate::model::dates::parse_date(value)
+        .ok_or_else(|| tera::Error::message(format!("dato: `{value}` er ikke en dato ÅÅÅÅ-MM-DD")))?;
+    Ok(dates::long(date, lang))
+}
