@@ -63,6 +63,12 @@ pub enum Command {
     Schedule(cmd::schedule::Args),
     /// Innkallingen til et møte, som tekst eller e-postutkast (R7)
     Agenda(cmd::agenda::Args),
+    /// Lagre teamets vurdering og foreslåtte tiltak for en sak (R8)
+    Record(cmd::outcome::RecordArgs),
+    /// Lagre brukerens egen beslutning om tiltakene (R9)
+    Decide(cmd::outcome::DecideArgs),
+    /// Avslutt en sak
+    Close(cmd::outcome::CloseArgs),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
 }

@@ -182,6 +182,22 @@ pub enum Problem {
     MeetingsFileName { half: String },
     /// No meeting in this half-year or the next had room.
     NotPlaced,
+    /// A status change a command may not make.
+    StepNotAllowed { command: &'static str, status: Status },
+    /// Closing a case before the user's decision needs a reason.
+    CloseNeedsReason { status: Status },
+    /// A measure both accepted and declined.
+    AcceptedAndDeclined { id: String },
+    /// A decision that names no measure.
+    NothingDecided,
+    /// Proposals the user has not decided on yet.
+    Undecided { ids: Vec<String> },
+    /// A name among `--absent` that is no standing member.
+    UnknownMember { name: String, suggestion: Option<String> },
+    /// A change to a case that was refused, with how many problems.
+    NotSaved { problems: usize },
+    /// Lifting to level 2 (instansmøte) is for BTI cases.
+    Level2NotBti,
     /// The half-year is already published.
     AlreadyPublished { half: String },
     /// The half-year is not published, so its meetings cannot be cancelled or moved.
@@ -506,6 +522,38 @@ impl Problem {
                 format!("filnavnet stemmer ikke med halvåret {half}"),
                 format!("the file name does not match the half-year {half}"),
             ),
+            StepNotAllowed { command, status } => l.pick(
+                format!("`{command}` kan ikke brukes på en sak med status `{}` ({})", status.code(), status.label(l)),
+                format!("`{command}` cannot be used on a case with status `{}` ({})", status.code(), status.label(l)),
+            ),
+            CloseNeedsReason { status } => l.pick(
+                format!("saken har status `{}`; å avslutte før brukerens beslutning krever en grunn", status.code()),
+                format!("the case has status `{}`; closing before the user's decision needs a reason", status.code()),
+            ),
+            AcceptedAndDeclined { id } => l.pick(
+                format!("`{id}` kan ikke både takkes ja og nei til"),
+                format!("`{id}` cannot be both accepted and declined"),
+            ),
+            NothingDecided => l.pick(
+                "oppgi hvilke tiltak brukeren takker ja (--accept) eller nei (--decline) til".to_string(),
+                "say which measures the user accepts (--accept) or declines (--decline)".to_string(),
+            ),
+            Undecided { ids } => l.pick(
+                format!("brukeren har ikke tatt stilling til: {}", ids.join(", ")),
+                format!("the user has not decided on: {}", ids.join(", ")),
+            ),
+            UnknownMember { name, .. } => l.pick(
+                format!("`{name}` er ikke et fast medlem"),
+                format!("`{name}` is not a standing member"),
+            ),
+            NotSaved { problems } => l.pick(
+                format!("saken er ikke endret ({problems} feil å rette)"),
+                format!("the case was not changed ({problems} problem(s) to fix)"),
+            ),
+            Level2NotBti => l.pick(
+                "bare BTI-saker kan løftes til instansmøte (nivå 2)".to_string(),
+                "only BTI cases can be lifted to the inter-agency meeting (level 2)".to_string(),
+            ),
             AlreadyPublished { half } => l.pick(
                 format!("{half} er allerede publisert (meetings/{half}.toml)"),
                 format!("{half} is already published (meetings/{half}.toml)"),
@@ -662,6 +710,15 @@ impl Problem {
                 "flytt møtet med `rt schedule --move DATO --to DATO`, eller avlys det med `rt schedule --cancel`".into(),
                 "move the meeting with `rt schedule --move DATE --to DATE`, or cancel it with `rt schedule --cancel`".into(),
             )),
+            StepNotAllowed { .. } => Some(l.pick(
+                "en sak går bare framover: meldt → satt opp → drøftet → besluttet → avsluttet (se `rt show ID`)".into(),
+                "a case only moves forward: referred → scheduled → discussed → decided → closed (see `rt show ID`)".into(),
+            )),
+            CloseNeedsReason { .. } => Some(l.pick(
+                "oppgi --reason, f.eks. --reason \"trukket av den som meldte\"".into(),
+                "give --reason, e.g. --reason \"withdrawn by the referrer\"".into(),
+            )),
+            UnknownMember { suggestion, .. } => did_you_mean(suggestion),
             AlreadyPublished { .. } => Some(l.pick(
                 "avlys eller flytt enkeltmøter med --cancel og --move, eller rediger filen".into(),
                 "cancel or move single meetings with --cancel and --move, or edit the file".into(),

@@ -60,6 +60,7 @@ pub fn bti_case() -> Case {
         leader_consulted: Some(d(2027, 1, 4)),
         invite: vec![],
         closed: None,
+        closed_reason: String::new(),
         anonymised: None,
         referrer: Referrer { name: "Kari Helse".into(), unit: "helsestasjon".into() },
         user: User::Known { initials: "A.B.".into(), born: d(2019, 4, 12) },
@@ -159,7 +160,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             proptest::option::of(date_strategy()),
             proptest::collection::vec("[A-Za-zæøå ]{1,20}", 0..3),
         ),
-        (proptest::option::of(date_strategy()), proptest::option::of(date_strategy())),
+        (proptest::option::of(date_strategy()), "[A-Za-zæøå .]{0,20}", proptest::option::of(date_strategy())),
         ("[A-Za-zæøå ]{1,20}", "[a-z-]{1,12}"),
         (user, consent, situation, outcome, decision),
     )
@@ -167,7 +168,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             |(
                 (referred, seed, way, status, meeting),
                 (bti_level, leader_consulted, invite),
-                (closed, anonymised),
+                (closed, closed_reason, anonymised),
                 (name, unit),
                 (user, consent, situation, outcome, decision),
             )| Case {
@@ -181,6 +182,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
                 leader_consulted,
                 invite,
                 closed,
+                closed_reason,
                 anonymised,
                 referrer: Referrer { name, unit },
                 user,

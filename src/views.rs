@@ -61,6 +61,7 @@ pub struct CaseDetail {
     pub leader_consulted: Option<String>,
     pub invite: Vec<String>,
     pub closed: Option<String>,
+    pub closed_reason: String,
     pub anonymised: Option<String>,
     pub referrer: ReferrerView,
     pub user: UserView,
@@ -144,6 +145,7 @@ impl CaseDetail {
             leader_consulted: s(c.leader_consulted),
             invite: c.invite.clone(),
             closed: s(c.closed),
+            closed_reason: c.closed_reason.clone(),
             anonymised: s(c.anonymised),
             referrer: ReferrerView { name: c.referrer.name.clone(), unit: c.referrer.unit.clone() },
             user: match &c.user {

@@ -276,6 +276,8 @@ pub struct Case {
     pub invite: Vec<String>,
     /// When the case was closed.
     pub closed: Option<NaiveDate>,
+    /// Why, when it was closed before the user's decision (withdrawn, moved elsewhere).
+    pub closed_reason: String,
     /// When the case was anonymised by `rt purge`.
     pub anonymised: Option<NaiveDate>,
     /// Who refers.

@@ -139,6 +139,7 @@ fn check_texts(case: &Case, out: &mut Vec<Finding>) {
         ("situation.wishes".into(), &s.wishes, MAX_TEXT),
         ("situation.question".into(), &s.question, MAX_TEXT),
         ("referrer.name".into(), &case.referrer.name, MAX_NAME),
+        ("closed_reason".into(), &case.closed_reason, MAX_TEXT),
     ];
     texts.extend(case.invite.iter().enumerate().map(|(i, n)| (format!("invite[{i}]"), n.as_str(), MAX_NAME)));
     if let Some(o) = &case.outcome {

@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod national_id;
+pub mod status;
 pub mod text;
 
 use crate::diagnostic::Severity;

@@ -48,7 +48,7 @@ const CONSENT_BY: [(&str, ConsentBy); 3] =
     [("user", ConsentBy::User), ("guardian", ConsentBy::Guardian), ("self", ConsentBy::SelfConsent)];
 
 /// The top-level values of a case file, in their canonical order.
-const VALUE_ORDER: [&str; 11] = [
+const VALUE_ORDER: [&str; 12] = [
     "schema",
     "id",
     "way_in",
@@ -59,6 +59,7 @@ const VALUE_ORDER: [&str; 11] = [
     "leader_consulted",
     "invite",
     "closed",
+    "closed_reason",
     "anonymised",
 ];
 
@@ -115,6 +116,7 @@ fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
     let leader_consulted = r.date(&mut root, "leader_consulted");
     let invite = r.strings(&mut root, "invite");
     let closed = r.date(&mut root, "closed");
+    let closed_reason = r.string(&mut root, "closed_reason").unwrap_or_default();
     let anonymised = r.date(&mut root, "anonymised");
 
     let referrer = r.req_table(&mut root, "referrer").map(|mut t| {
@@ -219,6 +221,7 @@ fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
             leader_consulted,
             invite,
             closed,
+            closed_reason,
             anonymised,
             referrer: referrer?,
             user,
@@ -265,6 +268,7 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
     set(root, "leader_consulted", case.leader_consulted.map(edit::date));
     set(root, "invite", (!case.invite.is_empty()).then(|| edit::strings(&case.invite)));
     set(root, "closed", case.closed.map(edit::date));
+    set(root, "closed_reason", opt_text(&case.closed_reason));
     set(root, "anonymised", case.anonymised.map(edit::date));
     if root.iter().any(|(k, _)| !keys_before.iter().any(|b| b == k)) {
         edit::order_values(root, &VALUE_ORDER);

@@ -94,17 +94,26 @@ pub fn set_commented(table: &mut Table, key: &str, value: Value, comment: &str) 
 pub fn table<'t>(parent: &'t mut Table, key: &str, before: &[&str]) -> &'t mut Table {
     if !parent.contains_table(key) {
         let mut t = Table::new();
-        let anchor = before
-            .iter()
-            .rev()
-            .filter_map(|k| parent.get(k).and_then(Item::as_table).and_then(Table::position))
-            .next();
+        // After the whole subtree of the table before it (its [[nested]] tables included).
+        let anchor = before.iter().rev().filter_map(|k| parent.get(k).and_then(last_position)).next();
         if let Some(pos) = anchor {
             t.set_position(Some(pos));
         }
         parent.insert(key, Item::Table(t));
     }
     parent[key].as_table_mut().expect("just made sure it is a table")
+}
+
+/// The last document position of a table and everything nested in it.
+fn last_position(item: &Item) -> Option<isize> {
+    match item {
+        Item::Table(t) => {
+            let nested = t.iter().filter_map(|(_, i)| last_position(i));
+            t.position().into_iter().chain(nested).max()
+        }
+        Item::ArrayOfTables(a) => a.iter().filter_map(|t| last_position(&Item::Table(t.clone()))).max(),
+        _ => None,
+    }
 }
 
 /// Removes the managed keys of a sub-table, and the table itself if nothing else is left.

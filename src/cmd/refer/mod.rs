@@ -387,6 +387,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         leader_consulted: a.leader_consulted.then_some(today),
         invite: a.invite_contact.iter().map(|n| normalise_text(n)).filter(|n| !n.is_empty()).collect(),
         closed: None,
+        closed_reason: String::new(),
         anonymised: None,
         referrer: Referrer { name: referrer_name, unit },
         user,

@@ -126,6 +126,48 @@ fn a_newer_schema_is_read_with_a_warning_and_unknown_keys_tolerated() {
     assert!(matches!(r.diags[0].problem, Problem::NewerSchema { found: 2, known: 1 }));
 }
 
+/// The canonical rank of each table header in a file, in the order they stand.
+fn header_ranks(text: &str) -> Vec<usize> {
+    let order = [
+        "[referrer]",
+        "[user]",
+        "[consent]",
+        "[situation]",
+        "[outcome]",
+        "[[outcome.proposed]]",
+        "[decision]",
+        "[extra]",
+    ];
+    text.lines().filter_map(|l| order.iter().position(|h| l.trim() == *h)).collect()
+}
+
+#[test]
+fn a_decision_added_later_goes_after_the_proposals() {
+    let mut case = bti_case();
+    case.status = Status::Discussed;
+    case.outcome = Some(Outcome {
+        date: d(2027, 1, 19),
+        assessment: "a".into(),
+        next_step: "b".into(),
+        proposed: vec![
+            Proposal { measure: "m1".into(), unit: "barnevern".into(), evaluate: None },
+            Proposal { measure: "m2".into(), unit: "barnevern".into(), evaluate: None },
+        ],
+        level2: false,
+        follow_up: None,
+        coordinator: String::new(),
+    });
+    let text = new_text(&case) + "\n[extra]\nx = 1\n";
+    let mut doc: DocumentMut = text.parse().unwrap();
+    case.status = Status::Decided;
+    case.decision = Some(Decision { date: d(2027, 1, 26), accepted: vec!["m1".into()], declined: vec![] });
+    apply(&case, &mut doc);
+    let out = doc.to_string();
+    let ranks = header_ranks(&out);
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}\n{out}");
+    assert_eq!(read_ok(&out), case);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -153,5 +195,8 @@ proptest! {
         let r = read("cases/x.toml", &text);
         prop_assert!(r.diags.is_empty(), "{:?}\n{}", r.diags, text);
         prop_assert_eq!(r.case.as_ref(), Some(&b), "{}", text);
+        // And the tables stand in their canonical order, however the file was before.
+        let ranks = header_ranks(&text);
+        prop_assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{:?}\n{}", ranks, text);
     }
 }

@@ -1,0 +1,299 @@
+//! `rt record`, `rt decide`, `rt close`: the team's outcome (R8), the user's own decision
+//! (R9), and the end of a case. Each reads the case, takes one step forward along
+//! referred → scheduled → discussed → decided → closed (see `rules::status`), judges the
+//! result with the same rules as `rt refer` and `rt check`, and writes it back keeping the
+//! file's comments and hand edits. A refusal names the flag to fix and changes nothing.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::cli::date_arg;
+use crate::context::Context;
+use crate::diagnostic::Severity;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::model::{Case, Decision, Outcome, Proposal, Status, WayIn};
+use crate::output;
+use crate::problem::Problem;
+use crate::rules::case::RuleContext;
+use crate::rules::status::{self, Step};
+use crate::rules::text::normalise_text;
+use crate::rules::{self, Finding};
+use crate::store::{cases, load};
+use crate::suggest;
+
+/// How long after the meeting the follow-up comes when none is given: a follow-up is always
+/// agreed (R8), and six weeks is two meeting cycles.
+const DEFAULT_FOLLOW_UP_DAYS: i64 = 42;
+
+/// Flags of `rt record`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Eksempler:
+  rt record 2026-11-16-mcax --propose oppfolging-rus,samtaler-helsesykepleier \\
+      --assessment 'Angst og begynnende rusbruk; trenger én fast voksen' \\
+      --next-step 'Samira avtaler møte med ungdommen' --follow-up 2027-01-19
+  rt record 2026-11-02-4mvl --propose cos-p-samspill:helsestasjon --level2 --assessment '...' --next-step '...'")]
+pub struct RecordArgs {
+    /// Saks-id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Tiltak teamet foreslår (id fra tiltaksbanken); TILTAK:ENHET gir oppdraget til en annen enhet
+    #[arg(long, value_name = "TILTAK", value_delimiter = ',')]
+    pub propose: Vec<String>,
+    /// Teamets vurdering
+    #[arg(long, value_name = "TEKST")]
+    pub assessment: String,
+    /// Neste steg
+    #[arg(long = "next-step", value_name = "TEKST")]
+    pub next_step: String,
+    /// BTI: saken løftes til instansmøte 0–6 år eller skole (nivå 2)
+    #[arg(long)]
+    pub level2: bool,
+    /// Dato for oppfølging (standard: seks uker etter møtet)
+    #[arg(long = "follow-up", value_name = "DATO", value_parser = date_arg)]
+    pub follow_up: Option<NaiveDate>,
+    /// Når tiltakene skal evalueres (standard: oppfølgingsdatoen)
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub evaluate: Option<NaiveDate>,
+    /// Hvem som koordinerer videre, stafettholder (standard: den som meldte saken)
+    #[arg(long, value_name = "NAVN")]
+    pub coordinator: Option<String>,
+    /// Møtedatoen saken ble drøftet (standard: møtet den står på)
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+}
+
+/// Flags of `rt decide`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Eksempel:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier"
+)]
+pub struct DecideArgs {
+    /// Saks-id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Tiltak brukeren takker ja til
+    #[arg(long, value_name = "TILTAK", value_delimiter = ',')]
+    pub accept: Vec<String>,
+    /// Tiltak brukeren takker nei til
+    #[arg(long, value_name = "TILTAK", value_delimiter = ',')]
+    pub decline: Vec<String>,
+    /// Når brukeren bestemte seg (standard: i dag)
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+}
+
+/// Flags of `rt close`.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Eksempler:\n  rt close 2026-09-01-nknk\n  rt close 2026-11-20-ung2 --reason 'Trukket: familien har flyttet'"
+)]
+pub struct CloseArgs {
+    /// Saks-id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Hvorfor saken avsluttes (kreves før brukerens beslutning, f.eks. trukket)
+    #[arg(long, value_name = "TEKST")]
+    pub reason: Option<String>,
+    /// Når saken avsluttes (standard: i dag)
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+}
+
+/// The flag that sets a field of the outcome, decision or closing.
+fn flag_for(field: &str) -> Option<&'static str> {
+    let base: String =
+        field.split('.').map(|p| p.split('[').next().unwrap_or(p)).collect::<Vec<_>>().join(".");
+    Some(match base.as_str() {
+        "outcome.assessment" => "--assessment",
+        "outcome.next_step" => "--next-step",
+        "outcome.coordinator" => "--coordinator",
+        "outcome.proposed.measure" | "outcome.proposed.unit" => "--propose",
+        "outcome.level2" => "--level2",
+        "decision.accepted" => "--accept",
+        "decision.declined" => "--decline",
+        "closed_reason" => "--reason",
+        _ => return None,
+    })
+}
+
+fn show(f: &Finding, lang: Lang) -> String {
+    let word = if f.severity == Severity::Error { lang.error_word() } else { lang.warning_word() };
+    let mut out = match flag_for(&f.field) {
+        Some(flag) => format!("{word}: {} [{flag}]", f.problem.message(lang)),
+        None => format!("{word}: {}", f.problem.message(lang)),
+    };
+    if let Some(help) = f.problem.help(lang) {
+        out.push_str(&format!("\n  {}: {help}", lang.help_word()));
+    }
+    out
+}
+
+/// Judges the changed case and saves it, or refuses with every problem the change brought.
+fn judge_and_save(
+    ctx: &Context,
+    edit: &cases::Editable,
+    case: &Case,
+    mut findings: Vec<Finding>,
+) -> Result<(), Error> {
+    let lang = ctx.lang;
+    let config = load::config_or_stop(&ctx.team, lang)?;
+    let (bank, _) = load::tiltaksbank(&ctx.team, Some(&config))?;
+    let cx = RuleContext { config: &config, measures: Some(&bank), today: ctx.today };
+    let before = rules::case::check(&edit.case, &cx);
+    // Only what this change brings counts; an old warning on the case is not news.
+    findings.extend(rules::case::check(case, &cx).into_iter().filter(|f| !before.contains(f)));
+    for f in &findings {
+        output::note(&show(f, lang));
+    }
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    if errors > 0 {
+        return Err(Error::Invalid(Problem::NotSaved { problems: errors }));
+    }
+    cases::save(&ctx.team, edit, case)
+}
+
+fn step(case: &Case, step: Step) -> Result<Status, Error> {
+    status::next(case.status, step).map_err(Error::Invalid)
+}
+
+/// Runs `rt record`.
+pub fn record(args: RecordArgs, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let mut case = edit.case.clone();
+    case.status = step(&case, Step::Record)?;
+    let (bank, _) = load::tiltaksbank(&ctx.team, Some(&config))?;
+    let mut findings = Vec::new();
+    let date = args.date.or(case.meeting).unwrap_or(ctx.today);
+    let follow_up = args.follow_up.unwrap_or(date + Duration::days(DEFAULT_FOLLOW_UP_DAYS));
+    let mut proposed = Vec::new();
+    for (i, spec) in args.propose.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).enumerate() {
+        let (id, unit) = match spec.split_once(':') {
+            Some((id, unit)) => (id.trim(), Some(unit.trim())),
+            None => (spec, None),
+        };
+        let Some(measure) = bank.get(id) else {
+            let suggestion = suggest::closest(id, bank.measures.iter().map(|m| m.id.as_str()));
+            findings.push(Finding::error(
+                format!("outcome.proposed[{i}].measure"),
+                Problem::UnknownMeasure { id: id.to_string(), suggestion },
+            ));
+            continue;
+        };
+        if proposed.iter().any(|p: &Proposal| p.measure == id) {
+            continue;
+        }
+        proposed.push(Proposal {
+            measure: measure.id.clone(),
+            unit: unit.unwrap_or(&measure.unit).to_string(),
+            evaluate: Some(args.evaluate.unwrap_or(follow_up)),
+        });
+    }
+    if args.level2 && case.way_in != WayIn::Bti {
+        findings.push(Finding::error("outcome.level2", Problem::Level2NotBti));
+    }
+    let coordinator =
+        args.coordinator.as_deref().map(normalise_text).unwrap_or_else(|| case.referrer.name.clone());
+    case.outcome = Some(Outcome {
+        date,
+        assessment: normalise_text(&args.assessment),
+        next_step: normalise_text(&args.next_step),
+        proposed,
+        level2: args.level2,
+        follow_up: Some(follow_up),
+        coordinator: coordinator.clone(),
+    });
+    for (field, text) in [("outcome.assessment", &args.assessment), ("outcome.next_step", &args.next_step)] {
+        if text.trim().is_empty() {
+            findings.push(Finding::error(field, Problem::TextMissing { field: field.into() }));
+        }
+    }
+    judge_and_save(ctx, &edit, &case, findings)?;
+    let n = case.outcome.as_ref().map_or(0, |o| o.proposed.len());
+    output::note(&lang.pick(
+        format!(
+            "Saken {} er drøftet: {n} tiltak foreslått; oppfølging {follow_up} ({coordinator}).",
+            case.id
+        ),
+        format!(
+            "Case {} is discussed: {n} measure(s) proposed; follow-up {follow_up} ({coordinator}).",
+            case.id
+        ),
+    ));
+    Ok(0)
+}
+
+/// Runs `rt decide`.
+pub fn decide(args: DecideArgs, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let mut case = edit.case.clone();
+    case.status = step(&case, Step::Decide)?;
+    let clean = |v: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        out.dedup();
+        out
+    };
+    let (accepted, declined) = (clean(&args.accept), clean(&args.decline));
+    let mut findings = Vec::new();
+    if accepted.is_empty() && declined.is_empty() {
+        findings.push(Finding::error("decision.accepted", Problem::NothingDecided));
+    }
+    for id in accepted.iter().filter(|id| declined.contains(id)) {
+        findings.push(Finding::error("decision.accepted", Problem::AcceptedAndDeclined { id: id.clone() }));
+    }
+    let proposed: Vec<String> =
+        case.outcome.iter().flat_map(|o| o.proposed.iter().map(|p| p.measure.clone())).collect();
+    let undecided: Vec<String> =
+        proposed.iter().filter(|p| !accepted.contains(p) && !declined.contains(p)).cloned().collect();
+    if !undecided.is_empty() && findings.is_empty() {
+        findings.push(Finding::warning("decision", Problem::Undecided { ids: undecided }));
+    }
+    case.decision = Some(Decision { date: args.date.unwrap_or(ctx.today), accepted, declined });
+    judge_and_save(ctx, &edit, &case, findings)?;
+    let d = case.decision.as_ref().expect("just set");
+    output::note(&lang.pick(
+        format!(
+            "Brukerens beslutning er lagret for {}: ja til {}, nei til {}.",
+            case.id,
+            d.accepted.len(),
+            d.declined.len()
+        ),
+        format!(
+            "The user's decision is stored for {}: {} accepted, {} declined.",
+            case.id,
+            d.accepted.len(),
+            d.declined.len()
+        ),
+    ));
+    Ok(0)
+}
+
+/// Runs `rt close`.
+pub fn close(args: CloseArgs, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let mut case = edit.case.clone();
+    let reason = args.reason.as_deref().map(normalise_text).unwrap_or_default();
+    let early = case.status != Status::Decided;
+    case.status = step(&case, Step::Close { with_reason: !reason.is_empty() })?;
+    let date = args.date.unwrap_or(ctx.today);
+    case.closed = Some(date);
+    case.closed_reason = reason;
+    // A case closed before its meeting gives its place back.
+    if early && case.outcome.is_none() && case.meeting.is_some_and(|m| m > date) {
+        case.meeting = None;
+    }
+    judge_and_save(ctx, &edit, &case, Vec::new())?;
+    output::note(&lang.pick(
+        format!("Saken {} er avsluttet {date}.", case.id),
+        format!("Case {} is closed on {date}.", case.id),
+    ));
+    Ok(0)
+}
