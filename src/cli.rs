@@ -63,6 +63,8 @@ pub enum Command {
     Schedule(cmd::schedule::Args),
     /// Innkallingen til et møte, som tekst eller e-postutkast (R7)
     Agenda(cmd::agenda::Args),
+    /// Utkast til referat for sakene på et møte, eller for én sak (R8–R10)
+    Minutes(cmd::minutes::Args),
     /// Lagre teamets vurdering og foreslåtte tiltak for en sak (R8)
     Record(cmd::outcome::RecordArgs),
     /// Lagre brukerens egen beslutning om tiltakene (R9)

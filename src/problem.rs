@@ -194,6 +194,12 @@ pub enum Problem {
     Undecided { ids: Vec<String> },
     /// A name among `--absent` that is no standing member.
     UnknownMember { name: String, suggestion: Option<String> },
+    /// A meeting with no cases to write minutes for.
+    NoCasesInMeeting { date: chrono::NaiveDate },
+    /// A case not yet placed in any meeting.
+    NotInAMeeting { id: String },
+    /// Several documents need a folder to go to.
+    NeedsOutFolder { count: usize },
     /// A change to a case that was refused, with how many problems.
     NotSaved { problems: usize },
     /// Lifting to level 2 (instansmøte) is for BTI cases.
@@ -546,6 +552,18 @@ impl Problem {
                 format!("`{name}` er ikke et fast medlem"),
                 format!("`{name}` is not a standing member"),
             ),
+            NoCasesInMeeting { date } => l.pick(
+                format!("møtet {date} har ingen saker"),
+                format!("the meeting on {date} has no cases"),
+            ),
+            NotInAMeeting { id } => l.pick(
+                format!("saken {id} er ikke satt opp på noe møte ennå"),
+                format!("the case {id} is not placed in any meeting yet"),
+            ),
+            NeedsOutFolder { count } => l.pick(
+                format!("{count} referater trenger en mappe å skrives til"),
+                format!("{count} sets of minutes need a folder to be written to"),
+            ),
             NotSaved { problems } => l.pick(
                 format!("saken er ikke endret ({problems} feil å rette)"),
                 format!("the case was not changed ({problems} problem(s) to fix)"),
@@ -719,6 +737,10 @@ impl Problem {
                 "give --reason, e.g. --reason \"withdrawn by the referrer\"".into(),
             )),
             UnknownMember { suggestion, .. } => did_you_mean(suggestion),
+            NeedsOutFolder { .. } => Some(l.pick(
+                "oppgi --out MAPPE (én fil per sak), eller be om én sak: `rt minutes ID`".into(),
+                "give --out DIR (one file per case), or ask for one case: `rt minutes ID`".into(),
+            )),
             AlreadyPublished { .. } => Some(l.pick(
                 "avlys eller flytt enkeltmøter med --cancel og --move, eller rediger filen".into(),
                 "cancel or move single meetings with --cancel and --move, or edit the file".into(),

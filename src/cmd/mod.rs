@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod check;
 pub mod init;
 pub mod list;
+pub mod minutes;
 pub mod outcome;
 pub mod refer;
 pub mod schedule;
@@ -25,6 +26,7 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::Show(args) => in_team(globals, |ctx| show::run(args, ctx)),
         Command::Schedule(args) => in_team(globals, |ctx| schedule::run(args, ctx)),
         Command::Agenda(args) => in_team(globals, |ctx| agenda::run(args, ctx)),
+        Command::Minutes(args) => in_team(globals, |ctx| minutes::run(args, ctx)),
         Command::Record(args) => in_team(globals, |ctx| outcome::record(args, ctx)),
         Command::Decide(args) => in_team(globals, |ctx| outcome::decide(args, ctx)),
         Command::Close(args) => in_team(globals, |ctx| outcome::close(args, ctx)),

@@ -8,6 +8,7 @@
 
 pub mod agenda;
 pub mod dates;
+pub mod minutes;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
@@ -21,11 +22,20 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("agenda.en.txt", include_str!("../../templates/agenda.en.txt")),
     ("agenda-subject.nb.txt", include_str!("../../templates/agenda-subject.nb.txt")),
     ("agenda-subject.en.txt", include_str!("../../templates/agenda-subject.en.txt")),
+    ("minutes.nb.md", include_str!("../../templates/minutes.nb.md")),
+    ("minutes.en.md", include_str!("../../templates/minutes.en.md")),
+    ("minutes.nb.html", include_str!("../../templates/minutes.nb.html")),
+    ("minutes.en.html", include_str!("../../templates/minutes.en.html")),
 ];
 
-/// The template file name for a document in a language: `agenda` → `agenda.nb.txt`.
+/// The template file name for a text document in a language: `agenda` → `agenda.nb.txt`.
 pub fn name(document: &str, lang: Lang) -> String {
-    format!("{document}.{}.txt", lang.code())
+    file(document, lang, "txt")
+}
+
+/// The template file name for a document, language and output type: `minutes.nb.html`.
+pub fn file(document: &str, lang: Lang, ext: &str) -> String {
+    format!("{document}.{}.{ext}", lang.code())
 }
 
 /// The templates a team folder uses: the built-ins, each replaced by a file of the same name
@@ -43,6 +53,7 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".htm", ".xml"]);
         tera.register_filter("dato", dato);
+        tera.register_filter("linjeskift", linjeskift);
         let dir = team.path(TEMPLATES_DIR);
         let mut sources = std::collections::BTreeMap::new();
         for (name, built_in) in BUILT_IN {
@@ -92,4 +103,36 @@ fn dato(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let date = crate::model::dates::parse_date(value)
         .ok_or_else(|| tera::Error::message(format!("dato: `{value}` er ikke en dato ÅÅÅÅ-MM-DD")))?;
     Ok(dates::long(date, lang))
+}
+
+/// `{{ text | linjeskift }}`: keeps a text's single line breaks in Markdown (Pandoc's hard
+/// break, a backslash at the end of the line); blank lines stay paragraph breaks.
+fn linjeskift(value: &str, _: Kwargs, _: &State) -> String {
+    hard_breaks(value)
+}
+
+fn hard_breaks(value: &str) -> String {
+    let lines: Vec<&str> = value.split('\n').collect();
+    let mut out = String::with_capacity(value.len() + lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if let Some(next) = lines.get(i + 1) {
+            if !line.trim().is_empty() && !next.trim().is_empty() {
+                out.push('\\');
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_for_markdown() {
+        assert_eq!(hard_breaks("a\nb\n\nc"), "a\\\nb\n\nc");
+        assert_eq!(hard_breaks("one line"), "one line");
+    }
 }

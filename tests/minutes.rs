@@ -1,0 +1,369 @@
+//! `rt minutes`, `rt record`, `rt decide`, `rt close`: the referat in both formats and
+//! languages, who gets a copy, the shortlist, every status step, and a case from discussion
+//! to closed.
+
+mod common;
+
+use common::*;
+
+const DAY: &str = "2026-12-08";
+
+fn minutes(team: &Team, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["minutes", "--today", DAY];
+    all.extend(args);
+    team.rt(&all).output().unwrap()
+}
+
+#[test]
+fn snapshots_of_a_referat_in_markdown_and_html_in_both_languages() {
+    let team = Team::demo();
+    for (format, lang) in [("md", "nb"), ("md", "en"), ("html", "nb"), ("html", "en")] {
+        let out = minutes(&team, &["2026-11-02-4mvl", "--format", format, "--lang", lang]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        insta::assert_snapshot!(format!("minutes_{format}_{lang}"), stdout(&out));
+    }
+}
+
+#[test]
+fn copies_go_only_to_consented_units() {
+    let team = Team::demo();
+    // Every demo case: the "Kopi til" line names only units in the case's consent.
+    let names = [
+        ("helsestasjon", "Helsestasjon og skolehelsetjeneste"),
+        ("psykisk-helse-rus", "Psykisk helse- og rustjeneste"),
+        ("barnevern", "Barneverntjenesten"),
+        ("fysio-ergo", "Fysioterapi- og ergoterapitjenesten"),
+        ("kommunepsykolog", "Kommunepsykolog"),
+        ("nav", "NAV Eikvik"),
+    ];
+    for rel in team.case_files() {
+        let case = rt::store::case_file::read(&rel, &team.read(&rel)).case.unwrap();
+        let out = minutes(&team, &[&case.id.to_string()]);
+        assert_eq!(out.status.code(), Some(0), "{rel}: {}", stderr(&out));
+        let text = stdout(&out);
+        let line = text.lines().find(|l| l.starts_with("**Kopi til:**")).expect("a distribution line");
+        let consented: Vec<&str> =
+            case.consent.iter().flat_map(|c| c.units.iter().map(String::as_str)).collect();
+        for (id, name) in names {
+            if line.contains(name) {
+                assert!(consented.contains(&id), "{rel}: {name} gets a copy without consent: {line}");
+                assert_ne!(id, case.referrer.unit, "{rel}: the archive unit is not a copy: {line}");
+            }
+        }
+        assert!(text.contains(&format!(
+            "**Arkiveres hos:** {}",
+            names.iter().find(|(i, _)| *i == case.referrer.unit).unwrap().1
+        )));
+    }
+}
+
+#[test]
+fn an_anonymous_case_has_no_identity_and_no_copies() {
+    let team = Team::demo();
+    let out = minutes(&team, &["2026-10-13-pbtn"]);
+    let text = stdout(&out);
+    assert!(text.contains("| Bruker | Anonym drøfting (14 år) |"), "{text}");
+    assert!(text.contains("**Kopi til:** ingen (anonym drøfting)"), "{text}");
+    assert!(!text.contains("født"), "{text}");
+}
+
+#[test]
+fn withdrawn_consent_means_no_copies() {
+    let team = Team::demo();
+    let rel = "cases/2026/2026-11-19-kefo.toml";
+    team.write(
+        rel,
+        &team.read(rel).replace(
+            "units = [\"psykisk-helse-rus\"]",
+            "units = [\"psykisk-helse-rus\"]\nwithdrawn = 2026-11-30",
+        ),
+    );
+    let text = stdout(&minutes(&team, &["2026-11-19-kefo"]));
+    assert!(text.contains("**Kopi til:** ingen (samtykket er trukket tilbake)"), "{text}");
+    assert!(!text.contains("Kopi til:** Psykisk"), "{text}");
+}
+
+#[test]
+fn before_the_outcome_the_shortlist_fits_the_users_age() {
+    let team = Team::demo();
+    // R.O. is 24 on 8 December 2026: measures for adults, none only for children.
+    let text = stdout(&minutes(&team, &["2026-11-19-kefo"]));
+    assert!(text.contains("## Tiltak som passer brukerens alder"), "{text}");
+    assert!(text.contains("- [ ] Kurs i depresjonsmestring (KiD) (åpent)"), "{text}");
+    assert!(text.contains("- [ ] Oppfølgingssamtaler om rus (via ressursteamet)"), "{text}");
+    for child_only in ["Barselgruppe", "Sansemotorisk gruppe", "Foreldreveiledning (ICDP)", "Sterk og stødig"]
+    {
+        assert!(!text.contains(child_only), "{child_only} does not fit a 24-year-old:\n{text}");
+    }
+    // Once the outcome is recorded, the proposals take the shortlist's place.
+    let text = stdout(&minutes(&team, &["2026-11-02-4mvl"]));
+    assert!(!text.contains("## Tiltak som passer"), "{text}");
+    assert!(
+        text.contains("| Samspillsveiledning (Circle of Security) | Helsestasjon og skolehelsetjeneste |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_meeting_writes_one_file_per_case_named_without_personal_data() {
+    let team = Team::demo();
+    let dir = team.path("referater");
+    let out = minutes(
+        &team,
+        &["--meeting", "2026-12-08", "--out", dir.to_str().unwrap(), "--absent", "Eirik Moen"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "referat-2026-12-08-2026-11-16-mcax.md",
+            "referat-2026-12-08-2026-11-19-kefo.md",
+            "referat-2026-12-08-2026-11-20-ung2.md"
+        ]
+    );
+    let text = std::fs::read_to_string(dir.join(&names[0])).unwrap();
+    assert!(text.contains("**Forfall:** Eirik Moen"), "{text}");
+    assert!(!text.lines().find(|l| l.starts_with("**Til stede:**")).unwrap().contains("Eirik"), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(dir.join(&names[0])).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // Several cases without --out cannot go to one screen.
+    let out = minutes(&team, &["--meeting", "2026-12-08"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("3 referater trenger en mappe"), "{}", stderr(&out));
+    // An absent name that is no member is refused, with a suggestion.
+    let out = minutes(&team, &["2026-11-16-mcax", "--absent", "Erik Moen"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("`Erik Moen` er ikke et fast medlem")
+            && stderr(&out).contains("mente du `Eirik Moen`?")
+    );
+}
+
+#[test]
+fn pandoc_turns_the_markdown_into_docx() {
+    let Ok(version) = std::process::Command::new("pandoc").arg("--version").output() else {
+        println!("skipped: pandoc is not installed (.ci/run installs it)");
+        return;
+    };
+    assert!(version.status.success());
+    let team = Team::demo();
+    let md = team.path("referat.md");
+    std::fs::write(&md, minutes(&team, &["2026-11-02-4mvl"]).stdout).unwrap();
+    let docx = team.path("referat.docx");
+    let out = std::process::Command::new("pandoc").arg(&md).arg("-o").arg(&docx).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a DOCX is a zip file");
+    // Back to plain text: the title from the metadata block and the tables survive.
+    let text = std::process::Command::new("pandoc")
+        .arg(&docx)
+        .args(["-t", "plain", "--wrap=none"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Referat fra ressursteamet"), "{text}");
+    assert!(text.contains("Samspillsveiledning (Circle of Security)"), "{text}");
+}
+
+/// The case file, for checking it did not change.
+fn case_text(team: &Team, id: &str) -> String {
+    team.read(&format!("cases/2026/{id}.toml"))
+}
+
+#[test]
+fn every_illegal_status_step_is_refused_and_changes_nothing() {
+    let team = Team::demo();
+    let refuse = |args: &[&str], id: &str, message: &str| {
+        let before = case_text(&team, id);
+        let mut all = vec!["--today", DAY];
+        all.extend(args);
+        let out = team.rt(&all).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert_eq!(case_text(&team, id), before, "{args:?} changed the file");
+    };
+    // scheduled: no decision before an outcome; no closing without a reason
+    refuse(
+        &["decide", "2026-11-16-mcax", "--accept", "kid-kurs"],
+        "2026-11-16-mcax",
+        "`rt decide` kan ikke brukes på en sak med status `scheduled`",
+    );
+    refuse(
+        &["close", "2026-11-16-mcax"],
+        "2026-11-16-mcax",
+        "å avslutte før brukerens beslutning krever en grunn",
+    );
+    // decided: no new outcome
+    refuse(
+        &["record", "2026-09-01-nknk", "--assessment", "x", "--next-step", "y"],
+        "2026-09-01-nknk",
+        "`rt record` kan ikke brukes på en sak med status `decided`",
+    );
+    // closed: nothing at all
+    for args in [
+        vec!["record", "2026-08-11-q46y", "--assessment", "x", "--next-step", "y"],
+        vec!["decide", "2026-08-11-q46y", "--accept", "motorisk-kartlegging"],
+        vec!["close", "2026-08-11-q46y", "--reason", "igjen"],
+    ] {
+        refuse(&args, "2026-08-11-q46y", "på en sak med status `closed` (avsluttet)");
+    }
+    // discussed: a decision only on proposed measures, never both ways, never empty
+    refuse(
+        &["decide", "2026-10-13-pbtn", "--accept", "kid-kurs"],
+        "2026-10-13-pbtn",
+        "tiltaket `kid-kurs` ble ikke foreslått i saken [--accept]",
+    );
+    refuse(
+        &[
+            "decide",
+            "2026-10-13-pbtn",
+            "--accept",
+            "samtaler-helsesykepleier",
+            "--decline",
+            "samtaler-helsesykepleier",
+        ],
+        "2026-10-13-pbtn",
+        "`samtaler-helsesykepleier` kan ikke både takkes ja og nei til",
+    );
+    refuse(&["decide", "2026-10-13-pbtn"], "2026-10-13-pbtn", "oppgi hvilke tiltak brukeren takker ja");
+    // record: unknown measures, level 2 outside BTI, a national id in the text
+    refuse(
+        &[
+            "record",
+            "2026-11-16-mcax",
+            "--propose",
+            "oppfolging-russ",
+            "--assessment",
+            "x",
+            "--next-step",
+            "y",
+        ],
+        "2026-11-16-mcax",
+        "ukjent tiltak `oppfolging-russ` [--propose]",
+    );
+    refuse(
+        &["record", "2026-11-16-mcax", "--level2", "--assessment", "x", "--next-step", "y"],
+        "2026-11-16-mcax",
+        "bare BTI-saker kan løftes til instansmøte (nivå 2) [--level2]",
+    );
+    let fnr = fake_national_id("010190", "123");
+    let text = format!("Se {fnr}");
+    refuse(
+        &["record", "2026-11-16-mcax", "--assessment", &text, "--next-step", "y"],
+        "2026-11-16-mcax",
+        "teamets vurdering inneholder noe som ligner et fødselsnummer [--assessment]",
+    );
+}
+
+#[test]
+fn a_case_from_discussion_to_closed() {
+    let team = Team::demo();
+    let id = "2026-11-16-mcax";
+    let rt = |args: &[&str]| {
+        let mut all = vec!["--today", DAY];
+        all.extend(args);
+        let out = team.rt(&all).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        out
+    };
+    let out = rt(&[
+        "record",
+        id,
+        "--propose",
+        "oppfolging-rus,samtaler-helsesykepleier",
+        "--assessment",
+        "Angst og begynnende rusbruk;\ntrenger én fast voksen.",
+        "--next-step",
+        "Samira avtaler møte med ungdommen.",
+    ]);
+    assert!(
+        stderr(&out).contains("er drøftet: 2 tiltak foreslått; oppfølging 2027-01-19 (Samira Khan)"),
+        "{}",
+        stderr(&out)
+    );
+    let text = case_text(&team, id);
+    assert!(text.contains("status = \"discussed\""), "{text}");
+    assert!(
+        text.contains("measure = \"oppfolging-rus\"\nunit = \"psykisk-helse-rus\"\nevaluate = 2027-01-19"),
+        "{text}"
+    );
+    // The referat now shows the outcome, with the assessment's line break kept for Pandoc.
+    let referat = stdout(&minutes(&team, &[id]));
+    assert!(referat.contains("Angst og begynnende rusbruk;\\\ntrenger én fast voksen."), "{referat}");
+    assert!(
+        referat.contains(
+            "| Oppfølgingssamtaler om rus | Psykisk helse- og rustjeneste | tirsdag 19. januar 2027 |"
+        ),
+        "{referat}"
+    );
+
+    let out = rt(&[
+        "decide",
+        id,
+        "--accept",
+        "oppfolging-rus",
+        "--decline",
+        "samtaler-helsesykepleier",
+        "--date",
+        "2026-12-15",
+    ]);
+    assert!(stderr(&out).contains("ja til 1, nei til 1"), "{}", stderr(&out));
+    let referat = stdout(&minutes(&team, &[id]));
+    assert!(referat.contains("## Brukerens beslutning (tirsdag 15. desember 2026)"), "{referat}");
+    assert!(referat.contains("- Takket ja til: Oppfølgingssamtaler om rus"), "{referat}");
+
+    rt(&["close", id, "--date", "2027-02-01"]);
+    let text = case_text(&team, id);
+    assert!(text.contains("status = \"closed\"") && text.contains("closed = 2027-02-01"), "{text}");
+    assert!(text.contains("[decision]\ndate = 2026-12-15"), "{text}");
+    team.rt(["check", "--today", "2027-02-01"]).assert().success();
+}
+
+#[test]
+fn closing_early_needs_a_reason_and_frees_the_meeting() {
+    let team = Team::demo();
+    let id = "2026-11-20-ung2";
+    let out = team
+        .rt(["close", id, "--reason", "Trukket av den som meldte", "--today", "2026-11-30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = case_text(&team, id);
+    assert!(text.contains("closed_reason = \"Trukket av den som meldte\""), "{text}");
+    assert!(!text.contains("meeting ="), "the place in the meeting is given back: {text}");
+    // The meeting of 8 December has room again.
+    let s = team.rt(["schedule", "--format", "json", "--today", "2026-11-30"]).output().unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&s.stdout).unwrap();
+    let dec8 = s["meetings"].as_array().unwrap().iter().find(|m| m["date"] == "2026-12-08").unwrap();
+    assert_eq!(dec8["placed"], 2);
+}
+
+#[test]
+fn the_html_referat_escapes_every_text() {
+    let team = Team::demo();
+    let rel = "cases/2026/2026-11-19-kefo.toml";
+    team.write(
+        rel,
+        &team.read(rel).replace("Gravid i uke 24", "<script>alert('x')</script> & <b>Gravid</b> i uke 24"),
+    );
+    let html = stdout(&minutes(&team, &["2026-11-19-kefo", "--format", "html"]));
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; &lt;b&gt;Gravid&lt;&#x2F;b&gt;"
+        ) || html.contains("&lt;script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<script>") && !html.contains("<b>Gravid"), "{html}");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("<style>") && !html.contains("<link"),
+        "self-contained"
+    );
+}
