@@ -355,12 +355,7 @@ fn the_html_referat_escapes_every_text() {
         &team.read(rel).replace("Gravid i uke 24", "<script>alert('x')</script> & <b>Gravid</b> i uke 24"),
     );
     let html = stdout(&minutes(&team, &["2026-11-19-kefo", "--format", "html"]));
-    assert!(
-        html.contains(
-            "&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; &amp; &lt;b&gt;Gravid&lt;&#x2F;b&gt;"
-        ) || html.contains("&lt;script&gt;"),
-        "{html}"
-    );
+    assert!(html.contains("&lt;script&gt;") && html.contains("&amp; &lt;b&gt;Gravid"), "{html}");
     assert!(!html.contains("<script>") && !html.contains("<b>Gravid"), "{html}");
     assert!(
         html.starts_with("<!DOCTYPE html>") && html.contains("<style>") && !html.contains("<link"),
