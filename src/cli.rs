@@ -71,6 +71,8 @@ pub enum Command {
     Decide(cmd::outcome::DecideArgs),
     /// Avslutt en sak
     Close(cmd::outcome::CloseArgs),
+    /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11)
+    Tiltak(cmd::tiltak::Args),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
 }

@@ -25,6 +25,7 @@ pub mod schedule;
 pub mod store;
 pub mod suggest;
 pub mod table;
+pub mod tiltak;
 pub mod views;
 
 #[cfg(test)]

@@ -194,6 +194,18 @@ pub enum Problem {
     Undecided { ids: Vec<String> },
     /// A name among `--absent` that is no standing member.
     UnknownMember { name: String, suggestion: Option<String> },
+    /// A catalogue with nothing to export.
+    NoMeasures,
+    /// A sheet that is not in the workbook.
+    NoSuchSheet { sheet: String, sheets: Vec<String> },
+    /// An import column `--map` or the headers name that is not there.
+    NoSuchColumn { column: String },
+    /// No column gives the measures' names.
+    NoNameColumn,
+    /// An age or age range that cannot be read.
+    BadAges { value: String },
+    /// An access value that is neither open nor via the team.
+    BadAccess { value: String },
     /// A meeting with no cases to write minutes for.
     NoCasesInMeeting { date: chrono::NaiveDate },
     /// A case not yet placed in any meeting.
@@ -324,6 +336,9 @@ impl Problem {
                 format!("`{key}` er ikke en e-postadresse"),
                 format!("`{key}` is not an e-mail address"),
             ),
+            DuplicateEntry { id, first_line: 0 } => {
+                l.pick(format!("`{id}` finnes allerede"), format!("`{id}` already exists"))
+            }
             DuplicateEntry { id, first_line } => l.pick(
                 format!("`{id}` finnes allerede (linje {first_line})"),
                 format!("`{id}` already exists (line {first_line})"),
@@ -552,6 +567,27 @@ impl Problem {
                 format!("`{name}` er ikke et fast medlem"),
                 format!("`{name}` is not a standing member"),
             ),
+            NoMeasures => l.pick("tiltaksbanken er tom".to_string(), "the catalogue is empty".to_string()),
+            NoSuchSheet { sheet, sheets } => l.pick(
+                format!("fant ikke arket `{sheet}` (arkene: {})", sheets.join(", ")),
+                format!("no sheet `{sheet}` (the sheets: {})", sheets.join(", ")),
+            ),
+            NoSuchColumn { column } => l.pick(
+                format!("fant ingen kolonne `{column}`"),
+                format!("no column `{column}`"),
+            ),
+            NoNameColumn => l.pick(
+                "fant ingen kolonne med tiltakets navn (f.eks. «Tiltak» eller «Navn»)".to_string(),
+                "no column with the measure's name (e.g. \"Tiltak\" or \"Navn\")".to_string(),
+            ),
+            BadAges { value } => l.pick(
+                format!("kan ikke lese alderen `{value}`"),
+                format!("cannot read the age `{value}`"),
+            ),
+            BadAccess { value } => l.pick(
+                format!("`{value}` er verken åpent eller via ressursteamet"),
+                format!("`{value}` is neither open nor via the team"),
+            ),
             NoCasesInMeeting { date } => l.pick(
                 format!("møtet {date} har ingen saker"),
                 format!("the meeting on {date} has no cases"),
@@ -737,6 +773,18 @@ impl Problem {
                 "give --reason, e.g. --reason \"withdrawn by the referrer\"".into(),
             )),
             UnknownMember { suggestion, .. } => did_you_mean(suggestion),
+            NoSuchColumn { .. } | NoNameColumn => Some(l.pick(
+                "pek på kolonnen med --map KOLONNE=felt, f.eks. --map \"Navn på tilbud=name\"".into(),
+                "point to the column with --map COLUMN=field, e.g. --map \"Service name=name\"".into(),
+            )),
+            BadAges { .. } => Some(l.pick(
+                "skriv f.eks. 0-18, 6–12 år, 13+, over 65, under 18 eller alle".into(),
+                "write e.g. 0-18, 6–12, 13+, over 65, under 18 or alle".into(),
+            )),
+            BadAccess { .. } => Some(l.pick(
+                "skriv «åpent» eller «via ressursteam», eller oppgi --default-access".into(),
+                "write \"open\" or \"via-team\", or give --default-access".into(),
+            )),
             NeedsOutFolder { .. } => Some(l.pick(
                 "oppgi --out MAPPE (én fil per sak), eller be om én sak: `rt minutes ID`".into(),
                 "give --out DIR (one file per case), or ask for one case: `rt minutes ID`".into(),

@@ -10,6 +10,7 @@ pub mod outcome;
 pub mod refer;
 pub mod schedule;
 pub mod show;
+pub mod tiltak;
 
 use crate::cli::Command;
 use crate::context::{Context, Globals};
@@ -30,6 +31,7 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::Record(args) => in_team(globals, |ctx| outcome::record(args, ctx)),
         Command::Decide(args) => in_team(globals, |ctx| outcome::decide(args, ctx)),
         Command::Close(args) => in_team(globals, |ctx| outcome::close(args, ctx)),
+        Command::Tiltak(args) => in_team(globals, |ctx| tiltak::run(args, ctx)),
         Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
     }
 }

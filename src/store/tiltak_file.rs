@@ -18,8 +18,11 @@
 
 use std::collections::BTreeMap;
 
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
 use super::config_file::is_slug;
-use super::toml_read::{self, Reader, Table};
+use super::edit::{self, set};
+use super::toml_read::{self, Reader};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
 use crate::problem::Problem;
@@ -37,7 +40,7 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
         Err(d) => return (Tiltaksbank::default(), vec![*d]),
     };
     let mut r = Reader::new(file, text);
-    let mut root = Table::root(&doc);
+    let mut root = toml_read::Table::root(&doc);
     let schema = r.int(&mut root, "schema", 1, 9999).unwrap_or(1) as u32;
     if schema > TILTAK_SCHEMA {
         let span = r.value_span(&root, "schema");
@@ -103,6 +106,44 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
     (Tiltaksbank { measures }, r.diags)
 }
 
+/// Writes a measure's fields into its table, in the file's order, keeping comments.
+fn apply_measure(t: &mut Table, m: &Measure) {
+    let text = |s: &str| (!s.is_empty()).then(|| Value::from(s));
+    set(t, "id", Some(Value::from(m.id.as_str())));
+    set(t, "name", Some(Value::from(m.name.as_str())));
+    set(t, "unit", Some(Value::from(m.unit.as_str())));
+    set(t, "access", Some(Value::from(m.access.code())));
+    set(t, "age_min", Some(Value::from(i64::from(m.age_min))));
+    set(t, "age_max", Some(Value::from(i64::from(m.age_max))));
+    set(t, "description", text(&m.description));
+    set(t, "contact", text(&m.contact));
+    set(t, "link", text(&m.link));
+    set(t, "tags", (!m.tags.is_empty()).then(|| edit::strings(&m.tags)));
+}
+
+/// Adds a measure to the catalogue, or updates the one with its id, keeping everything else
+/// of the file (comments, order, other measures) as it was.
+pub fn upsert(doc: &mut DocumentMut, m: &Measure) {
+    let root = doc.as_table_mut();
+    if !matches!(root.get("measures"), Some(Item::ArrayOfTables(_))) {
+        root.insert("measures", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let Some(aot) = root.get_mut("measures").and_then(Item::as_array_of_tables_mut) else { return };
+    let existing = aot.iter().position(|t| t.get("id").and_then(Item::as_str) == Some(m.id.as_str()));
+    match existing {
+        Some(i) => {
+            if let Some(t) = aot.get_mut(i) {
+                apply_measure(t, m);
+            }
+        }
+        None => {
+            let mut t = Table::new();
+            apply_measure(&mut t, m);
+            aot.push(t);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +182,37 @@ age_max = 6
             "{all}"
         );
         assert!(all.contains("tiltaksbank.toml:17:11: feil: aldersspennet 12–6 går baklengs"), "{all}");
+    }
+
+    #[test]
+    fn adding_keeps_the_files_comments_and_order() {
+        let text = "# Vår tiltaksbank\nschema = 1\n\n# Helsestasjonen\n[[measures]]\nid = \"a\"  # den første\nname = \"A\"\nunit = \"helsestasjon\"\naccess = \"open\"\n";
+        let mut doc: DocumentMut = text.parse().unwrap();
+        let m = Measure {
+            id: "b".into(),
+            name: "B".into(),
+            unit: "barnevern".into(),
+            access: Access::ViaTeam,
+            age_min: 0,
+            age_max: 18,
+            description: "Beskrivelse".into(),
+            contact: String::new(),
+            link: String::new(),
+            tags: vec!["x".into()],
+        };
+        upsert(&mut doc, &m);
+        let out = doc.to_string();
+        assert!(out.starts_with(text), "{out}");
+        assert!(out.ends_with("[[measures]]\nid = \"b\"\nname = \"B\"\nunit = \"barnevern\"\naccess = \"via-team\"\nage_min = 0\nage_max = 18\ndescription = \"Beskrivelse\"\ntags = [\"x\"]\n"), "{out}");
+        let (bank, diags) = read("t.toml", &out, Some(&config()));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(bank.get("b"), Some(&m));
+        // Updating changes the fields and keeps the comment.
+        let mut a = bank.get("a").unwrap().clone();
+        a.name = "A2".into();
+        upsert(&mut doc, &a);
+        let out = doc.to_string();
+        assert!(out.contains("id = \"a\"  # den første\nname = \"A2\""), "{out}");
     }
 
     #[test]

@@ -1,0 +1,199 @@
+//! `rt tiltak add`: a new measure, from flags or (at a terminal) a short dialogue, appended
+//! to `tiltaksbank.toml` so that the file's comments and order stay as they were.
+
+use crate::context::Context;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::model::{Access, Config, Measure, Tiltaksbank};
+use crate::output;
+use crate::problem::Problem;
+use crate::prompt::{self, Prompter};
+use crate::rules::national_id::contains_national_id;
+use crate::rules::text::{has_control_characters, normalise_text};
+use crate::store::atomic::{self, Privacy, ReplaceError};
+use crate::store::config_file::is_slug;
+use crate::store::lock::TeamLock;
+use crate::store::{TILTAK_FILE, load, tiltak_file};
+use crate::suggest;
+use crate::tiltak::search::slug;
+
+/// Flags of `rt tiltak add`.
+#[derive(clap::Args, Debug, Default)]
+#[command(after_help = "Eksempel:
+  rt tiltak add --name 'Søvnkurs for foreldre' --unit helsestasjon --access open \\
+      --age-min 0 --age-max 6 --description 'Kurs over tre kvelder' --tag søvn,foreldre")]
+pub struct Args {
+    /// Fast id (små bokstaver, sifre, bindestrek); standard: lages av navnet
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Tiltakets navn
+    #[arg(long, value_name = "NAVN")]
+    pub name: Option<String>,
+    /// Enheten som tilbyr tiltaket (id fra rt.toml)
+    #[arg(long, value_name = "ENHET")]
+    pub unit: Option<String>,
+    /// open (innbyggere kan søke selv) eller via-team (ressursteamet setter det inn)
+    #[arg(long, value_name = "TILGANG", value_parser = super::access_arg)]
+    pub access: Option<Access>,
+    /// Yngste alder tiltaket passer for (standard 0)
+    #[arg(long = "age-min", value_name = "ÅR")]
+    pub age_min: Option<u8>,
+    /// Eldste alder tiltaket passer for (standard 120)
+    #[arg(long = "age-max", value_name = "ÅR")]
+    pub age_max: Option<u8>,
+    /// Hva tiltaket er
+    #[arg(long, value_name = "TEKST")]
+    pub description: Option<String>,
+    /// Hvordan man får tiltaket: hvem man kontakter
+    #[arg(long, value_name = "TEKST")]
+    pub contact: Option<String>,
+    /// Lenke til mer informasjon
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+    /// Stikkord for søk (kan gjentas, eller skilles med komma)
+    #[arg(long = "tag", value_name = "ORD", value_delimiter = ',')]
+    pub tags: Vec<String>,
+}
+
+/// Checks a new measure against the catalogue and the units; every problem, by flag.
+pub fn problems(m: &Measure, bank: &Tiltaksbank, config: &Config) -> Vec<(&'static str, Problem)> {
+    let mut out = Vec::new();
+    if m.name.trim().is_empty() {
+        out.push(("--name", Problem::Missing { key: "name".into() }));
+    }
+    if !is_slug(&m.id) {
+        out.push(("--id", Problem::BadSlug { key: "id".into(), value: m.id.clone() }));
+    } else if bank.get(&m.id).is_some() {
+        out.push(("--id", Problem::DuplicateEntry { id: m.id.clone(), first_line: 0 }));
+    }
+    if config.unit(&m.unit).is_none() {
+        let suggestion = suggest::closest(&m.unit, config.unit_ids());
+        out.push(("--unit", Problem::UnknownUnit { unit: m.unit.clone(), suggestion }));
+    }
+    if m.age_min > m.age_max || m.age_max > 120 {
+        out.push(("--age-max", Problem::AgesReversed { min: m.age_min, max: m.age_max }));
+    }
+    for (flag, text) in [
+        ("--name", &m.name),
+        ("--description", &m.description),
+        ("--contact", &m.contact),
+        ("--link", &m.link),
+    ] {
+        if contains_national_id(text) {
+            out.push((flag, Problem::NationalId { field: flag.trim_start_matches('-').into() }));
+        }
+        if has_control_characters(text) || (flag != "--description" && text.contains('\n')) {
+            out.push((flag, Problem::ControlCharacters { field: flag.trim_start_matches('-').into() }));
+        }
+    }
+    out
+}
+
+fn ask(args: &mut Args, config: &Config, lang: Lang) -> Result<(), Error> {
+    let mut p = Prompter::terminal(lang);
+    if args.name.is_none() {
+        args.name = Some(p.ask_until(lang.pick("Tiltakets navn", "Name of the measure"), None, |s| {
+            if s.is_empty() {
+                Err(lang.pick("navnet trengs", "the name is needed").to_string())
+            } else {
+                Ok(s.to_string())
+            }
+        })?);
+    }
+    if args.unit.is_none() {
+        let ids: Vec<&str> = config.unit_ids().collect();
+        args.unit = Some(p.ask_until(lang.pick("Enhet", "Unit"), Some(&ids.join(", ")), |s| {
+            if config.unit(s).is_some() {
+                Ok(s.to_string())
+            } else {
+                Err(Problem::UnknownUnit {
+                    unit: s.into(),
+                    suggestion: suggest::closest(s, config.unit_ids()),
+                }
+                .message(lang))
+            }
+        })?);
+    }
+    if args.access.is_none() {
+        args.access = Some(p.ask_until(lang.pick("Tilgang", "Access"), Some("open / via-team"), |s| {
+            Access::parse(s)
+                .ok_or_else(|| lang.pick("svar open eller via-team", "answer open or via-team").to_string())
+        })?);
+    }
+    if args.description.is_none() {
+        let d =
+            p.text(lang.pick("Beskrivelse (kan stå tomt)", "Description (may be empty)"), false, |_| Ok(()))?;
+        args.description = Some(d);
+    }
+    Ok(())
+}
+
+/// Runs `rt tiltak add`.
+pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let (config, _) = super::load_bank(ctx)?;
+    let lang = ctx.lang;
+    if prompt::interactive() && (args.name.is_none() || args.unit.is_none() || args.access.is_none()) {
+        ask(&mut args, &config, lang)?;
+    }
+    let name = normalise_text(args.name.as_deref().unwrap_or_default());
+    let mut missing = Vec::new();
+    if args.unit.is_none() {
+        missing.push("--unit");
+    }
+    if args.access.is_none() {
+        missing.push("--access");
+    }
+    if name.is_empty() {
+        missing.push("--name");
+    }
+    if !missing.is_empty() {
+        for flag in &missing {
+            output::note(&format!("{}: {} [{flag}]", lang.error_word(), lang.pick("mangler", "missing")));
+        }
+        return Err(Error::Invalid(Problem::NotSaved { problems: missing.len() }));
+    }
+    let measure = Measure {
+        id: args.id.as_deref().map(str::trim).map(String::from).unwrap_or_else(|| slug(&name)),
+        name,
+        unit: args.unit.unwrap_or_default().trim().to_string(),
+        access: args.access.unwrap_or(Access::Open),
+        age_min: args.age_min.unwrap_or(0),
+        age_max: args.age_max.unwrap_or(120),
+        description: normalise_text(args.description.as_deref().unwrap_or_default()),
+        contact: normalise_text(args.contact.as_deref().unwrap_or_default()),
+        link: args.link.as_deref().unwrap_or_default().trim().to_string(),
+        tags: args.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+    };
+
+    // Read, check and write under the lock, so two additions cannot lose one another.
+    let _lock = TeamLock::acquire(&ctx.team)?;
+    let text = load::read_text(&ctx.team, TILTAK_FILE)?.unwrap_or_else(|| "schema = 1\n".into());
+    let (bank, _) = tiltak_file::read(TILTAK_FILE, &text, Some(&config));
+    let found = problems(&measure, &bank, &config);
+    if !found.is_empty() {
+        for (flag, problem) in &found {
+            let mut line = format!("{}: {} [{flag}]", lang.error_word(), problem.message(lang));
+            if let Some(help) = problem.help(lang) {
+                line.push_str(&format!("\n  {}: {help}", lang.help_word()));
+            }
+            output::note(&line);
+        }
+        return Err(Error::Invalid(Problem::NotSaved { problems: found.len() }));
+    }
+    let mut doc: toml_edit::DocumentMut =
+        text.parse().map_err(|_| Error::InvalidData { file: TILTAK_FILE.into(), errors: 1 })?;
+    tiltak_file::upsert(&mut doc, &measure);
+    let path = ctx.team.path(TILTAK_FILE);
+    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared).map_err(
+        |e| match e {
+            ReplaceError::Changed => Error::Changed { file: TILTAK_FILE.into() },
+            ReplaceError::Io(e) => Error::write(&path, e),
+        },
+    )?;
+    output::print(&format!("{}\n", measure.id))?;
+    output::note(&lang.pick(
+        format!("Tiltaket «{}» er lagt til ({}).", measure.name, config.unit_name(&measure.unit)),
+        format!("The measure \"{}\" is added ({}).", measure.name, config.unit_name(&measure.unit)),
+    ));
+    Ok(0)
+}

@@ -1,0 +1,148 @@
+//! Reading a spreadsheet into rows of text: `.xlsx` (and the other formats calamine knows)
+//! or `.csv` as Norwegian Excel writes it — `;` or `,` or tab between fields, UTF-8 with or
+//! without a byte-order mark, or Windows-1252.
+
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::error::Error;
+
+/// One sheet: its name and its rows, each a list of cell texts, with the spreadsheet row
+/// number of the first row (so messages can say "row 5" as the user sees it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sheet {
+    /// The sheet's name (the file name for a CSV).
+    pub name: String,
+    /// The first row's number in the spreadsheet, from 1.
+    pub first_row: usize,
+    /// The first column's index, from 0 (A).
+    pub first_col: usize,
+    /// The cells, row by row.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Reads a sheet: the one named, or the first.
+pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Error> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    if ext == "csv" || ext == "txt" {
+        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        return parse_csv(&bytes, &name).map_err(|e| Error::read(path, e));
+    }
+    let bad = |e: calamine::Error| {
+        Error::read(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))
+    };
+    let mut book = open_workbook_auto(path).map_err(bad)?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).cloned().ok_or_else(|| {
+            Error::Invalid(crate::problem::Problem::NoSuchSheet {
+                sheet: wanted.into(),
+                sheets: names.clone(),
+            })
+        })?,
+        None => names.first().cloned().ok_or_else(|| {
+            Error::Invalid(crate::problem::Problem::NoSuchSheet { sheet: String::new(), sheets: Vec::new() })
+        })?,
+    };
+    let range = book.worksheet_range(&name).map_err(bad)?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
+    Ok(Sheet { name, first_row: row0 as usize + 1, first_col: col0 as usize, rows })
+}
+
+fn cell(d: &Data) -> String {
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "ja" } else { "nei" }.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Decodes a CSV file's bytes: UTF-8 (a byte-order mark is dropped), or else Windows-1252.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+/// One Windows-1252 byte as a character (the code page Norwegian Excel saves CSV in).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Parses CSV text, with the field separator the first line uses most.
+pub fn parse_csv(bytes: &[u8], name: &str) -> Result<Sheet, std::io::Error> {
+    let text = decode(bytes);
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter =
+        [b';', b',', b'\t'].into_iter().max_by_key(|d| first.matches(char::from(*d)).count()).unwrap_or(b';');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record =
+            record.map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
+        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+    }
+    Ok(Sheet { name: name.to_string(), first_row: 1, first_col: 0, rows })
+}
+
+/// The spreadsheet letter of a column index: 0 → A, 26 → AA.
+pub fn column_letter(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(b'A' + (index % 26) as u8));
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_excel_csv_in_windows_1252_with_semicolons() {
+        let bytes = b"Tiltak;Enhet\n\xd8konomisk r\xe5dgivning;NAV\n";
+        let sheet = parse_csv(bytes, "t.csv").unwrap();
+        assert_eq!(sheet.rows, vec![vec!["Tiltak", "Enhet"], vec!["Økonomisk rådgivning", "NAV"]]);
+    }
+
+    #[test]
+    fn utf8_with_a_byte_order_mark_and_commas_and_quotes() {
+        let bytes = "\u{feff}Tiltak,Beskrivelse\n\"Kurs, kveld\",\"Sier \"\"hei\"\"\"\n".as_bytes();
+        let sheet = parse_csv(bytes, "t.csv").unwrap();
+        assert_eq!(sheet.rows[0][0], "Tiltak");
+        assert_eq!(sheet.rows[1], vec!["Kurs, kveld", "Sier \"hei\""]);
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(2), "C");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+}
