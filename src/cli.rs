@@ -73,6 +73,8 @@ pub enum Command {
     Close(cmd::outcome::CloseArgs),
     /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11)
     Tiltak(cmd::tiltak::Args),
+    /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
+    Report(cmd::report::Args),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
 }

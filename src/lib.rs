@@ -20,6 +20,7 @@ pub mod output;
 pub mod problem;
 pub mod prompt;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod store;

@@ -44,6 +44,7 @@ pub fn config() -> Config {
         }],
         retention_days: 180,
         self_consent_age: 16,
+        small_numbers: true,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod list;
 pub mod minutes;
 pub mod outcome;
 pub mod refer;
+pub mod report;
 pub mod schedule;
 pub mod show;
 pub mod tiltak;
@@ -32,6 +33,7 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::Decide(args) => in_team(globals, |ctx| outcome::decide(args, ctx)),
         Command::Close(args) => in_team(globals, |ctx| outcome::close(args, ctx)),
         Command::Tiltak(args) => in_team(globals, |ctx| tiltak::run(args, ctx)),
+        Command::Report(args) => in_team(globals, |ctx| report::run(args, ctx)),
         Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
     }
 }

@@ -139,6 +139,8 @@ pub struct Config {
     pub retention_days: u32,
     /// The age from which a young person may consent alone (R2: 15 or 16).
     pub self_consent_age: u8,
+    /// Whether reports hide counts of fewer than 3 people as "< 3".
+    pub small_numbers: bool,
 }
 
 impl Config {

@@ -26,6 +26,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("minutes.en.md", include_str!("../../templates/minutes.en.md")),
     ("minutes.nb.html", include_str!("../../templates/minutes.nb.html")),
     ("minutes.en.html", include_str!("../../templates/minutes.en.html")),
+    ("report.nb.md", include_str!("../../templates/report.nb.md")),
+    ("report.en.md", include_str!("../../templates/report.en.md")),
+    ("report.nb.html", include_str!("../../templates/report.nb.html")),
+    ("report.en.html", include_str!("../../templates/report.en.html")),
 ];
 
 /// The template file name for a text document in a language: `agenda` → `agenda.nb.txt`.
@@ -54,6 +58,7 @@ impl Templates {
         tera.autoescape_on([".html", ".htm", ".xml"]);
         tera.register_filter("dato", dato);
         tera.register_filter("linjeskift", linjeskift);
+        tera.register_filter("json_str", json_str);
         let dir = team.path(TEMPLATES_DIR);
         let mut sources = std::collections::BTreeMap::new();
         for (name, built_in) in BUILT_IN {
@@ -107,6 +112,11 @@ fn dato(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
 
 /// `{{ text | linjeskift }}`: keeps a text's single line breaks in Markdown (Pandoc's hard
 /// break, a backslash at the end of the line); blank lines stay paragraph breaks.
+/// `{{ text | json_str }}`: a quoted string literal, valid in JSON and YAML.
+fn json_str(value: &str, _: Kwargs, _: &State) -> String {
+    serde_json::to_string(value).expect("a string serialises")
+}
+
 fn linjeskift(value: &str, _: Kwargs, _: &State) -> String {
     hard_breaks(value)
 }

@@ -153,14 +153,15 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         }
     }
 
-    let (retention_days, self_consent_age) = match r.table(&mut root, "privacy") {
+    let (retention_days, self_consent_age, small_numbers) = match r.table(&mut root, "privacy") {
         Some(mut t) => {
             let retention = r.int(&mut t, "retention_days", 1, 3650).unwrap_or(180) as u32;
             let age = r.int(&mut t, "consent_age", 12, 18).unwrap_or(16) as u8;
+            let small = r.bool(&mut t, "small_numbers").unwrap_or(true);
             r.finish(t);
-            (retention, age)
+            (retention, age, small)
         }
-        None => (180, 16),
+        None => (180, 16, true),
     };
     r.skip(&mut root, "extra");
     r.finish(root);
@@ -180,6 +181,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         school_holidays,
         retention_days,
         self_consent_age,
+        small_numbers,
     };
     (usable.then_some(config), r.diags)
 }

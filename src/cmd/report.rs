@@ -1,0 +1,125 @@
+//! `rt report`: the half-year evaluation (R12) — facts beside the previous half-year's, the
+//! four pattern questions with the team's own answers, as Markdown, one self-contained
+//! printable HTML file with charts, or JSON for other tools.
+
+use std::path::PathBuf;
+
+use crate::context::Context;
+use crate::error::Error;
+use crate::model::Case;
+use crate::model::dates::Half;
+use crate::output;
+use crate::render::{self, Templates};
+use crate::report::figures::compute;
+use crate::report::view::{self, Notes, figures_json};
+use crate::store::atomic::{self, Privacy};
+use crate::store::load;
+
+/// Output formats of `rt report`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown (Pandoc turns it into DOCX or PDF).
+    #[default]
+    Md,
+    /// One self-contained HTML file with charts, for printing on A4.
+    Html,
+    /// Every figure, for other tools.
+    Json,
+}
+
+/// Flags of `rt report`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Eksempler:
+  rt report                                  halvåret som nettopp er over
+  rt report --half 2026H2 --format html --out evaluering.html --notes svar.txt
+  rt report --current --format json
+
+--notes leser teamets egne svar: teksten under linjene «Hva har vært bra?», «Hvorfor?»,
+«Hva kan bli bedre?» og «Hvordan?». Tall under 3 personer vises som «< 3» (slås av med
+small_numbers = false under [privacy] i rt.toml).")]
+pub struct Args {
+    /// Halvåret, f.eks. 2026H2; standard: halvåret som nettopp er over
+    #[arg(long, value_name = "HALVÅR", value_parser = half_arg, conflicts_with = "current")]
+    pub half: Option<Half>,
+    /// Halvåret vi er i nå
+    #[arg(long)]
+    pub current: bool,
+    /// Utdata: md, html eller json
+    #[arg(long, value_name = "FORMAT", default_value = "md")]
+    pub format: Format,
+    /// Teamets svar på mønsterspørsmålene, som tekst
+    #[arg(long, value_name = "FIL")]
+    pub notes: Option<PathBuf>,
+    /// Skriv til denne filen i stedet for til skjermen
+    #[arg(long, value_name = "FIL")]
+    pub out: Option<PathBuf>,
+}
+
+fn half_arg(text: &str) -> Result<Half, String> {
+    Half::parse(text).ok_or_else(|| format!("`{text}`: skriv f.eks. / write e.g. 2026H2"))
+}
+
+/// Runs `rt report`.
+pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let half = match (args.half, args.current) {
+        (Some(h), _) => h,
+        (None, true) => Half::of(ctx.today),
+        (None, false) => Half::of(ctx.today).previous(),
+    };
+    let notes = match &args.notes {
+        Some(path) => view::parse_notes(&std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?),
+        None => Notes::default(),
+    };
+    let (all, diags) = load::cases(&ctx.team);
+    let broken: std::collections::BTreeSet<&str> =
+        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+    if !broken.is_empty() {
+        output::note(&lang.pick(
+            format!("advarsel: {} saksfil(er) har feil og er ikke talt med; kjør `rt check`", broken.len()),
+            format!("warning: {} case file(s) have errors and are not counted; run `rt check`", broken.len()),
+        ));
+    }
+    let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();
+    let figures = |h: Half| -> Result<_, Error> {
+        let schedule = load::schedule_or_stop(&ctx.team, &config, h, lang)?;
+        Ok(compute(h, &cases, &schedule, &config, ctx.today))
+    };
+    let (now, before) = (figures(half)?, figures(half.previous())?);
+
+    let text = match args.format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "team": config.team,
+                "half": half.to_string(),
+                "previous_half": half.previous().to_string(),
+                "small_numbers_hidden": config.small_numbers,
+                "current": figures_json(&now, config.small_numbers),
+                "previous": figures_json(&before, config.small_numbers),
+                "notes": notes,
+            });
+            super::to_json(&doc)
+        }
+        Format::Md | Format::Html => {
+            let generated = render::dates::long(ctx.today, lang);
+            let v = view::view(&now, &before, &config, notes, generated, lang);
+            let ext = if args.format == Format::Md { "md" } else { "html" };
+            Templates::load(&ctx.team)?.render(&render::file("report", lang, ext), &v)?
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            atomic::replace(path, text.as_bytes(), None, Privacy::Shared).map_err(|e| match e {
+                atomic::ReplaceError::Io(e) => Error::write(path, e),
+                atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
+            })?;
+            output::note(
+                &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
+            );
+        }
+        None => output::print(&text)?,
+    }
+    Ok(0)
+}
