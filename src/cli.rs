@@ -75,6 +75,10 @@ pub enum Command {
     Tiltak(cmd::tiltak::Args),
     /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
     Report(cmd::report::Args),
+    /// Trekk tilbake brukerens samtykke (R2)
+    Consent(cmd::consent::Args),
+    /// Anonymiser avsluttede saker etter oppbevaringstiden
+    Purge(cmd::purge::Args),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
 }

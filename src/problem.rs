@@ -194,6 +194,18 @@ pub enum Problem {
     Undecided { ids: Vec<String> },
     /// A name among `--absent` that is no standing member.
     UnknownMember { name: String, suggestion: Option<String> },
+    /// An output path that is no file name (a Windows device name, empty).
+    BadOutputPath { path: String },
+    /// `rt consent --withdraw` on a case without consent.
+    NoConsentToWithdraw,
+    /// Consent already withdrawn.
+    AlreadyWithdrawn { date: chrono::NaiveDate },
+    /// A closed case past the retention period, still holding personal data.
+    PurgeDue { closed: chrono::NaiveDate, days: u32 },
+    /// A case file that others than its owner may read.
+    ReadableByOthers { mode: u32 },
+    /// A file larger than `rt` reads.
+    TooLarge { max_mib: u64 },
     /// A catalogue with nothing to export.
     NoMeasures,
     /// A sheet that is not in the workbook.
@@ -567,6 +579,30 @@ impl Problem {
                 format!("`{name}` er ikke et fast medlem"),
                 format!("`{name}` is not a standing member"),
             ),
+            BadOutputPath { path } => l.pick(
+                format!("`{path}` kan ikke brukes som filnavn (tomt, eller et enhetsnavn som CON eller NUL)"),
+                format!("`{path}` cannot be used as a file name (empty, or a device name like CON or NUL)"),
+            ),
+            NoConsentToWithdraw => l.pick(
+                "saken har ikke noe samtykke å trekke (anonym eller uten bruker)".to_string(),
+                "the case has no consent to withdraw (anonymous or without a user)".to_string(),
+            ),
+            AlreadyWithdrawn { date } => l.pick(
+                format!("samtykket ble allerede trukket {date}"),
+                format!("the consent was already withdrawn on {date}"),
+            ),
+            PurgeDue { closed, days } => l.pick(
+                format!("saken ble avsluttet {closed}, mer enn {days} dager siden, og skal anonymiseres"),
+                format!("the case was closed on {closed}, more than {days} days ago, and is due to be anonymised"),
+            ),
+            ReadableByOthers { mode } => l.pick(
+                format!("filen kan leses av andre enn eieren (rettigheter {mode:o})"),
+                format!("the file can be read by others than its owner (mode {mode:o})"),
+            ),
+            TooLarge { max_mib } => l.pick(
+                format!("filen er større enn {max_mib} MiB; rt leser den ikke"),
+                format!("the file is larger than {max_mib} MiB; rt does not read it"),
+            ),
             NoMeasures => l.pick("tiltaksbanken er tom".to_string(), "the catalogue is empty".to_string()),
             NoSuchSheet { sheet, sheets } => l.pick(
                 format!("fant ikke arket `{sheet}` (arkene: {})", sheets.join(", ")),
@@ -784,6 +820,14 @@ impl Problem {
             BadAccess { .. } => Some(l.pick(
                 "skriv «åpent» eller «via ressursteam», eller oppgi --default-access".into(),
                 "write \"open\" or \"via-team\", or give --default-access".into(),
+            )),
+            PurgeDue { .. } => Some(l.pick(
+                "kjør `rt purge` (prøv først `rt purge --dry-run`)".into(),
+                "run `rt purge` (try `rt purge --dry-run` first)".into(),
+            )),
+            ReadableByOthers { .. } => Some(l.pick(
+                "saker er helseopplysninger: chmod 600 på filen og chmod 700 på cases/".into(),
+                "cases are health data: chmod 600 the file and chmod 700 cases/".into(),
             )),
             NeedsOutFolder { .. } => Some(l.pick(
                 "oppgi --out MAPPE (én fil per sak), eller be om én sak: `rt minutes ID`".into(),

@@ -63,6 +63,7 @@ pub fn bti_case() -> Case {
         closed: None,
         closed_reason: String::new(),
         anonymised: None,
+        age_band: None,
         referrer: Referrer { name: "Kari Helse".into(), unit: "helsestasjon".into() },
         user: User::Known { initials: "A.B.".into(), born: d(2019, 4, 12) },
         consent: Some(Consent {
@@ -99,6 +100,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             .prop_map(|(initials, born)| User::Known { initials, born }),
         proptest::option::of(0u8..110).prop_map(|age| User::Anonymous { age }),
         Just(User::Nobody),
+        Just(User::Removed),
     ];
     let consent = proptest::option::of(
         (
@@ -161,7 +163,12 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             proptest::option::of(date_strategy()),
             proptest::collection::vec("[A-Za-zæøå ]{1,20}", 0..3),
         ),
-        (proptest::option::of(date_strategy()), "[A-Za-zæøå .]{0,20}", proptest::option::of(date_strategy())),
+        (
+            proptest::option::of(date_strategy()),
+            "[A-Za-zæøå .]{0,20}",
+            proptest::option::of(date_strategy()),
+            proptest::option::of(prop_oneof![Just("0-5"), Just("6-12"), Just("67+"), Just("unknown")]),
+        ),
         ("[A-Za-zæøå ]{1,20}", "[a-z-]{1,12}"),
         (user, consent, situation, outcome, decision),
     )
@@ -169,7 +176,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             |(
                 (referred, seed, way, status, meeting),
                 (bti_level, leader_consulted, invite),
-                (closed, closed_reason, anonymised),
+                (closed, closed_reason, anonymised, age_band),
                 (name, unit),
                 (user, consent, situation, outcome, decision),
             )| Case {
@@ -185,6 +192,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
                 closed,
                 closed_reason,
                 anonymised,
+                age_band: age_band.map(String::from),
                 referrer: Referrer { name, unit },
                 user,
                 consent,

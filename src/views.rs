@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::dates::{Half, age_band};
+use crate::model::dates::Half;
 use crate::model::{Case, User};
 
 /// One row of `rt list`.
@@ -23,7 +23,7 @@ pub struct CaseRow {
     pub anonymous: bool,
     /// Initials only (never the birth date), so the leader can recognise the case.
     pub initials: Option<String>,
-    pub age_band: &'static str,
+    pub age_band: String,
 }
 
 impl CaseRow {
@@ -43,7 +43,7 @@ impl CaseRow {
                 User::Known { initials, .. } => Some(initials.clone()),
                 _ => None,
             },
-            age_band: age_band(case.age_on(case.referred)),
+            age_band: case.age_band_at_referral().to_string(),
         }
     }
 }
@@ -159,6 +159,7 @@ impl CaseDetail {
                     UserView { kind: "anonymous", initials: None, born: None, age: *age }
                 }
                 User::Nobody => UserView { kind: "none", initials: None, born: None, age: None },
+                User::Removed => UserView { kind: "removed", initials: None, born: None, age: None },
             },
             consent: c.consent.as_ref().map(|k| ConsentView {
                 given_by: k.given_by.code(),

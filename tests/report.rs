@@ -46,6 +46,7 @@ fn case(s: &Spec) -> Case {
         closed: (s.status == Status::Closed).then(|| d("2027-06-20")),
         closed_reason: String::new(),
         anonymised: s.anonymised.then(|| d("2027-06-25")),
+        age_band: None,
         referrer: Referrer { name: "Marit Haugen".into(), unit: s.unit.into() },
         user: s.user.clone(),
         consent: known.then(|| Consent {

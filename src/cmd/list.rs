@@ -117,6 +117,7 @@ fn text_table(cases: &[&Case], lang: Lang) -> String {
                     User::Known { initials, .. } => initials.clone(),
                     User::Anonymous { .. } => lang.pick("anonym", "anonymous").to_string(),
                     User::Nobody => "–".to_string(),
+                    User::Removed => lang.pick("anonymisert", "anonymised").to_string(),
                 },
             ]
         })

@@ -120,6 +120,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         None if documents.len() == 1 => output::print(&documents[0].1)?,
         None => return Err(Error::Invalid(Problem::NeedsOutFolder { count: documents.len() })),
         Some(dir) => {
+            crate::store::paths::check_output(dir)?;
             // The referat holds health information: the folder and files are for the owner only.
             atomic::create_dirs(dir, Privacy::Private).map_err(|e| Error::write(dir, e))?;
             let mut listing = String::new();

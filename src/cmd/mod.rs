@@ -3,10 +3,12 @@
 
 pub mod agenda;
 pub mod check;
+pub mod consent;
 pub mod init;
 pub mod list;
 pub mod minutes;
 pub mod outcome;
+pub mod purge;
 pub mod refer;
 pub mod report;
 pub mod schedule;
@@ -34,6 +36,8 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::Close(args) => in_team(globals, |ctx| outcome::close(args, ctx)),
         Command::Tiltak(args) => in_team(globals, |ctx| tiltak::run(args, ctx)),
         Command::Report(args) => in_team(globals, |ctx| report::run(args, ctx)),
+        Command::Purge(args) => in_team(globals, |ctx| purge::run(args, ctx)),
+        Command::Consent(args) => in_team(globals, |ctx| consent::run(args, ctx)),
         Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
     }
 }

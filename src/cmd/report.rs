@@ -111,6 +111,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     };
     match &args.out {
         Some(path) => {
+            crate::store::paths::check_output(path)?;
             atomic::replace(path, text.as_bytes(), None, Privacy::Shared).map_err(|e| match e {
                 atomic::ReplaceError::Io(e) => Error::write(path, e),
                 atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },

@@ -73,6 +73,9 @@ fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> St
         }
         User::Anonymous { age: None } => lang.pick("anonym", "anonymous").to_string(),
         User::Nobody => lang.pick("ingen (veiledning)", "none (guidance)").to_string(),
+        User::Removed => {
+            lang.pick("anonymisert (identiteten er fjernet)", "anonymised (identity removed)").to_string()
+        }
     };
     field(lang.pick("Bruker", "User"), user);
     if let Some(k) = &c.consent {

@@ -129,6 +129,9 @@ pub enum User {
     },
     /// A guidance case about the employee's own work, with no user (R1, way 3).
     Nobody,
+    /// The user's identity was removed by `rt purge` after the retention period; only what
+    /// the statistics need is left (the age band is kept on the case).
+    Removed,
 }
 
 /// Who gave consent (R2).
@@ -280,6 +283,8 @@ pub struct Case {
     pub closed_reason: String,
     /// When the case was anonymised by `rt purge`.
     pub anonymised: Option<NaiveDate>,
+    /// The user's age band at referral, kept by `rt purge` when it removes the birth date.
+    pub age_band: Option<String>,
     /// Who refers.
     pub referrer: Referrer,
     /// Who the case is about.
@@ -300,7 +305,15 @@ impl Case {
         match &self.user {
             User::Known { born, .. } => Some(super::dates::age_on(*born, on)),
             User::Anonymous { age } => age.map(i32::from),
-            User::Nobody => None,
+            User::Nobody | User::Removed => None,
+        }
+    }
+
+    /// The age band at referral, for statistics: kept on an anonymised case, else computed.
+    pub fn age_band_at_referral(&self) -> &str {
+        match &self.age_band {
+            Some(band) => band,
+            None => super::dates::age_band(self.age_on(self.referred)),
         }
     }
 

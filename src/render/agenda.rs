@@ -128,6 +128,7 @@ pub fn view(
                 User::Known { initials, born } => ("known", initials.clone(), Some(*born)),
                 User::Anonymous { .. } => ("anonymous", String::new(), None),
                 User::Nobody => ("none", String::new(), None),
+                User::Removed => ("removed", String::new(), None),
             };
             CaseView {
                 number: i + 1,

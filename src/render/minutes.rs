@@ -131,6 +131,7 @@ pub fn distribution(case: &Case, on: NaiveDate) -> (Vec<String>, &'static str) {
     match (&case.user, &case.consent) {
         (User::Anonymous { .. }, _) => (Vec::new(), "anonymous"),
         (User::Nobody, _) => (Vec::new(), "no_user"),
+        (User::Removed, _) => (Vec::new(), "removed"),
         (User::Known { .. }, None) => (Vec::new(), "no_consent"),
         (User::Known { .. }, Some(c)) if c.withdrawn.is_some() => (Vec::new(), "withdrawn"),
         (User::Known { .. }, Some(c)) if c.expires.is_some_and(|e| e < on) => (Vec::new(), "expired"),
@@ -188,6 +189,7 @@ pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
         User::Known { initials, born } => ("known", initials.clone(), dates::plain(*born, lang)),
         User::Anonymous { .. } => ("anonymous", String::new(), String::new()),
         User::Nobody => ("none", String::new(), String::new()),
+        User::Removed => ("removed", String::new(), String::new()),
     };
     let (copies, no_copies) = distribution(case, meeting.date);
     let title = lang.pick("Referat fra ressursteamet", "Minutes of the resource team");
@@ -221,7 +223,7 @@ pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
             kind,
             initials,
             born_long,
-            age: if matches!(case.user, User::Nobody) { None } else { age },
+            age: if matches!(case.user, User::Nobody | User::Removed) { None } else { age },
             concern: case.situation.concern.clone(),
             tried: case.situation.tried.clone(),
             wishes: case.situation.wishes.clone(),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::dates::{Half, age_band};
+use crate::model::dates::Half;
 use crate::model::{Case, Config, Schedule, Status, WayIn};
 
 /// The age bands of the report, in order.
@@ -84,7 +84,7 @@ pub fn compute(
         by_unit.push(("?".into(), unknown_unit));
     }
     let by_age =
-        AGE_BANDS.iter().map(|b| (b.to_string(), count(&|c| age_band(c.age_on(c.referred)) == *b))).collect();
+        AGE_BANDS.iter().map(|b| (b.to_string(), count(&|c| c.age_band_at_referral() == *b))).collect();
     let first_month = half.first_day().month();
     let by_month = (0..6)
         .map(|i| {
@@ -140,6 +140,7 @@ pub fn compute(
         by_unit,
         by_age,
         by_month,
+        // Discussed anonymously (R3); a case anonymised later by `rt purge` is not one.
         anonymous: count(&|c| c.is_anonymous()),
         bti: count(&|c| c.way_in == WayIn::Bti),
         level2: count(&|c| c.way_in == WayIn::Bti && c.outcome.as_ref().is_some_and(|o| o.level2)),

@@ -79,6 +79,7 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
             out.push(Finding::error("consent", Problem::ConsentOnAnonymous));
         }
         (User::Nobody, Some(_)) => out.push(Finding::error("consent", Problem::ConsentWithoutUser)),
+        (User::Removed, Some(_)) => out.push(Finding::error("consent", Problem::ConsentOnAnonymous)),
         _ => {}
     }
     if matches!(case.user, User::Known { .. }) && case.leader_consulted.is_none() {
@@ -121,12 +122,14 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
 }
 
 /// R4, and hygiene for every text: no national ids, no control characters, sane lengths.
+/// An anonymised case has had its texts removed on purpose, so R4 no longer applies to it.
 fn check_texts(case: &Case, out: &mut Vec<Finding>) {
     let s = &case.situation;
+    let kept = case.anonymised.is_none();
     let required = [
-        ("situation.concern", &s.concern, true),
-        ("situation.tried", &s.tried, true),
-        ("situation.wishes", &s.wishes, case.way_in != WayIn::Guidance),
+        ("situation.concern", &s.concern, kept),
+        ("situation.tried", &s.tried, kept),
+        ("situation.wishes", &s.wishes, kept && case.way_in != WayIn::Guidance),
     ];
     for (field, value, needed) in required {
         if needed && value.trim().is_empty() {
@@ -167,7 +170,7 @@ fn check_texts(case: &Case, out: &mut Vec<Finding>) {
             out.push(Finding::warning(field.clone(), Problem::ViolenceMentioned { field }));
         }
     }
-    if case.referrer.name.trim().is_empty() {
+    if kept && case.referrer.name.trim().is_empty() {
         out.push(Finding::error("referrer.name", Problem::Missing { key: "referrer.name".into() }));
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod case;
 pub mod national_id;
+pub mod purge;
 pub mod status;
 pub mod text;
 

@@ -73,6 +73,14 @@ fn open_new(path: &Path, privacy: Privacy) -> io::Result<File> {
     options.open(path)
 }
 
+/// A test seam for the crash tests: when `RT_TEST_CRASH_AT` names this point, the process
+/// aborts right here, as a power cut or a kill would stop it. Costs one environment lookup.
+fn crash_point(point: &str) {
+    if std::env::var_os("RT_TEST_CRASH_AT").is_some_and(|v| v == point) {
+        std::process::abort();
+    }
+}
+
 /// Writes bytes to a fresh temporary file beside `path` and flushes it to disk.
 fn write_temp(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<PathBuf> {
     let temp = temp_path(path);
@@ -117,7 +125,9 @@ pub fn create_new(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<()>
         return Err(io::ErrorKind::AlreadyExists.into());
     }
     let temp = write_temp(path, bytes, privacy)?;
+    crash_point("temp-written");
     let linked = fs::hard_link(&temp, path);
+    crash_point("linked");
     let _ = fs::remove_file(&temp);
     match linked {
         Ok(()) => sync_dir(dir),
@@ -158,10 +168,12 @@ pub fn replace(
             };
         }
     }
+    crash_point("temp-written");
     if let Err(e) = rename_with_retry(&temp, path) {
         let _ = fs::remove_file(&temp);
         return Err(e.into());
     }
+    crash_point("renamed");
     sync_dir(dir).map_err(ReplaceError::Io)
 }
 

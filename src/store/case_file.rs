@@ -44,11 +44,20 @@ const STATUSES: [(&str, Status); 5] = [
     ("decided", Status::Decided),
     ("closed", Status::Closed),
 ];
+const AGE_BANDS: [(&str, &str); 7] = [
+    ("0-5", "0-5"),
+    ("6-12", "6-12"),
+    ("13-18", "13-18"),
+    ("19-25", "19-25"),
+    ("26-66", "26-66"),
+    ("67+", "67+"),
+    ("unknown", "unknown"),
+];
 const CONSENT_BY: [(&str, ConsentBy); 3] =
     [("user", ConsentBy::User), ("guardian", ConsentBy::Guardian), ("self", ConsentBy::SelfConsent)];
 
 /// The top-level values of a case file, in their canonical order.
-const VALUE_ORDER: [&str; 12] = [
+const VALUE_ORDER: [&str; 13] = [
     "schema",
     "id",
     "way_in",
@@ -61,6 +70,7 @@ const VALUE_ORDER: [&str; 12] = [
     "closed",
     "closed_reason",
     "anonymised",
+    "age_band",
 ];
 
 /// The tables of a case file, in their canonical order.
@@ -118,6 +128,7 @@ fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
     let closed = r.date(&mut root, "closed");
     let closed_reason = r.string(&mut root, "closed_reason").unwrap_or_default();
     let anonymised = r.date(&mut root, "anonymised");
+    let age_band = r.choice(&mut root, "age_band", &AGE_BANDS).map(str::to_string);
 
     let referrer = r.req_table(&mut root, "referrer").map(|mut t| {
         let name = r.req_string(&mut t, "name").unwrap_or_default();
@@ -130,7 +141,20 @@ fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
         None => User::Nobody,
         Some(mut t) => {
             let anonymous = r.bool(&mut t, "anonymous").unwrap_or(false);
-            let user = if anonymous {
+            let removed = r.bool(&mut t, "removed").unwrap_or(false);
+            let user = if removed {
+                for key in ["initials", "born", "age"] {
+                    if t.has(key) {
+                        let span = r.value_span(&t, key);
+                        r.error_at(span, Problem::IdentityOnAnonymous);
+                    }
+                }
+                r.skip(&mut t, "initials");
+                r.skip(&mut t, "born");
+                r.skip(&mut t, "age");
+                r.skip(&mut t, "anonymous");
+                User::Removed
+            } else if anonymous {
                 for key in ["initials", "born"] {
                     if t.has(key) {
                         let span = r.value_span(&t, key);
@@ -223,6 +247,7 @@ fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
             closed,
             closed_reason,
             anonymised,
+            age_band,
             referrer: referrer?,
             user,
             consent,
@@ -270,6 +295,7 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
     set(root, "closed", case.closed.map(edit::date));
     set(root, "closed_reason", opt_text(&case.closed_reason));
     set(root, "anonymised", case.anonymised.map(edit::date));
+    set(root, "age_band", case.age_band.as_deref().map(Value::from));
     if root.iter().any(|(k, _)| !keys_before.iter().any(|b| b == k)) {
         edit::order_values(root, &VALUE_ORDER);
     }
@@ -282,6 +308,7 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
         User::Known { initials, born } => {
             let t = edit::table(root, "user", &TABLE_ORDER[..1]);
             set(t, "anonymous", None);
+            set(t, "removed", None);
             set(t, "age", None);
             set(t, "initials", Some(Value::from(initials.as_str())));
             set(t, "born", Some(edit::date(*born)));
@@ -290,10 +317,18 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
             let t = edit::table(root, "user", &TABLE_ORDER[..1]);
             set(t, "initials", None);
             set(t, "born", None);
+            set(t, "removed", None);
             set(t, "anonymous", Some(Value::from(true)));
             set(t, "age", age.map(|a| Value::from(i64::from(a))));
         }
-        User::Nobody => edit::clear_table(root, "user", &["initials", "born", "anonymous", "age"]),
+        User::Removed => {
+            let t = edit::table(root, "user", &TABLE_ORDER[..1]);
+            for key in ["initials", "born", "anonymous", "age"] {
+                set(t, key, None);
+            }
+            set(t, "removed", Some(Value::from(true)));
+        }
+        User::Nobody => edit::clear_table(root, "user", &["initials", "born", "anonymous", "age", "removed"]),
     }
 
     match &case.consent {

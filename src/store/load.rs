@@ -20,13 +20,36 @@ use crate::problem::Problem;
 use crate::schedule::placement::Load;
 use crate::schedule::plan::planned;
 
+/// The largest file `rt` reads: far above any real case, config or catalogue, small enough
+/// that a mistaken or hostile file cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a text file of at most [`MAX_FILE_BYTES`] (else `ErrorKind::FileTooLarge`), UTF-8.
+pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    // Read one byte past the cap to know it was exceeded without trusting the size on disk.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "larger than 4 MiB"));
+    }
+    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
+}
+
+/// The problem of a file that could not be read.
+pub fn unreadable(e: &std::io::Error) -> Problem {
+    match e.kind() {
+        std::io::ErrorKind::FileTooLarge => Problem::TooLarge { max_mib: MAX_FILE_BYTES / (1024 * 1024) },
+        _ => Problem::Unreadable { detail: e.to_string() },
+    }
+}
+
 /// Reads a text file of the team folder; `None` when it does not exist.
 pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
     let path = team.path(rel);
-    match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| {
-            Error::read(&path, std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
-        }),
+    match read_capped(&path) {
+        Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::read(&path, e)),
     }
@@ -132,7 +155,7 @@ pub fn cases(team: &TeamDir) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
     let (files, mut diags) = case_files(team);
     let mut cases = Vec::with_capacity(files.len());
     for f in files {
-        match std::fs::read_to_string(&f.path) {
+        match read_capped(&f.path) {
             Ok(text) => {
                 let read = case_file::read(&f.rel, &text);
                 diags.extend(read.diags);
@@ -140,9 +163,7 @@ pub fn cases(team: &TeamDir) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
                     cases.push(LoadedCase { rel: f.rel, case, newer: read.newer });
                 }
             }
-            Err(e) => {
-                diags.push(Diagnostic::error(&f.rel, None, Problem::Unreadable { detail: e.to_string() }))
-            }
+            Err(e) => diags.push(Diagnostic::error(&f.rel, None, unreadable(&e))),
         }
     }
     cases.sort_by_key(|c| c.case.id);
@@ -214,7 +235,7 @@ pub fn meeting_load(team: &TeamDir, from: chrono::NaiveDate) -> Load {
     let mut load = Load::default();
     let (files, _) = case_files(team);
     for f in files {
-        let Ok(text) = std::fs::read_to_string(&f.path) else { continue };
+        let Ok(text) = read_capped(&f.path) else { continue };
         if let Some(date) = top_level_date(&text, "meeting")
             && date >= from
         {

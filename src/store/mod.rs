@@ -17,6 +17,7 @@ pub mod edit;
 pub mod load;
 pub mod lock;
 pub mod meetings_file;
+pub mod paths;
 pub mod spreadsheet;
 pub mod tiltak_file;
 pub mod toml_read;

@@ -108,10 +108,18 @@ impl Team {
         for entry in ["cases", "meetings"].iter().flat_map(|d| walkdir::WalkDir::new(root.join(d))) {
             let entry = entry.unwrap();
             let rel = entry.path().strip_prefix(root).unwrap();
+            let to = team.path(rel.to_str().unwrap());
             if entry.file_type().is_dir() {
-                std::fs::create_dir_all(team.path(rel.to_str().unwrap())).unwrap();
+                std::fs::create_dir_all(&to).unwrap();
             } else {
-                std::fs::copy(entry.path(), team.path(rel.to_str().unwrap())).unwrap();
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+            // A git checkout does not keep file modes; give the copies the ones rt writes.
+            #[cfg(unix)]
+            if rel.starts_with("cases") {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = if entry.file_type().is_dir() { 0o700 } else { 0o600 };
+                std::fs::set_permissions(&to, std::fs::Permissions::from_mode(mode)).unwrap();
             }
         }
         team
@@ -125,10 +133,17 @@ impl Team {
         self.dir.path().join(rel)
     }
 
+    /// Writes a file; a case file gets the mode rt gives case files (a hand edit in an editor
+    /// keeps the mode of the file it edits).
     pub fn write(&self, rel: &str, text: &str) -> &Self {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        std::fs::write(&path, text).unwrap();
+        #[cfg(unix)]
+        if rel.starts_with("cases/") {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
         self
     }
 

@@ -43,10 +43,10 @@ pub fn check_files(
     for name in names.iter().filter(|n| n.ends_with(".toml") && !n.starts_with('.')) {
         count += 1;
         let rel = format!("{MEETINGS_DIR}/{name}");
-        let text = match std::fs::read_to_string(team.path(&rel)) {
+        let text = match crate::store::load::read_capped(&team.path(&rel)) {
             Ok(t) => t,
             Err(e) => {
-                diags.push(Diagnostic::error(&rel, None, Problem::Unreadable { detail: e.to_string() }));
+                diags.push(Diagnostic::error(&rel, None, crate::store::load::unreadable(&e)));
                 continue;
             }
         };

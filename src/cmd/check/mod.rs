@@ -81,13 +81,14 @@ fn check_cases(
     diags.extend(file_diags);
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for f in &files {
-        let text = match std::fs::read_to_string(&f.path) {
+        let text = match load::read_capped(&f.path) {
             Ok(t) => t,
             Err(e) => {
-                diags.push(Diagnostic::error(&f.rel, None, Problem::Unreadable { detail: e.to_string() }));
+                diags.push(Diagnostic::error(&f.rel, None, load::unreadable(&e)));
                 continue;
             }
         };
+        check_permissions(&f.rel, &f.path, diags);
         let read = case_file::read(&f.rel, &text);
         diags.extend(read.diags);
         let Some(doc) = read.doc else { continue };
@@ -99,6 +100,12 @@ fn check_cases(
             placed.push(meetings::Placed { rel: f.rel.clone(), case: case.clone(), pos });
         }
         if let Some(config) = config {
+            if crate::rules::purge::due(&case, config.retention_days, today)
+                && let Some(closed) = case.closed
+            {
+                let problem = Problem::PurgeDue { closed, days: config.retention_days };
+                diags.push(Diagnostic::warning(&f.rel, position_of(&text, &doc, "closed"), problem));
+            }
             let cx = RuleContext { config, measures: Some(bank), today };
             for finding in rules::case::check(&case, &cx) {
                 let pos = position_of(&text, &doc, &finding.field);
@@ -112,6 +119,22 @@ fn check_cases(
         }
     }
     (files.len(), placed)
+}
+
+/// A case file others than its owner can read is a warning (health data, GDPR art. 9).
+fn check_permissions(rel: &str, path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                diags.push(Diagnostic::warning(rel, None, Problem::ReadableByOthers { mode }));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (rel, path, diags);
 }
 
 /// The file's name and folder must match its id, and no two files may share an id.

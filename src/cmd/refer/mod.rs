@@ -389,6 +389,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         closed: None,
         closed_reason: String::new(),
         anonymised: None,
+        age_band: None,
         referrer: Referrer { name: referrer_name, unit },
         user,
         consent,

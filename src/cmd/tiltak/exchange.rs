@@ -348,6 +348,7 @@ pub fn export(args: ExportArgs, ctx: &mut Context) -> Result<i32, Error> {
     };
     match &args.out {
         Some(path) => {
+            crate::store::paths::check_output(path)?;
             atomic::replace(path, &bytes, None, Privacy::Shared).map_err(|e| match e {
                 ReplaceError::Io(e) => Error::write(path, e),
                 ReplaceError::Changed => Error::Changed { file: path.display().to_string() },

@@ -1,0 +1,54 @@
+//! `rt consent ID --withdraw`: the user takes back their consent (R2). From then on no copy
+//! of the minutes goes to any unit, and the minutes say so.
+
+use chrono::NaiveDate;
+
+use crate::cli::date_arg;
+use crate::context::Context;
+use crate::error::Error;
+use crate::output;
+use crate::problem::Problem;
+use crate::store::cases;
+use crate::store::load;
+
+/// Flags of `rt consent`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Eksempel:\n  rt consent 2026-11-19-kefo --withdraw")]
+pub struct Args {
+    /// Saks-id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Brukeren trekker samtykket tilbake: ingen enhet får kopi av referatet fra nå av
+    #[arg(long, required = true)]
+    pub withdraw: bool,
+    /// Når samtykket ble trukket (standard: i dag)
+    #[arg(long, value_name = "DATO", value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+}
+
+/// Runs `rt consent`.
+pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
+    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
+    ctx.adopt_language(config.language);
+    let lang = ctx.lang;
+    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let mut case = edit.case.clone();
+    let date = args.date.unwrap_or(ctx.today);
+    let consent = case.consent.as_mut().ok_or(Error::Invalid(Problem::NoConsentToWithdraw))?;
+    if let Some(when) = consent.withdrawn {
+        return Err(Error::Invalid(Problem::AlreadyWithdrawn { date: when }));
+    }
+    if date < consent.date {
+        return Err(Error::Invalid(Problem::ConsentDatesReversed { key: "--date".into() }));
+    }
+    consent.withdrawn = Some(date);
+    cases::save(&ctx.team, &edit, &case)?;
+    output::note(&lang.pick(
+        format!("Samtykket i sak {} er trukket tilbake {date}. Ingen enhet får kopi av referatet.", case.id),
+        format!(
+            "The consent in case {} is withdrawn on {date}. No unit gets a copy of the minutes.",
+            case.id
+        ),
+    ));
+    Ok(0)
+}

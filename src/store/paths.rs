@@ -1,0 +1,54 @@
+//! Paths a user gives for output (`--out`), checked before anything is written: a Windows
+//! device name (`CON`, `nul.txt`, `COM1` …) as the file name would send the document to a
+//! device instead of a file on a shared drive, and an empty or NUL-holding path is no path.
+//! Names `rt` makes itself (case files, referat files) come from validated ids only.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::problem::Problem;
+
+const DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
+
+/// Whether a file name is a Windows device name, with or without an extension.
+pub fn is_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("").trim_end().to_ascii_lowercase();
+    DEVICES.contains(&stem.as_str())
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit()
+            && stem.as_bytes()[3] != b'0')
+}
+
+/// Checks an output path the user gave.
+pub fn check_output(path: &Path) -> Result<(), Error> {
+    let text = path.to_string_lossy();
+    if text.trim().is_empty() || text.contains('\0') {
+        return Err(Error::Invalid(Problem::BadOutputPath { path: text.into_owned() }));
+    }
+    if path.components().any(|c| is_device_name(&c.as_os_str().to_string_lossy())) {
+        return Err(Error::Invalid(Problem::BadOutputPath { path: text.into_owned() }));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn device_names() {
+        for bad in ["CON", "con.txt", "NUL", "nul.txt", "COM1", "lpt9.md", "aux.html", "prn"] {
+            assert!(is_device_name(bad), "{bad}");
+        }
+        for fine in ["console.txt", "com10", "com0", "nullish", "referat.md", "report.html", "LPT"] {
+            assert!(!is_device_name(fine), "{fine}");
+        }
+        assert!(check_output(Path::new("ut/nul.txt")).is_err());
+        assert!(check_output(Path::new("")).is_err());
+        assert!(
+            check_output(Path::new("../referater/referat.md")).is_ok(),
+            "the user's own relative path is fine"
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! Fuzzing the readers in the normal test suite (cargo-fuzz needs a nightly toolchain, which
+//! this project's machines do not have): arbitrary bytes and mutations of valid files go to
+//! every reader and, where a case comes out, through the rules and a write/read round trip.
+//! None may panic; every problem must come back as a diagnostic.
+
+use proptest::prelude::*;
+use rt::lang::Lang;
+use rt::store::{case_file, config_file, meetings_file, spreadsheet, tiltak_file};
+
+const CASE: &str = include_str!("../cases/2026/2026-09-01-nknk.toml");
+const CONFIG: &str = include_str!("../rt.toml");
+const BANK: &str = include_str!("../tiltaksbank.toml");
+const MEETINGS: &str = include_str!("../meetings/2026H2.toml");
+
+/// What one input goes through.
+fn all_readers(text: &str) {
+    let (config, config_diags) = config_file::read("rt.toml", text);
+    for d in &config_diags {
+        let _ = d.render(Lang::Nb);
+    }
+    let _ = tiltak_file::read("tiltaksbank.toml", text, config.as_ref());
+    let _ = meetings_file::read("meetings/2027H1.toml", text);
+    let read = case_file::read("cases/2026/x.toml", text);
+    for d in &read.diags {
+        let _ = d.render(Lang::En);
+    }
+    if let Some(case) = read.case {
+        let (demo, _) = config_file::read("rt.toml", CONFIG);
+        let cx = rt::rules::case::RuleContext {
+            config: &demo.unwrap(),
+            measures: None,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
+        for f in rt::rules::case::check(&case, &cx) {
+            let _ = f.problem.message(Lang::Nb);
+        }
+        // Whatever reads as a case writes back as the same case.
+        let again = case_file::read("x.toml", &case_file::new_text(&case));
+        assert_eq!(again.case.as_ref(), Some(&case));
+        // And applying it to its own (mutated) document keeps it.
+        if let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>() {
+            case_file::apply(&case, &mut doc);
+            let _ = case_file::read("x.toml", &doc.to_string());
+        }
+    }
+}
+
+/// A mutation of a valid file: flip, insert, delete, duplicate or swap lines, truncate.
+fn mutate(base: &str, ops: &[(u8, usize, char)]) -> String {
+    let mut s: Vec<char> = base.chars().collect();
+    for &(op, at, c) in ops {
+        if s.is_empty() {
+            s.push(c);
+            continue;
+        }
+        let i = at % s.len();
+        match op % 6 {
+            0 => s[i] = c,
+            1 => s.insert(i, c),
+            2 => {
+                let end = (i + 1 + at % 7).min(s.len());
+                s.drain(i..end);
+            }
+            3 => {
+                let text: String = s.iter().collect();
+                let mut lines: Vec<&str> = text.lines().collect();
+                let j = at % lines.len().max(1);
+                if j < lines.len() {
+                    lines.insert(j, lines[j]);
+                }
+                s = lines.join("\n").chars().collect();
+            }
+            4 => {
+                let text: String = s.iter().collect();
+                let mut lines: Vec<&str> = text.lines().collect();
+                if lines.len() > 1 {
+                    let (a, b) = (at % lines.len(), (at / 7) % lines.len());
+                    lines.swap(a, b);
+                }
+                s = lines.join("\n").chars().collect();
+            }
+            _ => s.truncate(i),
+        }
+    }
+    s.into_iter().collect()
+}
+
+fn ops() -> impl Strategy<Value = Vec<(u8, usize, char)>> {
+    proptest::collection::vec(
+        (
+            any::<u8>(),
+            any::<usize>(),
+            prop_oneof![
+                any::<char>(),
+                Just('"'),
+                Just('='),
+                Just('['),
+                Just(']'),
+                Just('\n'),
+                Just('#'),
+                Just('ø')
+            ],
+        ),
+        1..8,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_a_reader(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        all_readers(&String::from_utf8_lossy(&bytes));
+        let _ = spreadsheet::parse_csv(&bytes, "x.csv");
+    }
+
+    #[test]
+    fn mutated_case_files_never_panic(ops in ops()) {
+        all_readers(&mutate(CASE, &ops));
+    }
+
+    #[test]
+    fn mutated_configs_catalogues_and_meetings_never_panic(ops in ops(), which in 0..3usize) {
+        all_readers(&mutate([CONFIG, BANK, MEETINGS][which], &ops));
+    }
+
+    #[test]
+    fn mutated_spreadsheets_never_panic_the_import(ops in ops()) {
+        let csv = mutate("Tiltak;Enhet;Alder;Tilgang\nKurs;NAV;18-67;Åpent\nGruppe;Helsestasjon;0–6 år;via ressursteam\n", &ops);
+        if let Ok(sheet) = spreadsheet::parse_csv(csv.as_bytes(), "x.csv") {
+            let (config, _) = config_file::read("rt.toml", CONFIG);
+            let _ = rt::tiltak::import::parse(&sheet, &config.unwrap(), &[], None);
+        }
+    }
+
+    #[test]
+    fn free_text_checks_never_panic(text in "\\PC{0,80}") {
+        let _ = rt::rules::national_id::contains_national_id(&text);
+        let _ = rt::rules::text::normalise_initials(&text);
+        let _ = rt::rules::text::mentions_violence(&text);
+        let _ = rt::tiltak::search::fold(&text);
+        let _ = rt::tiltak::import::parse_ages(&text);
+        let _ = rt::model::CaseId::parse(&text);
+        let _ = rt::model::dates::Half::parse(&text);
+    }
+}

@@ -1,0 +1,208 @@
+//! Privacy: purge keeps the statistics and nothing else, consent can be withdrawn, case
+//! files stay private, and nothing outside the rules is read or written.
+
+mod common;
+
+use common::*;
+
+const LATER: &str = "2027-06-01"; // 2026-10-20 + 180 days has passed
+
+fn report(team: &Team) -> serde_json::Value {
+    let out = team.rt(["report", "--half", "2026H2", "--format", "json", "--today", LATER]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn purge_keeps_every_figure_and_no_personal_data() {
+    let team = Team::demo();
+    // Close a second case, with a decision, long enough ago.
+    team.rt(["close", "2026-09-01-nknk", "--today", "2026-11-30"]).assert().success();
+    let rel = "cases/2026/2026-08-11-q46y.toml";
+    team.write(rel, &format!("# Mor ringte 12. august; far vet ikke om saken.\n{}\n[extra]\nnotat = \"Søsteren går i 3. klasse\"\n", team.read(rel)));
+
+    let out = team.rt(["check", "--today", LATER]).output().unwrap();
+    assert!(stdout(&out).contains("cases/2026/2026-08-11-q46y.toml:13:10: advarsel: saken ble avsluttet 2026-10-20, mer enn 180 dager siden, og skal anonymiseres"), "{}", stdout(&out));
+    let before = report(&team);
+
+    // A dry run names them and writes nothing.
+    let snapshot = team.snapshot();
+    let out = team.rt(["purge", "--dry-run", "--today", LATER]).output().unwrap();
+    assert_eq!(stdout(&out), "2026-08-11-q46y\n2026-09-01-nknk\n");
+    assert!(stderr(&out).contains("2 sak(er) ville blitt anonymisert"), "{}", stderr(&out));
+    assert_eq!(team.snapshot(), snapshot);
+
+    let out = team.rt(["purge", "--today", LATER]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "2026-08-11-q46y\n2026-09-01-nknk\n");
+    assert_eq!(report(&team), before, "the report's figures are the same after the purge");
+
+    for (rel, gone) in [
+        (
+            "cases/2026/2026-08-11-q46y.toml",
+            &[
+                "E.N.",
+                "2020-03-14",
+                "Marit Haugen",
+                "Barnehagen melder",
+                "Mor ringte",
+                "Søsteren",
+                "\n[extra]",
+                "\n[consent]",
+                "samspill og rutiner",
+            ][..],
+        ),
+        (
+            "cases/2026/2026-09-01-nknk.toml",
+            &["T.S.", "1992-06-02", "Samira Khan", "Alenemor", "Jonas Lie Berg", "Sammensatt belastning"][..],
+        ),
+    ] {
+        let text = team.read(rel);
+        for word in gone {
+            assert!(!text.contains(word), "{rel} still holds `{word}`:\n{text}");
+        }
+        assert!(
+            text.contains("anonymised = 2027-06-01") && text.contains("[user]\nremoved = true"),
+            "{text}"
+        );
+    }
+    let q = team.read("cases/2026/2026-08-11-q46y.toml");
+    assert!(q.contains("age_band = \"6-12\"") && q.contains("measure = \"motorisk-kartlegging\""), "{q}");
+    // The folder checks clean, and a second purge finds nothing.
+    let out = team.rt(["check", "--today", LATER]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("skal anonymiseres"), "{}", stdout(&out));
+    let out = team.rt(["purge", "--today", LATER]).output().unwrap();
+    assert_eq!(stdout(&out), "");
+    // The minutes of a purged case carry no identity and no copies.
+    let referat = stdout(&team.rt(["minutes", "2026-08-11-q46y", "--today", LATER]).output().unwrap());
+    assert!(
+        referat.contains("Anonymisert (personopplysningene er fjernet)")
+            && referat.contains("ingen (saken er anonymisert)"),
+        "{referat}"
+    );
+}
+
+#[test]
+fn purge_in_a_git_repository_warns_about_the_history() {
+    let team = Team::demo();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(team.root())
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "Ressursteamet"]);
+    let out = team.rt(["purge", "--today", LATER]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.contains("advarsel: 1 commit(er) i git-historikken har fortsatt de fjernede opplysningene"),
+        "{err}"
+    );
+    assert!(err.contains("git filter-repo") && err.contains("README"), "{err}");
+}
+
+#[test]
+fn withdrawn_consent_stops_every_copy() {
+    let team = Team::demo();
+    let out =
+        team.rt(["consent", "2026-11-19-kefo", "--withdraw", "--today", "2026-11-30"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(team.read("cases/2026/2026-11-19-kefo.toml").contains("withdrawn = 2026-11-30"));
+    let referat = stdout(&team.rt(["minutes", "2026-11-19-kefo"]).output().unwrap());
+    assert!(referat.contains("**Kopi til:** ingen (samtykket er trukket tilbake)"), "{referat}");
+    let again = team.rt(["consent", "2026-11-19-kefo", "--withdraw"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("samtykket ble allerede trukket 2026-11-30"));
+    let anonymous = team.rt(["consent", "2026-10-13-pbtn", "--withdraw"]).output().unwrap();
+    assert!(stderr(&anonymous).contains("saken har ikke noe samtykke å trekke"));
+    let out = team.rt(["consent", "2026-11-19-kefo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "--withdraw is the only thing consent does");
+}
+
+#[cfg(unix)]
+#[test]
+fn check_warns_about_a_case_file_others_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let team = Team::demo();
+    let path = team.path("cases/2026/2026-11-19-kefo.toml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = team.rt(["check", "--today", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+    assert!(
+        stdout(&out).contains(
+            "cases/2026/2026-11-19-kefo.toml: advarsel: filen kan leses av andre enn eieren (rettigheter 644)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("chmod 600"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_huge_file_is_refused_not_read() {
+    let team = Team::demo();
+    let big = format!("schema = 1\nid = \"2026-11-30-aaaa\"\n# {}\n", "x".repeat(5 * 1024 * 1024));
+    team.write("cases/2026/2026-11-30-aaaa.toml", &big);
+    let out = team.rt(["check", "--today", "2026-11-30"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out)
+            .contains("cases/2026/2026-11-30-aaaa.toml: feil: filen er større enn 4 MiB; rt leser den ikke"),
+        "{}",
+        stdout(&out)
+    );
+    let out = team.rt(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("1 saksfil(er) har feil"), "{}", stderr(&out));
+    team.write("rt.toml", &format!("{}\n# {}\n", team.read("rt.toml"), "y".repeat(5 * 1024 * 1024)));
+    let out = team.rt(["list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn deep_nesting_is_a_message_not_a_crash() {
+    let team = Team::demo();
+    team.write(
+        "cases/2026/2026-11-30-aaab.toml",
+        &format!("a = {}1{}\n", "[".repeat(50_000), "]".repeat(50_000)),
+    );
+    let out = team.rt(["check", "--today", "2026-11-30"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("cases/2026/2026-11-30-aaab.toml:1:"), "{}", stdout(&out));
+    assert!(!stderr(&out).contains("panicked") && !stderr(&out).contains("overflow"));
+}
+
+#[test]
+fn output_paths_that_are_device_names_are_refused() {
+    let team = Team::demo();
+    for args in [
+        vec!["agenda", "--out", "CON"],
+        vec!["report", "--half", "2026H2", "--out", "nul.txt"],
+        vec!["schedule", "--format", "ics", "--out", "ut/COM1.ics"],
+        vec!["minutes", "--meeting", "2026-12-08", "--out", "aux"],
+        vec!["tiltak", "export", "--out", "PRN.csv"],
+    ] {
+        let out = team.rt(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains("kan ikke brukes som filnavn"), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_case_id_never_becomes_a_path() {
+    let team = Team::demo();
+    for id in ["../../rt", "/etc/passwd", "..\\..\\rt", "2026-11-19-kefo/../../x"] {
+        let out = team.rt(["show", id]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{id}");
+        assert!(stderr(&out).contains(&format!("fant ingen sak `{id}`")), "{id}: {}", stderr(&out));
+    }
+}
