@@ -69,7 +69,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let config = load::config_or_stop(&ctx.team, ctx.lang)?;
     ctx.adopt_language(config.language);
     let lang = ctx.lang;
-    let (cases, diags) = load::cases(&ctx.team);
+    let (cases, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
     let shown: Vec<&Case> = cases.iter().map(|l| &l.case).filter(|c| args.keeps(c)).collect();
     match args.format {
         TextOrJson::Json => {

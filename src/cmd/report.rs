@@ -73,7 +73,9 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         Some(path) => view::parse_notes(&std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?),
         None => Notes::default(),
     };
-    let (all, diags) = load::cases(&ctx.team);
+    // Only cases referred or discussed in these two half-years count.
+    let need = load::Need { summary: false, months: load::Need::months_of(&[half, half.previous()]) };
+    let (all, diags) = load::cases_for(&ctx.team, &need);
     let broken: std::collections::BTreeSet<&str> =
         diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
     if !broken.is_empty() {

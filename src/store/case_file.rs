@@ -99,6 +99,36 @@ pub fn read(file: &str, text: &str) -> CaseRead {
     CaseRead { case, doc: Some(doc), diags: r.diags, newer }
 }
 
+/// The part of a case file a list or a schedule needs: the text before the first table that
+/// is not `[referrer]` or `[user]` — unless one of those stands further down (a hand-edited
+/// file), in which case the whole text. Reading it gives a case without its
+/// situation texts, outcome and decision; it must never be written back.
+pub fn summary_part(text: &str) -> &str {
+    const HEAD: [&str; 2] = ["referrer", "user"];
+    let mut cut = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            let name = t.trim_start_matches('[').split(']').next().unwrap_or("").trim();
+            let head = HEAD.contains(&name);
+            match (cut, head) {
+                (None, false) => cut = Some(offset),
+                (Some(_), true) => return text, // a head table after the cut: read it all
+                _ => {}
+            }
+        }
+        offset += line.len();
+    }
+    cut.map_or(text, |c| &text[..c])
+}
+
+/// Reads only the summary part of a case file (see [`summary_part`]); such a case has no
+/// consent, texts, outcome or decision.
+pub fn read_summary(file: &str, text: &str) -> CaseRead {
+    read(file, summary_part(text))
+}
+
 fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
     let mut root = toml_read::Table::root(doc);
     let schema = r.req_int(&mut root, "schema", 1, 9999).map(|n| n as u32);

@@ -28,8 +28,9 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    // Read one byte past the cap to know it was exceeded without trusting the size on disk.
+    // Room for a typical case file at once; read one byte past the cap to know it was
+    // exceeded without trusting the size on disk.
+    let mut bytes = Vec::with_capacity(4096);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "larger than 4 MiB"));
@@ -150,21 +151,72 @@ pub struct LoadedCase {
     pub newer: bool,
 }
 
+/// What a command needs of the case files, so it loads no more than that.
+#[derive(Clone, Debug, Default)]
+pub struct Need {
+    /// Only the top of each file (ids, status, dates, referrer, user): enough for lists,
+    /// schedules and invitations. Such cases have no texts, outcome or decision.
+    pub summary: bool,
+    /// Only files whose text mentions one of these months (`2027-01-` …): a case referred
+    /// or discussed in a month holds that month's date, so the others need no parsing.
+    pub months: Vec<String>,
+}
+
+impl Need {
+    /// The months of these half-years, as `YYYY-MM-` prefixes.
+    pub fn months_of(halves: &[Half]) -> Vec<String> {
+        halves
+            .iter()
+            .flat_map(|h| {
+                let first = if h.part == 1 { 1 } else { 7 };
+                (first..first + 6).map(move |m| format!("{}-{m:02}-", h.year))
+            })
+            .collect()
+    }
+}
+
+/// Maps over items on every core (order kept); small inputs stay on this thread.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads == 1 || items.len() < 512 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> =
+            items.chunks(chunk).map(|c| s.spawn(|| c.iter().map(&f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a loader thread does not panic")).collect()
+    })
+}
+
 /// Reads every case that can be read, sorted by id, with the problems met on the way.
 pub fn cases(team: &TeamDir) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
+    cases_for(team, &Need::default())
+}
+
+/// Reads the cases a command needs (see [`Need`]), in parallel, sorted by id.
+pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
     let (files, mut diags) = case_files(team);
-    let mut cases = Vec::with_capacity(files.len());
-    for f in files {
-        match read_capped(&f.path) {
-            Ok(text) => {
-                let read = case_file::read(&f.rel, &text);
-                diags.extend(read.diags);
-                if let Some(case) = read.case {
-                    cases.push(LoadedCase { rel: f.rel, case, newer: read.newer });
-                }
-            }
-            Err(e) => diags.push(Diagnostic::error(&f.rel, None, unreadable(&e))),
+    let results = par_map(&files, |f| -> (Option<LoadedCase>, Vec<Diagnostic>) {
+        let text = match read_capped(&f.path) {
+            Ok(t) => t,
+            Err(e) => return (None, vec![Diagnostic::error(&f.rel, None, unreadable(&e))]),
+        };
+        if !need.months.is_empty() && !need.months.iter().any(|m| text.contains(m.as_str())) {
+            return (None, Vec::new());
         }
+        let read = if need.summary {
+            case_file::read_summary(&f.rel, &text)
+        } else {
+            case_file::read(&f.rel, &text)
+        };
+        let case = read.case.map(|case| LoadedCase { rel: f.rel.clone(), case, newer: read.newer });
+        (case, read.diags)
+    });
+    let mut cases = Vec::with_capacity(files.len());
+    for (case, d) in results {
+        diags.extend(d);
+        cases.extend(case);
     }
     cases.sort_by_key(|c| c.case.id);
     (cases, diags)

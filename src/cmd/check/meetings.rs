@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::lang::Lang;
 use crate::model::dates::Half;
-use crate::model::{Case, Config, Schedule, Status};
+use crate::model::{CaseId, Config, Schedule, Status};
 use crate::problem::Problem;
 use crate::schedule::calendar::Closures;
 use crate::schedule::placement::{self, Load};
@@ -17,12 +17,16 @@ use crate::schedule::plan::planned;
 use crate::store::toml_read::{locate, parse};
 use crate::store::{MEETINGS_DIR, TeamDir, meetings_file};
 
-/// A case placed in a meeting, with where its `meeting` key stands.
+/// A case placed in a meeting: just what the checks across files need.
 pub struct Placed {
     /// The case file.
     pub rel: String,
-    /// The case.
-    pub case: Case,
+    /// The case's id.
+    pub id: CaseId,
+    /// The meeting it is placed in.
+    pub meeting: NaiveDate,
+    /// Its status (a held meeting is history).
+    pub status: Status,
     /// The position of its `meeting` value.
     pub pos: Option<Position>,
 }
@@ -87,13 +91,16 @@ pub fn check_placements(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut schedules: BTreeMap<Half, Schedule> = published.clone();
-    let load = Load::of(placed.iter().map(|p| &p.case));
+    let mut load = Load::default();
+    for p in placed {
+        load.add(p.meeting);
+    }
     let capacity = config.meetings.cases_per_meeting;
     let mut per_meeting: BTreeMap<NaiveDate, Vec<&Placed>> = BTreeMap::new();
     for p in placed {
-        let Some(date) = p.case.meeting else { continue };
+        let date = p.meeting;
         per_meeting.entry(date).or_default().push(p);
-        if p.case.status != Status::Scheduled {
+        if p.status != Status::Scheduled {
             continue; // a meeting already held is history
         }
         let half = Half::of(date);
@@ -119,7 +126,7 @@ pub fn check_placements(
         if here.len() <= capacity as usize {
             continue;
         }
-        here.sort_by_key(|p| p.case.id);
+        here.sort_by_key(|p| p.id);
         for p in &here[capacity as usize..] {
             let problem = Problem::MeetingOverCapacity { date, count: here.len(), capacity };
             diags.push(Diagnostic::error(&p.rel, p.pos, problem));

@@ -68,7 +68,16 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
-/// Checks every case file; returns how many there were, and the cases placed in meetings.
+/// What checking one case file found, for the passes that look across files.
+struct FileResult {
+    diags: Vec<Diagnostic>,
+    /// The case's id and where it stands, when the file holds a case.
+    id: Option<(String, Option<Position>)>,
+    placed: Option<meetings::Placed>,
+}
+
+/// Checks every case file, each on its own in parallel, then what spans files (the same id
+/// twice); returns how many files there were, and the cases placed in meetings.
 fn check_cases(
     team: &TeamDir,
     config: Option<&Config>,
@@ -76,49 +85,78 @@ fn check_cases(
     today: chrono::NaiveDate,
     diags: &mut Vec<Diagnostic>,
 ) -> (usize, Vec<meetings::Placed>) {
-    let mut placed = Vec::new();
     let (files, file_diags) = load::case_files(team);
     diags.extend(file_diags);
+    let results = load::par_map(&files, |f| check_file(f, config, bank, today));
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for f in &files {
-        let text = match load::read_capped(&f.path) {
-            Ok(t) => t,
-            Err(e) => {
-                diags.push(Diagnostic::error(&f.rel, None, load::unreadable(&e)));
-                continue;
-            }
-        };
-        check_permissions(&f.rel, &f.path, diags);
-        let read = case_file::read(&f.rel, &text);
-        diags.extend(read.diags);
-        let Some(doc) = read.doc else { continue };
-        scan_for_national_ids(&f.rel, &text, &doc, diags);
-        let Some(case) = read.case else { continue };
-        check_placement(&f.rel, &text, &doc, &case, &mut seen, diags);
-        if case.meeting.is_some() {
-            let pos = position_of(&text, &doc, "meeting");
-            placed.push(meetings::Placed { rel: f.rel.clone(), case: case.clone(), pos });
-        }
-        if let Some(config) = config {
-            if crate::rules::purge::due(&case, config.retention_days, today)
-                && let Some(closed) = case.closed
-            {
-                let problem = Problem::PurgeDue { closed, days: config.retention_days };
-                diags.push(Diagnostic::warning(&f.rel, position_of(&text, &doc, "closed"), problem));
-            }
-            let cx = RuleContext { config, measures: Some(bank), today };
-            for finding in rules::case::check(&case, &cx) {
-                let pos = position_of(&text, &doc, &finding.field);
-                diags.push(Diagnostic {
-                    severity: finding.severity,
-                    file: f.rel.clone(),
-                    pos,
-                    problem: finding.problem,
-                });
+    let mut placed = Vec::new();
+    for (f, r) in files.iter().zip(results) {
+        diags.extend(r.diags);
+        placed.extend(r.placed);
+        let Some((id, pos)) = r.id else { continue };
+        match seen.get(&id) {
+            Some(other) => diags.push(Diagnostic::error(
+                &f.rel,
+                pos,
+                Problem::DuplicateCaseId { id, other: other.clone() },
+            )),
+            None => {
+                seen.insert(id, f.rel.clone());
             }
         }
     }
     (files.len(), placed)
+}
+
+/// Everything that can be said about one case file alone.
+fn check_file(
+    f: &load::CaseFileRef,
+    config: Option<&Config>,
+    bank: &Tiltaksbank,
+    today: chrono::NaiveDate,
+) -> FileResult {
+    let mut diags = Vec::new();
+    let text = match load::read_capped(&f.path) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(&f.rel, None, load::unreadable(&e)));
+            return FileResult { diags, id: None, placed: None };
+        }
+    };
+    check_permissions(&f.rel, &f.path, &mut diags);
+    let read = case_file::read(&f.rel, &text);
+    diags.extend(read.diags);
+    let Some(doc) = read.doc else { return FileResult { diags, id: None, placed: None } };
+    scan_for_national_ids(&f.rel, &text, &doc, &mut diags);
+    let Some(case) = read.case else { return FileResult { diags, id: None, placed: None } };
+    let id_pos = position_of(&text, &doc, "id");
+    check_file_name(&f.rel, id_pos, &case, &mut diags);
+    let placed = case.meeting.map(|meeting| meetings::Placed {
+        rel: f.rel.clone(),
+        id: case.id,
+        meeting,
+        status: case.status,
+        pos: position_of(&text, &doc, "meeting"),
+    });
+    if let Some(config) = config {
+        if crate::rules::purge::due(&case, config.retention_days, today)
+            && let Some(closed) = case.closed
+        {
+            let problem = Problem::PurgeDue { closed, days: config.retention_days };
+            diags.push(Diagnostic::warning(&f.rel, position_of(&text, &doc, "closed"), problem));
+        }
+        let cx = RuleContext { config, measures: Some(bank), today };
+        for finding in rules::case::check(&case, &cx) {
+            let pos = position_of(&text, &doc, &finding.field);
+            diags.push(Diagnostic {
+                severity: finding.severity,
+                file: f.rel.clone(),
+                pos,
+                problem: finding.problem,
+            });
+        }
+    }
+    FileResult { diags, id: Some((case.id.to_string(), id_pos)), placed }
 }
 
 /// A case file others than its owner can read is a warning (health data, GDPR art. 9).
@@ -137,32 +175,16 @@ fn check_permissions(rel: &str, path: &std::path::Path, diags: &mut Vec<Diagnost
     let _ = (rel, path, diags);
 }
 
-/// The file's name and folder must match its id, and no two files may share an id.
-fn check_placement(
-    rel: &str,
-    text: &str,
-    doc: &Parsed,
-    case: &Case,
-    seen: &mut BTreeMap<String, String>,
-    diags: &mut Vec<Diagnostic>,
-) {
+/// The file's name and year folder must match its id.
+fn check_file_name(rel: &str, pos: Option<Position>, case: &Case, diags: &mut Vec<Diagnostic>) {
     let id = case.id.to_string();
-    let pos = position_of(text, doc, "id");
     let mut parts: Vec<&str> = rel.split('/').collect();
     let name = parts.pop().unwrap_or_default();
     let folder = parts.pop().unwrap_or_default();
     if name != format!("{id}.toml") {
-        diags.push(Diagnostic::error(rel, pos, Problem::FileNameNotId { id: id.clone() }));
+        diags.push(Diagnostic::error(rel, pos, Problem::FileNameNotId { id }));
     } else if folder != &id[..4] || parts.len() != 1 {
-        diags.push(Diagnostic::error(rel, pos, Problem::WrongYearFolder { id: id.clone() }));
-    }
-    match seen.get(&id) {
-        Some(other) => {
-            diags.push(Diagnostic::error(rel, pos, Problem::DuplicateCaseId { id, other: other.clone() }));
-        }
-        None => {
-            seen.insert(id, rel.to_string());
-        }
+        diags.push(Diagnostic::error(rel, pos, Problem::WrongYearFolder { id }));
     }
 }
 

@@ -88,7 +88,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         change::publish(ctx, &config, half)?;
     }
     let schedule = load::schedule_or_stop(&ctx.team, &config, half, lang)?;
-    let (cases, _) = load::cases(&ctx.team);
+    let (cases, _) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
     let text = match args.format {
         Format::Text => view::text(&schedule, &config, &cases, lang),
         Format::Json => super::to_json(&view::json(&schedule, &config, &cases)),
