@@ -43,9 +43,14 @@ pub fn is_national_id(d: &[u32; 11]) -> bool {
 /// Whether a text holds a national id number: eleven digits in a row, or six and five
 /// digits split by one space, dot or hyphen (`DDMMYY IIIKK`), not part of a longer number.
 pub fn contains_national_id(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let digit = |i: usize| chars.get(i).and_then(|c| c.to_digit(10));
-    for start in 0..chars.len() {
+    // Digits and separators are ASCII, so bytes will do (a byte of a multi-byte character is
+    // never an ASCII digit), and a text with fewer than 11 digits needs no look at all.
+    let bytes = text.as_bytes();
+    if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 11 {
+        return false;
+    }
+    let digit = |i: usize| bytes.get(i).filter(|b| b.is_ascii_digit()).map(|b| u32::from(b - b'0'));
+    for start in 0..bytes.len() {
         if digit(start).is_none() || (start > 0 && digit(start - 1).is_some()) {
             continue;
         }
@@ -62,7 +67,7 @@ pub fn contains_national_id(text: &str) -> bool {
                 }
                 None if n == 6
                     && !separated
-                    && matches!(chars.get(i), Some(' ' | '.' | '-'))
+                    && matches!(bytes.get(i), Some(b' ' | b'.' | b'-'))
                     && digit(i + 1).is_some() =>
                 {
                     separated = true;

@@ -229,16 +229,16 @@ fn read_first_dates(r: &mut Reader<'_>, t: &mut Table<'_>) -> BTreeMap<Half, chr
     let keys = first.keys();
     let mut first = first;
     for key in keys {
-        let span = r.value_span(&first, &key);
-        match Half::parse(&key) {
+        let span = r.value_span(&first, key);
+        match Half::parse(key) {
             Some(half) => {
-                if let Some(date) = r.date(&mut first, &key) {
+                if let Some(date) = r.date(&mut first, key) {
                     out.insert(half, date);
                 }
             }
             None => {
-                r.skip(&mut first, &key);
-                r.error_at(span, Problem::BadHalf { key: "meetings.first".into(), value: key });
+                r.skip(&mut first, key);
+                r.error_at(span, Problem::BadHalf { key: "meetings.first".into(), value: key.to_string() });
             }
         }
     }

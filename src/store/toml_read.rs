@@ -34,7 +34,7 @@ pub struct Table<'d> {
     /// Dotted path of the table (`""` for the root).
     path: String,
     span: Option<Range<usize>>,
-    known: Vec<String>,
+    known: Vec<&'d str>,
 }
 
 impl<'d> Table<'d> {
@@ -48,8 +48,8 @@ impl<'d> Table<'d> {
     }
 
     /// The keys of the table, in the file's order.
-    pub fn keys(&self) -> Vec<String> {
-        self.inner.iter().map(|(k, _)| k.to_string()).collect()
+    pub fn keys(&self) -> Vec<&'d str> {
+        self.inner.iter().map(|(k, _)| k).collect()
     }
 
     /// Whether the table holds a key (without marking it known).
@@ -119,15 +119,15 @@ impl<'f> Reader<'f> {
         self.diags.push(Diagnostic::warning(self.file, pos, problem));
     }
 
-    fn get<'d>(&mut self, t: &mut Table<'d>, key: &str) -> Option<&'d Item> {
-        if !t.known.iter().any(|k| k == key) {
-            t.known.push(key.to_string());
+    fn get<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<&'d Item> {
+        if !t.known.contains(&key) {
+            t.known.push(key);
         }
         t.inner.get(key).filter(|i| !i.is_none())
     }
 
     /// Marks a key as known without reading it (e.g. `[extra]`).
-    pub fn skip(&mut self, t: &mut Table<'_>, key: &str) {
+    pub fn skip<'d>(&mut self, t: &mut Table<'d>, key: &'d str) {
         let _ = self.get(t, key);
     }
 
@@ -142,7 +142,7 @@ impl<'f> Reader<'f> {
     }
 
     /// An optional string.
-    pub fn string(&mut self, t: &mut Table<'_>, key: &str) -> Option<String> {
+    pub fn string<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<String> {
         let item = self.get(t, key)?;
         match item.as_str() {
             Some(s) => Some(s.to_string()),
@@ -154,7 +154,7 @@ impl<'f> Reader<'f> {
     }
 
     /// A required string.
-    pub fn req_string(&mut self, t: &mut Table<'_>, key: &str) -> Option<String> {
+    pub fn req_string<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<String> {
         if !t.has(key) {
             self.skip(t, key);
             self.missing(t, key);
@@ -164,10 +164,10 @@ impl<'f> Reader<'f> {
     }
 
     /// An optional string that must be one of a set of codes.
-    pub fn choice<T: Copy>(
+    pub fn choice<'d, T: Copy>(
         &mut self,
-        t: &mut Table<'_>,
-        key: &str,
+        t: &mut Table<'d>,
+        key: &'d str,
         choices: &[(&'static str, T)],
     ) -> Option<T> {
         let item = self.get(t, key)?;
@@ -186,10 +186,10 @@ impl<'f> Reader<'f> {
     }
 
     /// A required choice.
-    pub fn req_choice<T: Copy>(
+    pub fn req_choice<'d, T: Copy>(
         &mut self,
-        t: &mut Table<'_>,
-        key: &str,
+        t: &mut Table<'d>,
+        key: &'d str,
         choices: &[(&'static str, T)],
     ) -> Option<T> {
         if !t.has(key) {
@@ -217,13 +217,13 @@ impl<'f> Reader<'f> {
     }
 
     /// An optional date (a TOML local date).
-    pub fn date(&mut self, t: &mut Table<'_>, key: &str) -> Option<NaiveDate> {
+    pub fn date<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<NaiveDate> {
         let item = self.get(t, key)?;
         self.date_of(t, key, item)
     }
 
     /// A required date.
-    pub fn req_date(&mut self, t: &mut Table<'_>, key: &str) -> Option<NaiveDate> {
+    pub fn req_date<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<NaiveDate> {
         if !t.has(key) {
             self.skip(t, key);
             self.missing(t, key);
@@ -233,12 +233,12 @@ impl<'f> Reader<'f> {
     }
 
     /// A list of dates.
-    pub fn dates(&mut self, t: &mut Table<'_>, key: &str) -> Vec<NaiveDate> {
+    pub fn dates<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Vec<NaiveDate> {
         self.list(t, key, |r, t, v| r.date_of(t, key, &Item::Value(v.clone())))
     }
 
     /// A time of day: `"12:30"` or a TOML local time `12:30:00`.
-    pub fn time(&mut self, t: &mut Table<'_>, key: &str) -> Option<NaiveTime> {
+    pub fn time<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<NaiveTime> {
         let item = self.get(t, key)?;
         if let Some(dt) = item.as_datetime()
             && let (None, Some(tm)) = (dt.date, dt.time)
@@ -255,7 +255,7 @@ impl<'f> Reader<'f> {
     }
 
     /// An optional integer within a range.
-    pub fn int(&mut self, t: &mut Table<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
+    pub fn int<'d>(&mut self, t: &mut Table<'d>, key: &'d str, min: i64, max: i64) -> Option<i64> {
         let item = self.get(t, key)?;
         let Some(n) = item.as_integer() else {
             self.wrong_type(t, key, item, ValueKind::Integer);
@@ -269,7 +269,7 @@ impl<'f> Reader<'f> {
     }
 
     /// A required integer within a range.
-    pub fn req_int(&mut self, t: &mut Table<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
+    pub fn req_int<'d>(&mut self, t: &mut Table<'d>, key: &'d str, min: i64, max: i64) -> Option<i64> {
         if !t.has(key) {
             self.skip(t, key);
             self.missing(t, key);
@@ -279,7 +279,7 @@ impl<'f> Reader<'f> {
     }
 
     /// A list of integers within a range.
-    pub fn ints(&mut self, t: &mut Table<'_>, key: &str, min: i64, max: i64) -> Vec<i64> {
+    pub fn ints<'d>(&mut self, t: &mut Table<'d>, key: &'d str, min: i64, max: i64) -> Vec<i64> {
         self.list(t, key, |r, t, v| match v.as_integer() {
             Some(n) if (min..=max).contains(&n) => Some(n),
             Some(n) => {
@@ -291,7 +291,7 @@ impl<'f> Reader<'f> {
     }
 
     /// An optional boolean.
-    pub fn bool(&mut self, t: &mut Table<'_>, key: &str) -> Option<bool> {
+    pub fn bool<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<bool> {
         let item = self.get(t, key)?;
         let b = item.as_bool();
         if b.is_none() {
@@ -301,7 +301,7 @@ impl<'f> Reader<'f> {
     }
 
     /// A list of strings (an absent key is an empty list).
-    pub fn strings(&mut self, t: &mut Table<'_>, key: &str) -> Vec<String> {
+    pub fn strings<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Vec<String> {
         self.list(t, key, |r, t, v| match v.as_str() {
             Some(s) => Some(s.to_string()),
             None => r.wrong_element(t, key, v, ValueKind::String),
@@ -310,10 +310,10 @@ impl<'f> Reader<'f> {
 
     /// An array (an absent key is empty), each element read by `element`, which reports
     /// what is wrong with it and returns `None` to leave it out.
-    fn list<T>(
+    fn list<'d, T>(
         &mut self,
-        t: &mut Table<'_>,
-        key: &str,
+        t: &mut Table<'d>,
+        key: &'d str,
         mut element: impl FnMut(&mut Self, &Table<'_>, &Value) -> Option<T>,
     ) -> Vec<T> {
         let Some(item) = self.get(t, key) else { return Vec::new() };
@@ -332,7 +332,7 @@ impl<'f> Reader<'f> {
     }
 
     /// An optional sub-table (a `[table]` or an inline `{ … }`).
-    pub fn table<'d>(&mut self, t: &mut Table<'d>, key: &str) -> Option<Table<'d>> {
+    pub fn table<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<Table<'d>> {
         let item = self.get(t, key)?;
         match item.as_table_like() {
             Some(inner) => Some(Table { inner, path: t.full(key), span: item.span(), known: Vec::new() }),
@@ -344,7 +344,7 @@ impl<'f> Reader<'f> {
     }
 
     /// A required sub-table.
-    pub fn req_table<'d>(&mut self, t: &mut Table<'d>, key: &str) -> Option<Table<'d>> {
+    pub fn req_table<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<Table<'d>> {
         if !t.has(key) {
             self.skip(t, key);
             self.missing(t, key);
@@ -354,7 +354,7 @@ impl<'f> Reader<'f> {
     }
 
     /// An array of tables (`[[key]]`, or an array of inline tables).
-    pub fn tables<'d>(&mut self, t: &mut Table<'d>, key: &str) -> Vec<Table<'d>> {
+    pub fn tables<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Vec<Table<'d>> {
         let Some(item) = self.get(t, key) else { return Vec::new() };
         let path = t.full(key);
         if let Some(aot) = item.as_array_of_tables() {
@@ -403,11 +403,11 @@ impl<'f> Reader<'f> {
             return;
         }
         for (key, item) in t.inner.iter() {
-            if t.known.iter().any(|k| k == key) {
+            if t.known.contains(&key) {
                 continue;
             }
             let span = t.inner.key(key).and_then(|k| k.span()).or_else(|| item.span());
-            let suggestion = suggest::closest(key, t.known.iter().map(String::as_str));
+            let suggestion = suggest::closest(key, t.known.iter().copied());
             self.error_at(span, Problem::UnknownKey { key: t.full(key), suggestion });
         }
     }

@@ -200,45 +200,86 @@ fn position_of(text: &str, doc: &Parsed, field: &str) -> Option<Position> {
 /// Every string anywhere in the file — including `[extra]` and unknown keys — is scanned for
 /// national id numbers; the number itself is never shown.
 fn scan_for_national_ids(rel: &str, text: &str, doc: &Parsed, diags: &mut Vec<Diagnostic>) {
-    fn walk_value(path: &str, v: &Value, found: &mut Vec<(String, Option<std::ops::Range<usize>>)>) {
+    // Most files hold no candidate at all: then no string can, unless an escape (`\u0031`, a
+    // line continuation) hides digits from the raw text.
+    if !text.contains('\\') && !national_id::contains_national_id(text) {
+        return;
+    }
+    /// A step of the path to a value, joined into a field path only for a hit.
+    enum Step<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+    fn path(steps: &[Step<'_>]) -> String {
+        let mut out = String::new();
+        for step in steps {
+            match step {
+                Step::Key(k) if out.is_empty() => out.push_str(k),
+                Step::Key(k) => {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
+    }
+    fn walk_value<'a>(
+        steps: &mut Vec<Step<'a>>,
+        v: &'a Value,
+        found: &mut Vec<(String, Option<std::ops::Range<usize>>)>,
+    ) {
         match v {
             Value::String(s) if national_id::contains_national_id(s.value()) => {
-                found.push((path.to_string(), v.span()));
+                found.push((path(steps), v.span()))
             }
             Value::Array(a) => {
                 for (i, item) in a.iter().enumerate() {
-                    walk_value(&format!("{path}[{i}]"), item, found);
+                    steps.push(Step::Index(i));
+                    walk_value(steps, item, found);
+                    steps.pop();
                 }
             }
             Value::InlineTable(t) => {
                 for (k, item) in t.iter() {
-                    walk_value(&format!("{path}.{k}"), item, found);
+                    steps.push(Step::Key(k));
+                    walk_value(steps, item, found);
+                    steps.pop();
                 }
             }
             _ => {}
         }
     }
-    fn walk_item(path: &str, item: &Item, found: &mut Vec<(String, Option<std::ops::Range<usize>>)>) {
-        let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+    fn walk_item<'a>(
+        steps: &mut Vec<Step<'a>>,
+        item: &'a Item,
+        found: &mut Vec<(String, Option<std::ops::Range<usize>>)>,
+    ) {
         match item {
-            Item::Value(v) => walk_value(path, v, found),
+            Item::Value(v) => walk_value(steps, v, found),
             Item::Table(t) => {
                 for (k, i) in t.iter() {
-                    walk_item(&join(k), i, found);
+                    steps.push(Step::Key(k));
+                    walk_item(steps, i, found);
+                    steps.pop();
                 }
             }
             Item::ArrayOfTables(a) => {
                 for (n, t) in a.iter().enumerate() {
+                    steps.push(Step::Index(n));
                     for (k, i) in t.iter() {
-                        walk_item(&format!("{path}[{n}].{k}"), i, found);
+                        steps.push(Step::Key(k));
+                        walk_item(steps, i, found);
+                        steps.pop();
                     }
+                    steps.pop();
                 }
             }
             Item::None => {}
         }
     }
     let mut found = Vec::new();
-    walk_item("", doc.as_item(), &mut found);
+    walk_item(&mut Vec::new(), doc.as_item(), &mut found);
     for (field, span) in found {
         let pos = span.map(|s| Position::of_offset(text, s.start));
         diags.push(Diagnostic::error(rel, pos, Problem::NationalId { field }));

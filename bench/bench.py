@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Times rt on synthetic team folders of 1 000, 10 000 and 100 000 cases, beside the floor
+(reading every case file's bytes with cat) and the Python script a user would write instead
+(bench/count.py), and writes the table to BENCHMARKS.md. Run through bench/run.sh.
+"""
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RT = ROOT / "target" / "release" / "rt"
+GEN = ROOT / "target" / "release" / "examples" / "generate"
+WORK = Path(os.environ.get("RT_BENCH_DIR", ROOT / "target" / "bench"))
+TODAY = "2026-11-23"
+HALF = "2026H1"
+
+
+def peak_kb(cmd):
+    """Peak resident memory of one run of a command, in KiB (measured in a fresh child)."""
+    probe = (
+        "import resource,subprocess,sys;"
+        "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL,shell=False);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def median_seconds(cmd, runs, shell=False):
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, shell=shell)  # warm up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, shell=shell)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def folder(n):
+    path = WORK / f"team-{n}"
+    if not (path / "rt.toml").exists():
+        subprocess.run([str(GEN), str(path), str(n), "2026"], check=True, stderr=subprocess.DEVNULL)
+    return path
+
+
+def fmt_time(s):
+    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def main():
+    sizes = [int(x) for x in (sys.argv[1:] or ["1000", "10000", "100000"])]
+    rows = []
+    help_s = median_seconds([str(RT), "--help"], 30)
+    for n in sizes:
+        team = folder(n)
+        runs = 5 if n >= 100_000 else 11
+        floor_cmd = f"find '{team}/cases' -name '*.toml' -print0 | xargs -0 cat > /dev/null"
+        floor = median_seconds(floor_cmd, runs, shell=True)
+        python = median_seconds([sys.executable, str(ROOT / "bench" / "count.py"), str(team), HALF], 3 if n >= 100_000 else 5)
+        base = [str(RT), "--dir", str(team), "--today", TODAY]
+        commands = {
+            "rt list": base + ["list"],
+            "rt check": base + ["check"],
+            "rt schedule": base + ["schedule"],
+            "rt report --format json": base + ["report", "--half", HALF, "--format", "json"],
+            "rt agenda": base + ["agenda"],
+        }
+        rows.append((n, "floor: cat every case file", floor, None, None, None))
+        rows.append((n, "python3 tomllib script", python, None, None, None))
+        for name, cmd in commands.items():
+            t = median_seconds(cmd, runs)
+            rows.append((n, name, t, t / floor, python / t, peak_kb(cmd)))
+        print(f"{n} cases done", file=sys.stderr)
+
+    cpu = (subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or "?")
+    lines = [
+        "# Benchmarks",
+        "",
+        "Made by `bash bench/run.sh` (on a fresh clone; it builds `rt` and the generator in",
+        f"release mode and writes synthetic folders under `target/bench/`). Machine: {cpu} cores.",
+        "Medians of 5 runs (100 000 cases) or 11 runs, after one warm-up run, so the files are in",
+        "the page cache. *Floor* is `find … | xargs cat` over every case file; *Python* is",
+        "`bench/count.py`, which computes the report's main counts with `tomllib`.",
+        "",
+        f"`rt --help`: {help_s * 1000:.1f} ms.",
+        "",
+        "| cases | command | time | × floor | Python ÷ rt | peak memory |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    for n, name, t, ratio, faster, mem in rows:
+        r = f"{ratio:.2f}" if ratio is not None else ""
+        f = f"{faster:.0f}×" if faster is not None else ""
+        m = f"{mem / 1024:.0f} MB" if mem is not None else ""
+        lines.append(f"| {n:,} | {name} | {fmt_time(t)} | {r} | {f} | {m} |".replace(",", " "))
+    table = "\n".join(lines) + "\n"
+    print(table)
+    (ROOT / "BENCHMARKS.md").write_text(table + NOTES)
+
+
+NOTES = """
+## What the figures mean
+
+- `rt report` reads every case file but parses only those whose text mentions a month of the
+  two half-years it compares (a sound filter: dates are written literally), so with ten years
+  of history it parses about a tenth of the files.
+- `rt list`, `rt schedule` and `rt agenda` parse only the top of each file (before the first
+  table other than `[referrer]` and `[user]`).
+- `rt check` parses and judges every file, on every core.
+"""
+
+if __name__ == "__main__":
+    main()
