@@ -11,6 +11,12 @@ const CASE: &str = include_str!("../cases/2026/2026-09-01-nknk.toml");
 const CONFIG: &str = include_str!("../rt.toml");
 const BANK: &str = include_str!("../tiltaksbank.toml");
 const MEETINGS: &str = include_str!("../meetings/2026H2.toml");
+/// Case files with a known, an anonymous and no user.
+const CASES: [&str; 3] = [
+    CASE,
+    include_str!("../cases/2026/2026-10-13-pbtn.toml"),
+    include_str!("../cases/2026/2026-09-22-2p7h.toml"),
+];
 
 /// What one input goes through.
 fn all_readers(text: &str) {
@@ -143,4 +149,39 @@ proptest! {
         let _ = rt::model::CaseId::parse(&text);
         let _ = rt::model::dates::Half::parse(&text);
     }
+
+    /// The fast summary reader (used by `rt list`, `rt schedule`, `rt agenda`) never reads a
+    /// file differently from the full reader: the same case, or none, and as many problems.
+    #[test]
+    fn the_summary_reader_agrees_with_the_full_reader(ops in summary_ops(), which in 0..3usize) {
+        // Mutate the part the summary reader takes, half of the time at the start of a value.
+        let base = case_file::summary_part(CASES[which]);
+        let mut text = mutate(base, &ops[1..]);
+        let (_, at, c) = ops[0];
+        let starts: Vec<usize> = text.match_indices("= ").map(|(i, _)| i + 2).collect();
+        if at % 2 == 0 && !starts.is_empty() {
+            text.insert(starts[at / 2 % starts.len()], c);
+        }
+        let fast = case_file::read_summary("cases/2026/x.toml", &text);
+        let full = case_file::read("cases/2026/x.toml", case_file::summary_part(&text));
+        prop_assert_eq!(&fast.case, &full.case);
+        let render = |r: &case_file::CaseRead| r.diags.iter().map(|d| d.render(Lang::En)).collect::<Vec<_>>();
+        prop_assert_eq!(render(&fast), render(&full));
+    }
+}
+
+/// Mutations aimed at the lines the summary reader takes: quotes, escapes, separators,
+/// digits, blanks and line ends.
+fn summary_ops() -> impl Strategy<Value = Vec<(u8, usize, char)>> {
+    proptest::collection::vec(
+        (
+            any::<u8>(),
+            any::<usize>(),
+            prop::sample::select(vec![
+                '"', '\'', '\\', '=', '[', ']', ',', '#', '\n', '\r', '\t', ' ', '-', '.', '0', '1', '9',
+                'T', 'a', '_', 'ø', '\u{1}', '\u{7f}', '\u{a0}', '\u{feff}',
+            ]),
+        ),
+        1..6,
+    )
 }

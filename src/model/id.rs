@@ -50,17 +50,17 @@ impl CaseId {
         if !text.is_ascii() || bytes.len() != 15 || bytes[10] != b'-' {
             return Err(IdError::Shape);
         }
-        let date = NaiveDate::parse_from_str(&text[..10], "%Y-%m-%d").map_err(|_| {
-            if text[..10]
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
-            {
-                IdError::Date
-            } else {
-                IdError::Shape
-            }
-        })?;
+        let shaped = bytes[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        if !shaped {
+            return Err(IdError::Shape);
+        }
+        let number =
+            |r: std::ops::Range<usize>| bytes[r].iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+        let year = i32::try_from(number(0..4)).map_err(|_| IdError::Date)?;
+        let date = NaiveDate::from_ymd_opt(year, number(5..7), number(8..10)).ok_or(IdError::Date)?;
         let mut suffix = [0u8; 4];
         suffix.copy_from_slice(&bytes[11..]);
         CaseId::new(date, suffix).ok_or(IdError::Suffix)
@@ -80,7 +80,8 @@ impl CaseId {
 
 impl fmt::Display for CaseId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.date.format("%Y-%m-%d"), self.suffix())
+        // Ids are made and parsed with four-digit years, which `NaiveDate` shows as `YYYY-MM-DD`.
+        write!(f, "{}-{}", self.date, self.suffix())
     }
 }
 

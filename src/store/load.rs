@@ -109,7 +109,7 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
     if !root.is_dir() {
         return (files, diags);
     }
-    for entry in WalkDir::new(&root).sort_by_file_name().into_iter() {
+    for entry in WalkDir::new(&root) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -131,13 +131,32 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
             diags.push(Diagnostic::warning(&rel, None, Problem::NotACaseFile));
         }
     }
+    // Sorted once here rather than per folder while walking (which compares file names
+    // taken apart from their paths, again and again).
+    files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    diags.sort_by(|a, b| a.file.cmp(&b.file));
     (files, diags)
 }
 
 /// A path relative to the team folder, with `/` separators.
 pub fn relative(team: &TeamDir, path: &std::path::Path) -> String {
+    // The common case without splitting into components: both paths are UTF-8, and the
+    // separator is `/`.
+    if std::path::MAIN_SEPARATOR == '/'
+        && let (Some(full), Some(root)) = (path.to_str(), team.root().to_str())
+        && let Some(rest) = full.strip_prefix(root.trim_end_matches('/')).and_then(|r| r.strip_prefix('/'))
+        && !rest.split('/').any(|c| c.is_empty() || c == "." || c == "..")
+    {
+        return rest.to_string();
+    }
     let rel = path.strip_prefix(team.root()).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| match c {
+            std::path::Component::RootDir => "".into(),
+            c => c.as_os_str().to_string_lossy(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A case read from its file.
@@ -322,5 +341,17 @@ mod tests {
         assert_eq!(top_level_date(text, "meeting"), chrono::NaiveDate::from_ymd_opt(2027, 1, 12));
         assert_eq!(top_level_date("[a]\nmeeting = 2027-01-12\n", "meeting"), None);
         assert_eq!(top_level_date("meeting = \"soon\"\n", "meeting"), None);
+    }
+
+    #[test]
+    fn relative_paths_use_slashes_and_stay_inside_the_folder() {
+        for root in ["/srv/team", "/srv/team/", "team", "./team"] {
+            let team = TeamDir::new(root);
+            assert_eq!(relative(&team, &team.path("cases/2026/a.toml")), "cases/2026/a.toml", "{root}");
+        }
+        let team = TeamDir::new("/srv/team");
+        // Not under the folder, or with `..`: the slow path, which never claims to be inside.
+        assert_eq!(relative(&team, std::path::Path::new("/srv/teamx/a.toml")), "/srv/teamx/a.toml");
+        assert_eq!(relative(&team, std::path::Path::new("/srv/team/../b/a.toml")), "../b/a.toml");
     }
 }

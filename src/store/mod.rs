@@ -67,6 +67,6 @@ impl TeamDir {
 
     /// The relative path of a case file: `cases/2027/2027-01-05-k7q2.toml`.
     pub fn case_rel(id: &CaseId) -> String {
-        format!("{CASES_DIR}/{}/{id}.toml", id.date().format("%Y"))
+        format!("{CASES_DIR}/{:04}/{id}.toml", chrono::Datelike::year(&id.date()))
     }
 }
