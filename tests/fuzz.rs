@@ -150,25 +150,75 @@ proptest! {
         let _ = rt::model::dates::Half::parse(&text);
     }
 
-    /// The fast summary reader (used by `rt list`, `rt schedule`, `rt agenda`) never reads a
-    /// file differently from the full reader: the same case, or none, and as many problems.
+    /// The fast reader (taken first for every case file) never reads a file differently
+    /// from the full reader: the same case, or none, the same problems, and the same
+    /// positions for later findings.
     #[test]
-    fn the_summary_reader_agrees_with_the_full_reader(ops in summary_ops(), which in 0..3usize) {
-        // Mutate the part the summary reader takes, half of the time at the start of a value.
-        let base = case_file::summary_part(CASES[which]);
+    fn the_fast_reader_agrees_with_the_full_reader(ops in summary_ops(), which in 0..4usize, summary: bool) {
+        // Mutate, half of the time at the start of a value.
+        let multiline = multiline_case();
+        let base = if which == 3 { &multiline } else { CASES[which] };
+        let base = if summary { case_file::summary_part(base) } else { base };
         let mut text = mutate(base, &ops[1..]);
         let (_, at, c) = ops[0];
         let starts: Vec<usize> = text.match_indices("= ").map(|(i, _)| i + 2).collect();
         if at % 2 == 0 && !starts.is_empty() {
             text.insert(starts[at / 2 % starts.len()], c);
         }
-        let fast = case_file::read_summary("cases/2026/x.toml", &text);
-        let full = case_file::read("cases/2026/x.toml", case_file::summary_part(&text));
+        let fast = case_file::read("cases/2026/x.toml", &text);
+        let full = case_file::read_full("cases/2026/x.toml", &text);
         prop_assert_eq!(&fast.case, &full.case);
         let render = |r: &case_file::CaseRead| r.diags.iter().map(|d| d.render(Lang::En)).collect::<Vec<_>>();
         prop_assert_eq!(render(&fast), render(&full));
+        if let (Some(spans), Some(doc)) = (&fast.spans, &full.doc) {
+            for path in FIELDS {
+                if let Some(start) = spans.locate(path) {
+                    let want = rt::store::toml_read::locate(doc, path).map(|s| s.start);
+                    prop_assert_eq!(start, want, "{}", path);
+                }
+            }
+        }
     }
 }
+
+/// The demo's decided case with its texts as multi-line strings, basic and literal.
+fn multiline_case() -> String {
+    let text = CASE
+        .replace("concern = \"Alenemor", "concern = \"\"\"\nAlenemor")
+        .replace("samlivsbrudd.\"", "samlivsbrudd.\n\"\"\"")
+        .replace("tried = \"Støttesamtaler i", "tried = '''Støttesamtaler\ni")
+        .replace("siden mai.\"", "siden mai.'''");
+    assert_eq!(text.matches("\"\"\"").count() + text.matches("'''").count(), 4);
+    text
+}
+
+/// Field paths the rules name, and some that are not there.
+const FIELDS: [&str; 24] = [
+    "id",
+    "schema",
+    "way_in",
+    "status",
+    "referred",
+    "meeting",
+    "closed",
+    "leader_consulted",
+    "invite",
+    "referrer",
+    "referrer.name",
+    "referrer.unit",
+    "user",
+    "user.initials",
+    "user.born",
+    "user.age",
+    "consent",
+    "consent.units",
+    "consent.expires",
+    "situation.concern",
+    "situation.wishes",
+    "outcome.assessment",
+    "decision.accepted",
+    "extra.note",
+];
 
 /// Mutations aimed at the lines the summary reader takes: quotes, escapes, separators,
 /// digits, blanks and line ends.

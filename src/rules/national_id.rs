@@ -43,41 +43,40 @@ pub fn is_national_id(d: &[u32; 11]) -> bool {
 /// Whether a text holds a national id number: eleven digits in a row, or six and five
 /// digits split by one space, dot or hyphen (`DDMMYY IIIKK`), not part of a longer number.
 pub fn contains_national_id(text: &str) -> bool {
-    // Digits and separators are ASCII, so bytes will do (a byte of a multi-byte character is
-    // never an ASCII digit), and a text with fewer than 11 digits needs no look at all.
-    let bytes = text.as_bytes();
-    if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 11 {
-        return false;
-    }
-    let digit = |i: usize| bytes.get(i).filter(|b| b.is_ascii_digit()).map(|b| u32::from(b - b'0'));
-    for start in 0..bytes.len() {
-        if digit(start).is_none() || (start > 0 && digit(start - 1).is_some()) {
+    // Digits and separators are ASCII, so bytes will do: a byte of a multi-byte character is
+    // never an ASCII digit. One pass over the runs of digits.
+    let b = text.as_bytes();
+    let run_end = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let as_number = |parts: [&[u8]; 2]| {
+        let mut d = [0u32; 11];
+        for (slot, byte) in d.iter_mut().zip(parts.into_iter().flatten()) {
+            *slot = u32::from(byte - b'0');
+        }
+        is_national_id(&d)
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
             continue;
         }
-        let mut found = [0u32; 11];
-        let mut i = start;
-        let mut n = 0;
-        let mut separated = false;
-        while n < 11 {
-            match digit(i) {
-                Some(x) => {
-                    found[n] = x;
-                    n += 1;
-                    i += 1;
+        let start = i;
+        i = run_end(i);
+        match i - start {
+            11 if as_number([&b[start..i], &[]]) => return true,
+            // `DDMMYY IIIKK`: six digits, one separator, five digits.
+            6 if i + 1 < b.len() && matches!(b[i], b' ' | b'.' | b'-') => {
+                let end = run_end(i + 1);
+                if end - (i + 1) == 5 && as_number([&b[start..i], &b[i + 1..end]]) {
+                    return true;
                 }
-                None if n == 6
-                    && !separated
-                    && matches!(bytes.get(i), Some(b' ' | b'.' | b'-'))
-                    && digit(i + 1).is_some() =>
-                {
-                    separated = true;
-                    i += 1;
-                }
-                None => break,
             }
-        }
-        if n == 11 && digit(i).is_none() && is_national_id(&found) {
-            return true;
+            _ => {}
         }
     }
     false
@@ -130,6 +129,69 @@ mod tests {
             })
             .unwrap();
         text(&full)
+    }
+
+    /// The first, obvious version: from every start of a run of digits, read on.
+    fn oracle(text: &str) -> bool {
+        // Digits and separators are ASCII, so bytes will do (a byte of a multi-byte character is
+        // never an ASCII digit), and a text with fewer than 11 digits needs no look at all.
+        let bytes = text.as_bytes();
+        if bytes.iter().filter(|b| b.is_ascii_digit()).count() < 11 {
+            return false;
+        }
+        let digit = |i: usize| bytes.get(i).filter(|b| b.is_ascii_digit()).map(|b| u32::from(b - b'0'));
+        for start in 0..bytes.len() {
+            if digit(start).is_none() || (start > 0 && digit(start - 1).is_some()) {
+                continue;
+            }
+            let mut found = [0u32; 11];
+            let mut i = start;
+            let mut n = 0;
+            let mut separated = false;
+            while n < 11 {
+                match digit(i) {
+                    Some(x) => {
+                        found[n] = x;
+                        n += 1;
+                        i += 1;
+                    }
+                    None if n == 6
+                        && !separated
+                        && matches!(bytes.get(i), Some(b' ' | b'.' | b'-'))
+                        && digit(i + 1).is_some() =>
+                    {
+                        separated = true;
+                        i += 1;
+                    }
+                    None => break,
+                }
+            }
+            if n == 11 && digit(i).is_none() && is_national_id(&found) {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_scan_agrees_with_the_obvious_one(
+            parts in proptest::collection::vec(("[0-9]{1,12}", "[ .\\-a/]{0,2}"), 0..6),
+            seed in 0u32..1000,
+        ) {
+            // Mix in valid numbers so hits are common.
+            let mut text = String::new();
+            for (n, (digits, sep)) in parts.iter().enumerate() {
+                if (seed + n as u32).is_multiple_of(3) {
+                    let v = valid("150690", &format!("{:03}", (seed + n as u32) % 1000));
+                    if seed.is_multiple_of(2) { text.push_str(&v[..6]); text.push(' '); text.push_str(&v[6..]); } else { text.push_str(&v); }
+                } else {
+                    text.push_str(digits);
+                }
+                text.push_str(sep);
+            }
+            proptest::prop_assert_eq!(contains_national_id(&text), oracle(&text), "{}", text);
+        }
     }
 
     #[test]

@@ -37,6 +37,8 @@ use crate::problem::Problem;
 
 mod quick;
 
+pub use quick::Spans;
+
 const WAYS: [(&str, WayIn); 3] =
     [("bti", WayIn::Bti), ("user-case", WayIn::UserCase), ("guidance", WayIn::Guidance)];
 const STATUSES: [(&str, Status); 5] = [
@@ -82,23 +84,37 @@ const TABLE_ORDER: [&str; 6] = ["referrer", "user", "consent", "situation", "out
 pub struct CaseRead {
     /// The case, when every required part could be read.
     pub case: Option<Case>,
-    /// The parsed document, for locating later findings.
+    /// The parsed document, for locating later findings, when the full reader read it.
     pub doc: Option<Parsed>,
+    /// Where the parts are, when the fast reader read it (see [`Spans::locate`]).
+    pub spans: Option<Spans>,
     /// Problems found while reading.
     pub diags: Vec<Diagnostic>,
     /// Whether the file comes from a newer schema (read, never rewritten).
     pub newer: bool,
 }
 
-/// Reads a case file's text. `file` is its path relative to the team folder.
+/// Reads a case file's text. `file` is its path relative to the team folder. A plainly
+/// written file (as `rt` writes them) is read by a fast reader; any other by the full
+/// reader, which reports every problem with its position.
 pub fn read(file: &str, text: &str) -> CaseRead {
+    match quick::read(text) {
+        Some((case, spans)) => {
+            CaseRead { case: Some(case), doc: None, spans: Some(spans), diags: Vec::new(), newer: false }
+        }
+        None => read_full(file, text),
+    }
+}
+
+/// Reads a case file's text with the full TOML parser (what [`read`] falls back to).
+pub fn read_full(file: &str, text: &str) -> CaseRead {
     let doc = match toml_read::parse(file, text) {
         Ok(doc) => doc,
-        Err(d) => return CaseRead { case: None, doc: None, diags: vec![*d], newer: false },
+        Err(d) => return CaseRead { case: None, doc: None, spans: None, diags: vec![*d], newer: false },
     };
     let mut r = Reader::new(file, text);
     let (case, newer) = decode(&mut r, &doc);
-    CaseRead { case, doc: Some(doc), diags: r.diags, newer }
+    CaseRead { case, doc: Some(doc), spans: None, diags: r.diags, newer }
 }
 
 /// The part of a case file a list or a schedule needs: the text before the first table that
@@ -128,11 +144,7 @@ pub fn summary_part(text: &str) -> &str {
 /// Reads only the summary part of a case file (see [`summary_part`]); such a case has no
 /// consent, texts, outcome or decision.
 pub fn read_summary(file: &str, text: &str) -> CaseRead {
-    let part = summary_part(text);
-    match quick::summary(part) {
-        Some(case) => CaseRead { case: Some(case), doc: None, diags: Vec::new(), newer: false },
-        None => read(file, part),
-    }
+    read(file, summary_part(text))
 }
 
 fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {

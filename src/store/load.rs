@@ -26,8 +26,13 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Reads a text file of at most [`MAX_FILE_BYTES`] (else `ErrorKind::FileTooLarge`), UTF-8.
 pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
+    read_capped_from(&std::fs::File::open(path)?)
+}
+
+/// Reads an open file as [`read_capped`] does (for a caller that also wants its metadata
+/// without looking the path up again).
+pub fn read_capped_from(file: &std::fs::File) -> std::io::Result<String> {
     use std::io::Read;
-    let file = std::fs::File::open(path)?;
     // Room for a typical case file at once; read one byte past the cap to know it was
     // exceeded without trusting the size on disk.
     let mut bytes = Vec::with_capacity(4096);

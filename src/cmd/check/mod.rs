@@ -22,7 +22,7 @@ use crate::output;
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
 use crate::rules::{self, national_id};
-use crate::store::toml_read::{Parsed, locate};
+use crate::store::toml_read::{self, Parsed, locate};
 use crate::store::{TeamDir, case_file, load};
 
 /// Flags of `rt check`.
@@ -116,17 +116,24 @@ fn check_file(
     today: chrono::NaiveDate,
 ) -> FileResult {
     let mut diags = Vec::new();
-    let text = match load::read_capped(&f.path) {
-        Ok(t) => t,
+    let read = std::fs::File::open(&f.path).and_then(|file| Ok((load::read_capped_from(&file)?, file)));
+    let (text, file) = match read {
+        Ok(read) => read,
         Err(e) => {
             diags.push(Diagnostic::error(&f.rel, None, load::unreadable(&e)));
             return FileResult { diags, id: None, placed: None };
         }
     };
-    check_permissions(&f.rel, &f.path, &mut diags);
+    check_permissions(&f.rel, &file, &mut diags);
+    drop(file);
     let read = case_file::read(&f.rel, &text);
     diags.extend(read.diags);
-    let Some(doc) = read.doc else { return FileResult { diags, id: None, placed: None } };
+    if read.doc.is_none() && read.spans.is_none() {
+        return FileResult { diags, id: None, placed: None }; // not TOML
+    }
+    // A document the full reader parsed is kept; else it is parsed only if a position needs it.
+    let parsed = read.doc.map_or_else(std::cell::OnceCell::new, |doc| Some(doc).into());
+    let doc = Locator { rel: &f.rel, text: &text, spans: read.spans, doc: parsed };
     scan_for_national_ids(&f.rel, &text, &doc, &mut diags);
     let Some(case) = read.case else { return FileResult { diags, id: None, placed: None } };
     let id_pos = position_of(&text, &doc, "id");
@@ -160,11 +167,11 @@ fn check_file(
 }
 
 /// A case file others than its owner can read is a warning (health data, GDPR art. 9).
-fn check_permissions(rel: &str, path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+fn check_permissions(rel: &str, file: &std::fs::File, diags: &mut Vec<Diagnostic>) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = std::fs::metadata(path) {
+        if let Ok(meta) = file.metadata() {
             let mode = meta.permissions().mode() & 0o777;
             if mode & 0o077 != 0 {
                 diags.push(Diagnostic::warning(rel, None, Problem::ReadableByOthers { mode }));
@@ -172,7 +179,7 @@ fn check_permissions(rel: &str, path: &std::path::Path, diags: &mut Vec<Diagnost
         }
     }
     #[cfg(not(unix))]
-    let _ = (rel, path, diags);
+    let _ = (rel, file, diags);
 }
 
 /// The file's name and year folder must match its id.
@@ -188,18 +195,42 @@ fn check_file_name(rel: &str, pos: Option<Position>, case: &Case, diags: &mut Ve
     }
 }
 
+/// Finds where the parts of a case file are: from the fast reader's spans when they can
+/// tell, else from the parsed document, parsed only when first needed.
+struct Locator<'a> {
+    rel: &'a str,
+    text: &'a str,
+    spans: Option<case_file::Spans>,
+    doc: std::cell::OnceCell<Option<Parsed>>,
+}
+
+impl Locator<'_> {
+    /// The parsed document (a file the fast reader read is valid TOML).
+    fn doc(&self) -> Option<&Parsed> {
+        self.doc.get_or_init(|| toml_read::parse(self.rel, self.text).ok()).as_ref()
+    }
+
+    /// Where a field path starts, as [`locate`] says.
+    fn start(&self, path: &str) -> Option<usize> {
+        if let Some(found) = self.spans.as_ref().and_then(|s| s.locate(path)) {
+            return found;
+        }
+        locate(self.doc()?, path).map(|span| span.start)
+    }
+}
+
 /// Where a field of a case is; a missing field points at the table it belongs near.
-fn position_of(text: &str, doc: &Parsed, field: &str) -> Option<Position> {
+fn position_of(text: &str, doc: &Locator<'_>, field: &str) -> Option<Position> {
     let fallback = if field.starts_with("consent") || field == "leader_consulted" { "user" } else { "id" };
-    locate(doc, field)
-        .or_else(|| locate(doc, fallback))
-        .map(|span| Position::of_offset(text, span.start))
+    doc.start(field)
+        .or_else(|| doc.start(fallback))
+        .map(|start| Position::of_offset(text, start))
         .or(Some(Position::START))
 }
 
 /// Every string anywhere in the file — including `[extra]` and unknown keys — is scanned for
 /// national id numbers; the number itself is never shown.
-fn scan_for_national_ids(rel: &str, text: &str, doc: &Parsed, diags: &mut Vec<Diagnostic>) {
+fn scan_for_national_ids(rel: &str, text: &str, doc: &Locator<'_>, diags: &mut Vec<Diagnostic>) {
     // Most files hold no candidate at all: then no string can, unless an escape (`\u0031`, a
     // line continuation) hides digits from the raw text.
     if !text.contains('\\') && !national_id::contains_national_id(text) {
@@ -278,6 +309,7 @@ fn scan_for_national_ids(rel: &str, text: &str, doc: &Parsed, diags: &mut Vec<Di
             Item::None => {}
         }
     }
+    let Some(doc) = doc.doc() else { return };
     let mut found = Vec::new();
     walk_item(&mut Vec::new(), doc.as_item(), &mut found);
     for (field, span) in found {
