@@ -96,20 +96,62 @@ def main():
         f = f"{faster:.0f}×" if faster is not None else ""
         m = f"{mem / 1024:.0f} MB" if mem is not None else ""
         lines.append(f"| {n:,} | {name} | {fmt_time(t)} | {r} | {f} | {m} |".replace(",", " "))
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---:|:---:|"]
+    for target, measured, met in targets(rows, help_s):
+        lines.append(f"| {target} | {measured} | {'yes' if met else '**no**'} |")
     table = "\n".join(lines) + "\n"
     print(table)
     (ROOT / "BENCHMARKS.md").write_text(table + NOTES)
 
 
-NOTES = """
-## What the figures mean
+def targets(rows, help_s):
+    """The issue's targets, judged from the rows measured (those whose size was run)."""
+    by = {(n, name): (t, ratio, faster, mem) for n, name, t, ratio, faster, mem in rows}
+    out = []
+    for name in ["rt report --format json", "rt check"]:
+        if (100_000, name) in by:
+            t, ratio, faster, _ = by[(100_000, name)]
+            out.append((f"`{name}`, 100 000 cases: within 3× of the floor", f"{ratio:.2f}×", ratio <= 3))
+            out.append((f"`{name}`, 100 000 cases: at least 20× faster than Python", f"{faster:.1f}×", faster >= 20))
+    if (10_000, "rt list") in by:
+        t = by[(10_000, "rt list")][0]
+        out.append(("`rt list`, 10 000 cases: under 50 ms", fmt_time(t), t < 0.050))
+    mems = [mem for (n, _), (_, _, _, mem) in by.items() if n == 100_000 and mem is not None]
+    if mems:
+        out.append(("peak memory at 100 000 cases: under 200 MB", f"{max(mems) / 1024:.0f} MB", max(mems) < 200 * 1024))
+    out.append(("`rt --help`: under 5 ms", fmt_time(help_s), help_s < 0.005))
+    return out
 
-- `rt report` reads every case file but parses only those whose text mentions a month of the
-  two half-years it compares (a sound filter: dates are written literally), so with ten years
-  of history it parses about a tenth of the files.
-- `rt list`, `rt schedule` and `rt agenda` parse only the top of each file (before the first
-  table other than `[referrer]` and `[user]`).
-- `rt check` parses and judges every file, on every core.
+
+NOTES = """
+## How `rt` gets there
+
+- **A fast reader for plain files.** The files `rt` writes are plain TOML: one `key = value`
+  per line, strings without escapes, dates, small integers, one-line arrays. A small reader
+  (`src/store/case_file/quick.rs`) takes exactly that and notes where each value starts; on
+  anything else (an escape, an inline table, `[extra]`, an unknown key, a wrong type) it gives
+  up and the full `toml_edit` reader decides and reports. A property test
+  (`tests/fuzz.rs`) holds the two to the same case, the same problems and the same positions
+  on thousands of mutated files. `rt check` parses a file with `toml_edit` only when a finding
+  needs a position the fast reader cannot give (an element of a list).
+- **Only what a command needs.** `rt list`, `rt schedule` and `rt agenda` read only the top of
+  each file (before the first table other than `[referrer]` and `[user]`). `rt report` reads
+  every file's bytes but decodes only those that mention a month of the two half-years it
+  compares (sound: dates are written literally), about a tenth of them with ten years of
+  history.
+- **Every core.** Files are read and decoded in parallel (one thread per core, at most 8,
+  inputs under 512 files stay on one thread); each file is read once.
+- **Why `rt` can beat the floor.** The floor is one `cat` process per few thousand files and
+  a single reader; `rt` reads on both cores.
+
+## Where the time goes now
+
+`perf record` on `rt check` with 100 000 cases (`RUSTFLAGS="-C force-frame-pointers=yes"`,
+`perf report --children`): opening and reading the files in the kernel about 20 %, the fast
+reader 28 %, the rules 8 %, the national id scan 5 %, walking the folder and sorting 7 % (on
+the main thread). Before the fast reader, `toml_edit`'s parser alone was 51 % and `rt check`
+took 1.13 s (10× Python); a faster TOML parser (`toml`'s `DeTable`, measured 1.6× faster)
+would not have reached 20×.
 """
 
 if __name__ == "__main__":
