@@ -19,6 +19,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = tiltak_file::read("tiltaksbank.toml", &text, config.as_ref());
     let _ = meetings_file::read("meetings/2027H1.toml", &text);
     let read = case_file::read("cases/2027/x.toml", &text);
+    // The fast reader never reads a file differently from the full one.
+    let full = case_file::read_full("cases/2027/x.toml", &text);
+    assert_eq!(read.case, full.case, "fast and full readers disagree");
+    assert_eq!(read.diags.len(), full.diags.len(), "fast and full readers disagree");
     for d in &read.diags {
         let _ = d.render(Lang::En);
     }
