@@ -81,6 +81,32 @@ pub enum Command {
     Purge(cmd::purge::Args),
     /// Kontroller alle filene i team-mappen
     Check(cmd::check::Args),
+    /// Hent de andres endringer og send dine (git pull --rebase og push)
+    Sync(cmd::sync::Args),
+}
+
+impl Command {
+    /// The subcommand's name, as typed (for commit messages).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Init(_) => "init",
+            Command::Refer(_) => "refer",
+            Command::List(_) => "list",
+            Command::Show(_) => "show",
+            Command::Schedule(_) => "schedule",
+            Command::Agenda(_) => "agenda",
+            Command::Minutes(_) => "minutes",
+            Command::Record(_) => "record",
+            Command::Decide(_) => "decide",
+            Command::Close(_) => "close",
+            Command::Tiltak(_) => "tiltak",
+            Command::Report(_) => "report",
+            Command::Consent(_) => "consent",
+            Command::Purge(_) => "purge",
+            Command::Check(_) => "check",
+            Command::Sync(_) => "sync",
+        }
+    }
 }
 
 /// Parses an ISO date flag (`YYYY-MM-DD`).

@@ -47,6 +47,8 @@ pub enum Error {
     BrokenPipe,
     /// The user ended the dialogue (end of input).
     Aborted,
+    /// `rt sync` could not finish.
+    Sync(crate::cmd::sync::SyncProblem),
 }
 
 impl Error {
@@ -132,6 +134,7 @@ impl Error {
             ),
             Error::BrokenPipe => String::new(),
             Error::Aborted => l.pick("avbrutt; ingenting er skrevet".into(), "aborted; nothing was written".into()),
+            Error::Sync(problem) => problem.message(l),
         }
     }
 
@@ -140,6 +143,7 @@ impl Error {
         let l = lang;
         Some(match self {
             Error::Invalid(problem) => return problem.help(l),
+            Error::Sync(problem) => return problem.help(l),
             Error::NoTeamFolder { .. } | Error::NotATeamFolder { .. } => l.pick(
                 "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
                 "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),

@@ -156,6 +156,12 @@ pub enum Problem {
     ViolenceMentioned { field: String },
     /// `rt.toml` names no leader.
     NoLeader,
+    /// A password written in `rt.toml` (it belongs in the environment).
+    PasswordInFile,
+    /// A name that cannot be an environment variable.
+    BadEnvName { value: String },
+    /// A mail server host that cannot be one.
+    BadHost { value: String },
     /// A school holiday needs either weeks and a year, or from and to.
     HolidayNeedsSpan { name: String },
     /// An age given for a user who is not anonymous (their age follows from the birth date).
@@ -507,6 +513,18 @@ impl Problem {
                 "rt.toml har ingen leder ([leader])".to_string(),
                 "rt.toml names no leader ([leader])".to_string(),
             ),
+            PasswordInFile => l.pick(
+                "passordet til e-posttjeneren skal ikke stå i rt.toml".to_string(),
+                "the mail server's password must not be in rt.toml".to_string(),
+            ),
+            BadEnvName { value } => l.pick(
+                format!("`mail.password_env` = `{value}` er ikke et navn på en miljøvariabel"),
+                format!("`mail.password_env` = `{value}` is not the name of an environment variable"),
+            ),
+            BadHost { value } => l.pick(
+                format!("`mail.host` = `{value}` er ikke et vertsnavn"),
+                format!("`mail.host` = `{value}` is not a host name"),
+            ),
             HolidayNeedsSpan { name } => l.pick(
                 format!("skoleferien `{name}` trenger enten `year` og `weeks`, eller `from` og `to`"),
                 format!("the school holiday `{name}` needs either `year` and `weeks`, or `from` and `to`"),
@@ -790,6 +808,14 @@ impl Problem {
             NoLeader => Some(l.pick(
                 "legg til [leader] med name, email og unit".into(),
                 "add [leader] with name, email and unit".into(),
+            )),
+            PasswordInFile | BadEnvName { .. } => Some(l.pick(
+                "fjern passordet; skriv navnet på en miljøvariabel i `password_env`, f.eks. RT_SMTP_PASSORD, og sett den før `rt agenda --send`".into(),
+                "remove the password; name an environment variable in `password_env`, e.g. RT_SMTP_PASSWORD, and set it before `rt agenda --send`".into(),
+            )),
+            BadHost { .. } => Some(l.pick(
+                "skriv bare vertsnavnet, f.eks. smtp.kommune.no (porten står i `port`)".into(),
+                "write the host name alone, e.g. smtp.example.org (the port goes in `port`)".into(),
             )),
             MeetingFull { next, .. } | MeetingUnknown { next, .. } => Some(next_free(next, l)),
             MeetingCancelled { .. } | MeetingPast { .. } => Some(l.pick(

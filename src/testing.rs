@@ -45,6 +45,8 @@ pub fn config() -> Config {
         retention_days: 180,
         self_consent_age: 16,
         small_numbers: true,
+        auto_commit: false,
+        mail: None,
     }
 }
 

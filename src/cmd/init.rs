@@ -70,9 +70,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
     }
     let leader = args.leader.as_deref().zip(args.email.as_deref());
     let config = config_text(&args.team, leader);
+    let team = crate::store::TeamDir::new(&dir);
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
-        atomic::create_new(&path, text.as_bytes(), Privacy::Shared).map_err(|e| Error::write(&path, e))
+        atomic::create_new(&path, text.as_bytes(), Privacy::Shared).map_err(|e| Error::write(&path, e))?;
+        team.wrote(&path);
+        Ok::<(), Error>(())
     };
     write(CONFIG_FILE, &config)?;
     write(TILTAK_FILE, TILTAK_TEMPLATE)?;
@@ -91,6 +94,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
             dir.display()
         ),
     ));
+    crate::cmd::sync::commit_written(&team, lang, "init");
     Ok(0)
 }
 

@@ -13,6 +13,7 @@ pub mod refer;
 pub mod report;
 pub mod schedule;
 pub mod show;
+pub mod sync;
 pub mod tiltak;
 
 use crate::cli::Command;
@@ -23,32 +24,38 @@ use crate::lang::Lang;
 /// Runs a subcommand. On failure, also returns the language the command had settled on
 /// (from `rt.toml`), so the error is shown in it.
 pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Option<Lang>)> {
+    let name = command.name();
     match command {
         Command::Init(args) => init::run(args, globals).map_err(|e| (e, None)),
-        Command::Refer(args) => in_team(globals, |ctx| refer::run(*args, ctx)),
-        Command::List(args) => in_team(globals, |ctx| list::run(args, ctx)),
-        Command::Show(args) => in_team(globals, |ctx| show::run(args, ctx)),
-        Command::Schedule(args) => in_team(globals, |ctx| schedule::run(args, ctx)),
-        Command::Agenda(args) => in_team(globals, |ctx| agenda::run(args, ctx)),
-        Command::Minutes(args) => in_team(globals, |ctx| minutes::run(args, ctx)),
-        Command::Record(args) => in_team(globals, |ctx| outcome::record(args, ctx)),
-        Command::Decide(args) => in_team(globals, |ctx| outcome::decide(args, ctx)),
-        Command::Close(args) => in_team(globals, |ctx| outcome::close(args, ctx)),
-        Command::Tiltak(args) => in_team(globals, |ctx| tiltak::run(args, ctx)),
-        Command::Report(args) => in_team(globals, |ctx| report::run(args, ctx)),
-        Command::Purge(args) => in_team(globals, |ctx| purge::run(args, ctx)),
-        Command::Consent(args) => in_team(globals, |ctx| consent::run(args, ctx)),
-        Command::Check(args) => in_team(globals, |ctx| check::run(args, ctx)),
+        Command::Refer(args) => in_team(globals, name, |ctx| refer::run(*args, ctx)),
+        Command::List(args) => in_team(globals, name, |ctx| list::run(args, ctx)),
+        Command::Show(args) => in_team(globals, name, |ctx| show::run(args, ctx)),
+        Command::Schedule(args) => in_team(globals, name, |ctx| schedule::run(args, ctx)),
+        Command::Agenda(args) => in_team(globals, name, |ctx| agenda::run(args, ctx)),
+        Command::Minutes(args) => in_team(globals, name, |ctx| minutes::run(args, ctx)),
+        Command::Record(args) => in_team(globals, name, |ctx| outcome::record(args, ctx)),
+        Command::Decide(args) => in_team(globals, name, |ctx| outcome::decide(args, ctx)),
+        Command::Close(args) => in_team(globals, name, |ctx| outcome::close(args, ctx)),
+        Command::Tiltak(args) => in_team(globals, name, |ctx| tiltak::run(args, ctx)),
+        Command::Report(args) => in_team(globals, name, |ctx| report::run(args, ctx)),
+        Command::Purge(args) => in_team(globals, name, |ctx| purge::run(args, ctx)),
+        Command::Consent(args) => in_team(globals, name, |ctx| consent::run(args, ctx)),
+        Command::Check(args) => in_team(globals, name, |ctx| check::run(args, ctx)),
+        Command::Sync(args) => in_team(globals, name, |ctx| sync::run(args, ctx)),
     }
 }
 
-/// Runs a command inside a team folder.
+/// Runs a command inside a team folder; then commits what it wrote, if the team wants that
+/// (see [`sync::commit_written`]) — also after a failure, so history matches the files.
 fn in_team(
     globals: &Globals,
+    name: &str,
     command: impl FnOnce(&mut Context) -> Result<i32, Error>,
 ) -> Result<i32, (Error, Option<Lang>)> {
     let mut ctx = Context::resolve(globals).map_err(|e| (e, None))?;
-    command(&mut ctx).map_err(|e| (e, Some(ctx.lang)))
+    let result = command(&mut ctx);
+    sync::commit_written(&ctx.team, ctx.lang, name);
+    result.map_err(|e| (e, Some(ctx.lang)))
 }
 
 /// `--format` for commands that print text or JSON.

@@ -48,6 +48,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             ReplaceError::Changed => Error::Changed { file: c.rel.clone() },
             ReplaceError::Io(e) => Error::write(&path, e),
         })?;
+        ctx.team.wrote(&path);
     }
     output::print(&out)?;
     let days = config.retention_days;

@@ -16,4 +16,6 @@ pub use case::{
 pub use id::CaseId;
 pub use measure::{Access, Measure, Tiltaksbank};
 pub use meeting::{Meeting, Schedule};
-pub use team::{Config, HolidayRule, MeetingRules, Member, Person, SchoolHoliday, Unit};
+pub use team::{
+    Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Member, Person, SchoolHoliday, Unit,
+};

@@ -141,6 +141,57 @@ pub struct Config {
     pub self_consent_age: u8,
     /// Whether reports hide counts of fewer than 3 people as "< 3".
     pub small_numbers: bool,
+    /// Whether every change `rt` makes is committed, when the team folder is in git.
+    pub auto_commit: bool,
+    /// The mail server `rt agenda --send` uses, when one is set.
+    pub mail: Option<MailServer>,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailSecurity {
+    /// Plain connection upgraded with STARTTLS (port 587); refused if the server cannot.
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine or a closed network.
+    None,
+}
+
+impl MailSecurity {
+    /// The code used in `rt.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            MailSecurity::StartTls => "starttls",
+            MailSecurity::Tls => "tls",
+            MailSecurity::None => "none",
+        }
+    }
+
+    /// The usual port.
+    pub fn default_port(self) -> u16 {
+        match self {
+            MailSecurity::StartTls => 587,
+            MailSecurity::Tls => 465,
+            MailSecurity::None => 25,
+        }
+    }
+}
+
+/// The SMTP server for sending the invitation. The password is never in the file: it is
+/// read from the environment variable named here when the mail is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailServer {
+    /// Host name.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// Encryption.
+    pub security: MailSecurity,
+    /// User name for logging in, if the server wants one.
+    pub user: Option<String>,
+    /// The environment variable that holds the password.
+    pub password_env: Option<String>,
 }
 
 impl Config {

@@ -54,6 +54,27 @@ pub fn create_dirs(dir: &Path, privacy: Privacy) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Takes away what others than the owner may do with a private file or folder (`0600` /
+/// `0700`); git, a copy or a restore from backup keep no modes. Whether it changed anything.
+pub fn make_private(path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::symlink_metadata(path)?;
+        let mode = meta.permissions().mode() & 0o777;
+        if meta.file_type().is_symlink() || mode & 0o077 == 0 {
+            return Ok(false);
+        }
+        fs::set_permissions(path, fs::Permissions::from_mode(mode & 0o700))?;
+        Ok(true)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(false)
+    }
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tag: String = (0..6).map(|_| fastrand::alphanumeric()).collect();

@@ -74,7 +74,10 @@ pub fn save(team: &TeamDir, edit: &Editable, case: &Case) -> Result<(), Error> {
     }
     let path = team.path(&edit.rel);
     match atomic::replace(&path, text.as_bytes(), Some(edit.text.as_bytes()), Privacy::Private) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            team.wrote(&path);
+            Ok(())
+        }
         Err(ReplaceError::Changed) => Err(Error::Changed { file: edit.rel.clone() }),
         Err(ReplaceError::Io(e)) => Err(Error::write(&path, e)),
     }

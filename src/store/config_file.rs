@@ -12,7 +12,9 @@ use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::dates::{Half, parse_weekday};
 use crate::model::team::{CONFIG_SCHEMA, HolidaySpan};
-use crate::model::{Config, HolidayRule, MeetingRules, Person, SchoolHoliday, Unit};
+use crate::model::{
+    Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Person, SchoolHoliday, Unit,
+};
 use crate::problem::Problem;
 use crate::suggest;
 
@@ -163,6 +165,15 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         }
         None => (180, 16, true),
     };
+    let auto_commit = match r.table(&mut root, "git") {
+        Some(mut t) => {
+            let on = r.bool(&mut t, "auto_commit").unwrap_or(false);
+            r.finish(t);
+            on
+        }
+        None => false,
+    };
+    let mail = r.table(&mut root, "mail").and_then(|t| read_mail(&mut r, t));
     r.skip(&mut root, "extra");
     r.finish(root);
 
@@ -182,8 +193,52 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         retention_days,
         self_consent_age,
         small_numbers,
+        auto_commit,
+        mail,
     };
     (usable.then_some(config), r.diags)
+}
+
+const SECURITIES: [(&str, MailSecurity); 3] =
+    [("starttls", MailSecurity::StartTls), ("tls", MailSecurity::Tls), ("none", MailSecurity::None)];
+
+/// Whether a text can name an environment variable: `A`–`Z`, digits and `_`, not first a digit.
+fn is_env_name(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && text.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// `[mail]`: the SMTP server. A password is never read from the file.
+fn read_mail(r: &mut Reader<'_>, mut t: Table<'_>) -> Option<MailServer> {
+    let host = r.req_string(&mut t, "host");
+    let security = r.choice(&mut t, "security", &SECURITIES).unwrap_or(MailSecurity::StartTls);
+    let port = r.int(&mut t, "port", 1, 65535).map_or(security.default_port(), |p| p as u16);
+    let user = r.string(&mut t, "user");
+    let password_env = r.string(&mut t, "password_env");
+    if t.has("password") {
+        let span = r.value_span(&t, "password");
+        r.error_at(span, Problem::PasswordInFile);
+    }
+    r.skip(&mut t, "password");
+    if let Some(name) = &password_env
+        && !is_env_name(name)
+    {
+        let span = r.value_span(&t, "password_env");
+        r.error_at(span, Problem::BadEnvName { value: name.clone() });
+    }
+    if user.is_some() && password_env.is_none() {
+        let span = r.value_span(&t, "user");
+        r.error_at(span, Problem::Missing { key: "mail.password_env".into() });
+    }
+    let host_span = r.value_span(&t, "host");
+    r.finish(t);
+    let host = host?;
+    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c.is_control() || c == '/') {
+        r.error_at(host_span, Problem::BadHost { value: host });
+        return None;
+    }
+    Some(MailServer { host, port, security, user, password_env })
 }
 
 fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {

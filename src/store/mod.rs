@@ -14,6 +14,7 @@ pub mod case_file;
 pub mod cases;
 pub mod config_file;
 pub mod edit;
+pub mod git;
 pub mod load;
 pub mod lock;
 pub mod meetings_file;
@@ -37,16 +38,33 @@ pub const MEETINGS_DIR: &str = "meetings";
 /// The folder of template overrides.
 pub const TEMPLATES_DIR: &str = "templates";
 
-/// A team folder on disk.
+/// A team folder on disk, and the files of it a command has written (for the commit).
 #[derive(Clone, Debug)]
 pub struct TeamDir {
     root: PathBuf,
+    written: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl TeamDir {
     /// A team folder at `root` (not checked).
     pub fn new(root: impl Into<PathBuf>) -> TeamDir {
-        TeamDir { root: root.into() }
+        TeamDir { root: root.into(), written: Default::default() }
+    }
+
+    /// Notes that a file of the team's own state (a case, the meetings, the catalogue, the
+    /// config) was written, so an automatic commit takes exactly these. Outputs a user asked
+    /// for (`--out`) are never noted.
+    pub fn wrote(&self, path: &Path) {
+        let rel = load::relative(self, path);
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        if !written.contains(&rel) {
+            written.push(rel);
+        }
+    }
+
+    /// The files noted by [`TeamDir::wrote`], relative, in the order written.
+    pub fn written(&self) -> Vec<String> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The nearest folder at or above `start` that holds `rt.toml`, like cargo finds

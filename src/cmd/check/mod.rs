@@ -32,21 +32,8 @@ pub struct Args {}
 
 /// Runs `rt check`.
 pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let (config, mut diags) = load::config(&ctx.team)?;
-    if let Some(c) = &config {
-        ctx.adopt_language(c.language);
-    }
+    let (diags, files) = check_all(ctx)?;
     let lang = ctx.lang;
-    let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config.as_ref())?;
-    diags.extend(bank_diags);
-    let (meeting_schedules, meeting_files) =
-        meetings::check_files(&ctx.team, config.as_ref(), lang, &mut diags);
-    let (files, placed) = check_cases(&ctx.team, config.as_ref(), &bank, ctx.today, &mut diags);
-    if let Some(config) = &config {
-        meetings::check_placements(&placed, config, &meeting_schedules, ctx.today, &mut diags);
-    }
-
-    diagnostic::sort_and_dedup(&mut diags);
     let mut text = String::new();
     for d in &diags {
         text.push_str(&d.render(lang));
@@ -54,7 +41,7 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
     output::print(&text)?;
     let (errors, warnings) = diagnostic::count(&diags);
-    let checked = files + meeting_files + 2;
+    let checked = files + 2;
     output::note(&match (errors, warnings) {
         (0, 0) => lang.pick(
             format!("Alt i orden: {checked} filer kontrollert."),
@@ -66,6 +53,30 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
         ),
     });
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// Every finding in the team folder, sorted, and how many case and meeting files there were.
+fn check_all(ctx: &mut Context) -> Result<(Vec<Diagnostic>, usize), Error> {
+    let (config, mut diags) = load::config(&ctx.team)?;
+    if let Some(c) = &config {
+        ctx.adopt_language(c.language);
+    }
+    let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config.as_ref())?;
+    diags.extend(bank_diags);
+    let (meeting_schedules, meeting_files) =
+        meetings::check_files(&ctx.team, config.as_ref(), ctx.lang, &mut diags);
+    let (files, placed) = check_cases(&ctx.team, config.as_ref(), &bank, ctx.today, &mut diags);
+    if let Some(config) = &config {
+        meetings::check_placements(&placed, config, &meeting_schedules, ctx.today, &mut diags);
+    }
+    diagnostic::sort_and_dedup(&mut diags);
+    Ok((diags, files + meeting_files))
+}
+
+/// How many errors `rt check` would report (for commands that want to warn after a change
+/// they did not make themselves, like `rt sync`).
+pub fn count_errors(ctx: &mut Context) -> usize {
+    check_all(ctx).map_or(1, |(diags, _)| diagnostic::count(&diags).0)
 }
 
 /// What checking one case file found, for the passes that look across files.

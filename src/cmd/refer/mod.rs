@@ -415,7 +415,10 @@ fn write_new_case(team: &TeamDir, case: &mut Case) -> Result<(), Error> {
         let path = team.path(&TeamDir::case_rel(&case.id));
         let text = case_file::new_text(case);
         match atomic::create_new(&path, text.as_bytes(), Privacy::Private) {
-            Ok(()) => return Ok(()),
+            Ok(()) => {
+                team.wrote(&path);
+                return Ok(());
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(Error::write(&path, e)),
         }

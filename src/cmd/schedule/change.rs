@@ -33,6 +33,7 @@ pub fn publish(ctx: &Context, config: &Config, half: Half) -> Result<(), Error> 
     let path = ctx.team.path(&rel);
     atomic::create_new(&path, meetings_file::new_text(&schedule).as_bytes(), Privacy::Shared)
         .map_err(|e| Error::write(&path, e))?;
+    ctx.team.wrote(&path);
     output::note(&lang.pick(
         format!("Publisert: {rel} ({} møter). Datoene ligger nå fast.", schedule.meetings.len()),
         format!("Published: {rel} ({} meetings). The dates are now fixed.", schedule.meetings.len()),
@@ -81,12 +82,14 @@ fn save(ctx: &Context, rel: &str, text: &str, schedule: &Schedule) -> Result<(),
         text.parse().map_err(|_| Error::InvalidData { file: rel.to_string(), errors: 1 })?;
     meetings_file::apply(schedule, &mut doc);
     let path = ctx.team.path(rel);
-    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared).map_err(|e| {
-        match e {
+    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared).map_err(
+        |e| match e {
             ReplaceError::Changed => Error::Changed { file: rel.to_string() },
             ReplaceError::Io(e) => Error::write(&path, e),
-        }
-    })
+        },
+    )?;
+    ctx.team.wrote(&path);
+    Ok(())
 }
 
 /// `--cancel DATE --reason TEXT`.

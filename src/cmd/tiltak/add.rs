@@ -190,6 +190,7 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
             ReplaceError::Io(e) => Error::write(&path, e),
         },
     )?;
+    ctx.team.wrote(&path);
     output::print(&format!("{}\n", measure.id))?;
     output::note(&lang.pick(
         format!("Tiltaket «{}» er lagt til ({}).", measure.name, config.unit_name(&measure.unit)),

@@ -203,6 +203,7 @@ pub fn import(args: ImportArgs, ctx: &mut Context) -> Result<i32, Error> {
             ReplaceError::Io(e) => Error::write(&path, e),
         },
     )?;
+    ctx.team.wrote(&path);
     output::note(&lang.pick(format!("Skrevet til {TILTAK_FILE}."), format!("Written to {TILTAK_FILE}.")));
     Ok(0)
 }

@@ -1,0 +1,200 @@
+//! Git, through the user's own `git` (their credentials, hooks and config; no library).
+//!
+//! Two uses: committing exactly the files a command wrote (when `rt.toml` says
+//! `[git] auto_commit = true`), and `rt sync`'s pull-with-rebase and push. Where `git` is not
+//! installed or the team folder is not in a repository, committing quietly does nothing, so
+//! no command ever breaks for want of git.
+//!
+//! Commit messages name the command and the files' stems — case ids, half-years, the
+//! catalogue — which carry no personal data; the caller never passes free text.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use super::TeamDir;
+
+/// Where a team folder stands with git.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repo {
+    /// `git` cannot be run here.
+    NoGit,
+    /// The folder is not inside a repository.
+    NotARepo,
+    /// Inside the repository with this top folder.
+    At(PathBuf),
+}
+
+/// What went wrong running git, with git's own words.
+#[derive(Debug)]
+pub struct GitError {
+    /// The git command, e.g. `git push`.
+    pub action: String,
+    /// What git said on standard error (or the reason it could not be run).
+    pub detail: String,
+}
+
+/// Runs git in a folder, never asking for anything on the terminal unless `interactive`.
+fn git(dir: &Path, args: &[&str], interactive: bool) -> std::io::Result<Output> {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C").arg(dir).args(args);
+    if !interactive {
+        cmd.env("GIT_TERMINAL_PROMPT", "0").stdin(std::process::Stdio::null());
+    }
+    cmd.output()
+}
+
+/// Runs git and gives its standard output, or what went wrong.
+fn run(dir: &Path, args: &[&str], interactive: bool) -> Result<String, GitError> {
+    let action = format!("git {}", args.first().copied().unwrap_or_default());
+    match git(dir, args, interactive) {
+        Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) => {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let detail = if stderr.trim().is_empty() { stdout.trim() } else { stderr.trim() };
+            Err(GitError { action, detail: detail.to_string() })
+        }
+        Err(e) => Err(GitError { action, detail: e.to_string() }),
+    }
+}
+
+/// Where the team folder stands with git.
+pub fn repo(team: &TeamDir) -> Repo {
+    match git(team.root(), &["rev-parse", "--show-toplevel"], false) {
+        Err(_) => Repo::NoGit,
+        Ok(out) if !out.status.success() => Repo::NotARepo,
+        Ok(out) => Repo::At(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())),
+    }
+}
+
+/// The message of an automatic commit: `rt refer: 2027-01-05-k7q2`, naming at most five
+/// files by their stems (`2027H1`, `tiltaksbank`) and counting the rest.
+pub fn message(command: &str, files: &[String]) -> String {
+    let mut stems: Vec<&str> = files
+        .iter()
+        .map(|f| {
+            let name = f.rsplit('/').next().unwrap_or(f);
+            name.strip_suffix(".toml").unwrap_or(name)
+        })
+        .collect();
+    stems.dedup();
+    let shown = stems.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+    match stems.len() {
+        0 => format!("rt {command}"),
+        n if n > 5 => format!("rt {command}: {shown} (+{})", n - 5),
+        _ => format!("rt {command}: {shown}"),
+    }
+}
+
+/// Commits exactly these files (paths relative to the team folder) and nothing else the
+/// user may have staged. `Ok(false)` when none of them differs from the last commit.
+pub fn commit_files(team: &TeamDir, files: &[String], message: &str) -> Result<bool, GitError> {
+    let dir = team.root();
+    let mut paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut args = vec!["status", "--porcelain", "--"];
+    args.extend(&paths);
+    if run(dir, &args, false)?.trim().is_empty() {
+        return Ok(false);
+    }
+    let mut add = vec!["add", "--"];
+    add.extend(&paths);
+    run(dir, &add, false)?;
+    // With paths, `git commit` takes only them (`--only`), whatever else is staged.
+    let mut commit = vec!["commit", "--quiet", "-m", message, "--"];
+    commit.extend(&paths);
+    run(dir, &commit, false)?;
+    Ok(true)
+}
+
+/// The current branch and its upstream (`origin/main`), if one is set.
+pub fn upstream(team: &TeamDir) -> Result<(String, Option<String>), GitError> {
+    let branch = run(team.root(), &["branch", "--show-current"], false)?.trim().to_string();
+    let up = run(team.root(), &["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"], false)
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    Ok((branch, up))
+}
+
+/// The names of the remotes.
+pub fn remotes(team: &TeamDir) -> Vec<String> {
+    run(team.root(), &["remote"], false).map(|s| s.lines().map(str::to_string).collect()).unwrap_or_default()
+}
+
+/// Whether a rebase or merge is under way (left by an earlier conflict).
+pub fn unfinished(team: &TeamDir) -> bool {
+    ["rebase-merge", "rebase-apply", "MERGE_HEAD"].iter().any(|name| {
+        run(team.root(), &["rev-parse", "--git-path", name], false)
+            .map(|p| {
+                let p = PathBuf::from(p.trim());
+                if p.is_absolute() { p } else { team.root().join(p) }.exists()
+            })
+            .unwrap_or(false)
+    })
+}
+
+/// Files under the team folder with changes not committed, relative to the team folder.
+pub fn uncommitted(team: &TeamDir) -> Result<Vec<String>, GitError> {
+    let out = run(team.root(), &["status", "--porcelain", "--untracked-files=all", "--", "."], false)?;
+    let prefix = run(team.root(), &["rev-parse", "--show-prefix"], false)?.trim().to_string();
+    Ok(out
+        .lines()
+        .filter_map(|l| l.get(3..))
+        .map(|p| p.trim_matches('"'))
+        .map(|p| p.strip_prefix(prefix.as_str()).unwrap_or(p).to_string())
+        .collect())
+}
+
+/// Fetches from the upstream, quietly, with the user's credentials.
+pub fn fetch(team: &TeamDir) -> Result<(), GitError> {
+    run(team.root(), &["fetch", "--quiet"], true).map(|_| ())
+}
+
+/// How many commits are only upstream (to fetch) and only here (to send).
+pub fn ahead_behind(team: &TeamDir) -> Result<(usize, usize), GitError> {
+    let out = run(team.root(), &["rev-list", "--left-right", "--count", "@{upstream}...HEAD"], false)?;
+    let mut parts = out.split_whitespace().map(|n| n.parse::<usize>().unwrap_or(0));
+    Ok((parts.next().unwrap_or(0), parts.next().unwrap_or(0)))
+}
+
+/// Puts this branch's own commits on top of the upstream's, keeping uncommitted changes.
+/// On a conflict, returns the files in conflict (the rebase is left for the user).
+pub fn rebase(team: &TeamDir) -> Result<Result<(), Vec<String>>, GitError> {
+    match run(team.root(), &["rebase", "--autostash", "--quiet", "@{upstream}"], false) {
+        Ok(_) => Ok(Ok(())),
+        Err(e) => {
+            let conflicts = run(team.root(), &["diff", "--name-only", "--diff-filter=U"], false)
+                .map(|s| s.lines().map(str::to_string).collect::<Vec<_>>())
+                .unwrap_or_default();
+            if conflicts.is_empty() { Err(e) } else { Ok(Err(conflicts)) }
+        }
+    }
+}
+
+/// Sends this branch's commits to its upstream.
+pub fn push(team: &TeamDir) -> Result<(), GitError> {
+    run(team.root(), &["push", "--quiet"], true).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_command_and_the_files_only() {
+        let files = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            message("refer", &files(&["cases/2027/2027-01-05-k7q2.toml"])),
+            "rt refer: 2027-01-05-k7q2"
+        );
+        assert_eq!(
+            message("schedule", &files(&["meetings/2027H1.toml", "cases/2027/2027-01-05-k7q2.toml"])),
+            "rt schedule: 2027H1, 2027-01-05-k7q2"
+        );
+        let many: Vec<String> = (1..=7).map(|i| format!("cases/2027/2027-01-0{i}-aaaa.toml")).collect();
+        assert!(message("purge", &many).ends_with("2027-01-05-aaaa (+2)"), "{}", message("purge", &many));
+        assert_eq!(message("init", &[]), "rt init");
+    }
+}

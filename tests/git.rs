@@ -1,0 +1,257 @@
+//! The team folder in git: automatic commits of exactly what a command wrote, and `rt sync`
+//! between two clones of a shared (bare) repository. Uses the machine's own `git`, with a
+//! private global config so the developer's settings never leak in.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::*;
+
+/// A temporary world: a bare "server" repository and clones, all under one folder.
+struct World {
+    dir: tempfile::TempDir,
+}
+
+impl World {
+    fn new() -> World {
+        let world = World { dir: tempfile::tempdir().unwrap() };
+        std::fs::write(
+            world.config(),
+            "[user]\n\tname = Test Bruker\n\temail = test@testby.example\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n",
+        )
+        .unwrap();
+        world.git(world.dir.path(), &["init", "--bare", "--quiet", "server.git"]);
+        world
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("gitconfig")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn envs(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("GIT_CONFIG_GLOBAL", self.config().into_os_string()),
+            ("GIT_CONFIG_NOSYSTEM", "1".into()),
+            ("GIT_TERMINAL_PROMPT", "0".into()),
+        ]
+    }
+
+    /// Runs git and insists it works; gives its standard output.
+    fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .envs(self.envs())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// `rt --dir DIR ARGS` in this world.
+    fn rt(&self, dir: &Path, args: &[&str]) -> Output {
+        let mut cmd = rt_bare();
+        cmd.arg("--dir").arg(dir).args(args).envs(self.envs());
+        cmd.output().unwrap()
+    }
+
+    /// A clone of the server.
+    fn clone(&self, name: &str) -> PathBuf {
+        self.git(self.dir.path(), &["clone", "--quiet", "server.git", name]);
+        self.path(name)
+    }
+}
+
+/// `rt init` in the first clone: the team folder's first commit, made by rt, sent upstream.
+fn first_clone(world: &World) -> PathBuf {
+    let a = world.clone("a");
+    let out = world.rt(
+        Path::new("."),
+        &["init", a.to_str().unwrap(), "--leader", "Ingrid Leder", "--email", "ingrid@testby.example"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("git: rt init"), "{}", stderr(&out));
+    world.git(&a, &["push", "--quiet", "-u", "origin", "main"]);
+    a
+}
+
+fn refer(world: &World, dir: &Path, initials: &str, born: &str, concern: &str) -> String {
+    let args = referral_with(
+        &["--initials", "--born", "--concern", "--referrer", "--copy-to"],
+        &[
+            "--initials",
+            initials,
+            "--born",
+            born,
+            "--concern",
+            concern,
+            "--referrer",
+            "Kari Lie",
+            "--unit",
+            "helsestasjon",
+        ],
+    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = world.rt(dir, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out).trim().to_string()
+}
+
+#[test]
+fn two_clones_refer_apart_and_sync_joins_every_case_in_a_clean_history() {
+    let world = World::new();
+    let a = first_clone(&world);
+    let b = world.clone("b");
+
+    let a1 = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    let a2 = refer(&world, &a, "B.B.", "2018-02-02", "Mye fravær fra skolen.");
+    let b1 = refer(&world, &b, "C.C.", "2017-03-03", "Søvnvansker i familien.");
+
+    let out = world.rt(&a, &["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Hentet 0 og sendte 2"), "{}", stderr(&out));
+    let out = world.rt(&b, &["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Hentet 2 og sendte 1"), "{}", stderr(&out));
+    // The two case files came through git, which keeps no modes; sync made them private.
+    assert!(stderr(&out).contains("kan igjen bare leses av deg"), "{}", stderr(&out));
+    let out = world.rt(&a, &["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = world.rt(&a, &["sync"]);
+    assert!(stderr(&out).contains("Alt er i takt med origin/main"), "{}", stderr(&out));
+
+    for clone in [&a, &b] {
+        // Every case on both sides, valid together.
+        let list = stdout(&world.rt(clone, &["list", "--format", "json"]));
+        for id in [&a1, &a2, &b1] {
+            assert!(list.contains(id.as_str()), "{id} missing in {}: {list}", clone.display());
+        }
+        let check = world.rt(clone, &["check", "--today", TODAY]);
+        assert_eq!(check.status.code(), Some(0), "{}{}", stdout(&check), stderr(&check));
+        // Nothing left uncommitted, and the same linear history of rt commits only.
+        assert_eq!(world.git(clone, &["status", "--porcelain"]), "");
+        let log = world.git(clone, &["log", "--format=%s|%b|%an"]);
+        let subjects: Vec<&str> = log.lines().collect();
+        assert_eq!(subjects.len(), 4, "{log}");
+        assert!(subjects.iter().all(|s| s.starts_with("rt ")), "{log}");
+        assert_eq!(world.git(clone, &["rev-list", "--merges", "--count", "HEAD"]).trim(), "0");
+        // No personal data in any message: no initials, birth dates, names or texts.
+        for personal in ["A.A.", "B.B.", "C.C.", "2019-01-01", "2018-02-02", "Kari", "Uro", "fravær", "Søvn"]
+        {
+            assert!(!log.contains(personal), "{personal} in the history:\n{log}");
+        }
+        assert!(log.contains(&format!("rt refer: {b1}")), "{log}");
+    }
+    assert_eq!(world.git(&a, &["rev-parse", "HEAD"]), world.git(&b, &["rev-parse", "HEAD"]));
+}
+
+#[test]
+fn a_commit_takes_exactly_the_files_the_command_wrote() {
+    let world = World::new();
+    let a = first_clone(&world);
+    // Something of the user's own, staged, and a hand edit not staged: neither is rt's.
+    std::fs::write(a.join("notater.txt"), "mine\n").unwrap();
+    world.git(&a, &["add", "notater.txt"]);
+    let config = std::fs::read_to_string(a.join("rt.toml")).unwrap();
+    std::fs::write(a.join("rt.toml"), config.replace("place = ", "# endret for hånd\nplace = ")).unwrap();
+
+    let id = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    let files = world.git(&a, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), format!("cases/2027/{id}.toml"));
+    let status = world.git(&a, &["status", "--porcelain"]);
+    assert!(status.contains("A  notater.txt"), "{status}");
+    assert!(status.contains(" M rt.toml"), "{status}");
+
+    // A command that writes nothing commits nothing.
+    let before = world.git(&a, &["rev-parse", "HEAD"]);
+    assert_eq!(world.rt(&a, &["list"]).status.code(), Some(0));
+    assert_eq!(world.git(&a, &["rev-parse", "HEAD"]), before);
+}
+
+#[test]
+fn a_conflict_stops_sync_with_the_files_and_what_to_do() {
+    let world = World::new();
+    let a = first_clone(&world);
+    let id = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    assert_eq!(world.rt(&a, &["sync"]).status.code(), Some(0));
+    let b = world.clone("b");
+
+    // Both close the same case, for different reasons.
+    let out = world.rt(&a, &["close", &id, "--today", TODAY, "--reason", "Familien har flyttet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = world.rt(&b, &["close", &id, "--today", "2027-01-06", "--reason", "Trukket av den som meldte"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(world.rt(&a, &["sync"]).status.code(), Some(0));
+
+    let out = world.rt(&b, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("cases/2027/{id}.toml")), "{err}");
+    assert!(err.contains("git rebase --continue") && err.contains("git rebase --abort"), "{err}");
+    assert!(err.contains("ingenting er tapt"), "{err}");
+
+    // Until it is resolved, sync says so rather than making things worse.
+    let out = world.rt(&b, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("stoppet midt i en konflikt"), "{}", stderr(&out));
+    world.git(&b, &["rebase", "--abort"]);
+    assert!(world.rt(&b, &["show", &id]).status.success());
+}
+
+#[test]
+fn without_git_or_outside_a_repository_nothing_breaks() {
+    // Not a repository: commands work, and sync explains.
+    let team = Team::new();
+    std::fs::write(team.path("rt.toml"), team.read("rt.toml") + "\n[git]\nauto_commit = true\n").unwrap();
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("git"), "{}", stderr(&out));
+    let out = team.rt(["sync"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("ikke et git-depot") && stderr(&out).contains("git clone"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A repository, but no git to run: the case is still written, with a warning.
+    let world = World::new();
+    let a = first_clone(&world);
+    let empty = tempfile::tempdir().unwrap();
+    let mut cmd = rt_bare();
+    cmd.arg("--dir")
+        .arg(&a)
+        .args(referral_with(&["--referrer"], &["--referrer", "Kari Lie", "--unit", "helsestasjon"]));
+    cmd.env("PATH", empty.path());
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ikke committet"), "{}", stderr(&out));
+    assert_eq!(world.git(&a, &["status", "--porcelain", "--untracked-files=all"]).lines().count(), 1);
+    let mut cmd = rt_bare();
+    cmd.arg("--dir").arg(&a).arg("sync").env("PATH", empty.path());
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("git kan ikke kjøres her"), "{}", stderr(&out));
+}
+
+#[test]
+fn sync_without_an_upstream_says_how_to_set_one() {
+    let world = World::new();
+    let a = world.path("solo");
+    world.git(world.dir.path(), &["init", "--quiet", "solo"]);
+    let out = world.rt(Path::new("."), &["init", a.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = world.rt(&a, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("git remote add origin"), "{}", stderr(&out));
+    world.git(&a, &["remote", "add", "origin", world.path("server.git").to_str().unwrap()]);
+    let out = world.rt(&a, &["sync"]);
+    assert!(stderr(&out).contains("git push -u origin main"), "{}", stderr(&out));
+}
