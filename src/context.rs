@@ -75,6 +75,12 @@ impl Context {
         })
     }
 
+    /// A secret from the environment (the mail server's password), by the variable's name;
+    /// `None` when unset or empty.
+    pub fn secret(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+
     /// Adopts the team's configured language unless one was given on the command line.
     pub fn adopt_language(&mut self, configured: Lang) {
         if !self.lang_given {

@@ -47,6 +47,8 @@ pub enum Error {
     BrokenPipe,
     /// The user ended the dialogue (end of input).
     Aborted,
+    /// The mail server could not be reached or refused the message as a whole.
+    Send { server: String, step: &'static str, detail: String },
     /// `rt sync` could not finish.
     Sync(crate::cmd::sync::SyncProblem),
 }
@@ -135,6 +137,16 @@ impl Error {
             Error::BrokenPipe => String::new(),
             Error::Aborted => l.pick("avbrutt; ingenting er skrevet".into(), "aborted; nothing was written".into()),
             Error::Sync(problem) => problem.message(l),
+            Error::Send { server, step, detail } => {
+                let (nb, en) = match *step {
+                    "connect" => ("kommer ikke fram til", "cannot reach"),
+                    "starttls" | "tls" => ("får ikke en kryptert forbindelse til", "cannot get an encrypted connection to"),
+                    "login" => ("godtar ikke innloggingen hos", "login refused by"),
+                    "sender" => ("godtar ikke avsenderen hos", "sender refused by"),
+                    _ => ("får ikke levert e-posten til", "cannot deliver the mail to"),
+                };
+                l.pick(format!("innkallingen er ikke sendt: {nb} {server}: {detail}"), format!("the invitation was not sent: {en} {server}: {detail}"))
+            }
         }
     }
 
@@ -144,6 +156,28 @@ impl Error {
         Some(match self {
             Error::Invalid(problem) => return problem.help(l),
             Error::Sync(problem) => return problem.help(l),
+            Error::Send { step, .. } => match *step {
+                "connect" => l.pick(
+                    "sjekk `host` og `port` under [mail] i rt.toml, og at nettet slipper deg fram til tjeneren".into(),
+                    "check `host` and `port` under [mail] in rt.toml, and that the network lets you reach the server".into(),
+                ),
+                "starttls" | "tls" => l.pick(
+                    "sjekk `security` under [mail] (starttls for port 587, tls for port 465), og at tjenerens sertifikat er gyldig".into(),
+                    "check `security` under [mail] (starttls for port 587, tls for port 465), and that the server's certificate is valid".into(),
+                ),
+                "login" => l.pick(
+                    "sjekk `user` under [mail] og passordet i miljøvariabelen `password_env` peker på".into(),
+                    "check `user` under [mail] and the password in the environment variable `password_env` names".into(),
+                ),
+                "sender" => l.pick(
+                    "tjeneren vil ikke sende fra lederens adresse; sjekk [leader] email, eller logg inn som den".into(),
+                    "the server will not send from the leader's address; check [leader] email, or log in as that user".into(),
+                ),
+                _ => l.pick(
+                    "prøv igjen senere, eller lagre innkallingen med `--format eml --out FIL` og send den fra e-postprogrammet".into(),
+                    "try again later, or save the invitation with `--format eml --out FILE` and send it from your mail program".into(),
+                ),
+            },
             Error::NoTeamFolder { .. } | Error::NotATeamFolder { .. } => l.pick(
                 "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
                 "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),

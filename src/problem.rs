@@ -158,6 +158,12 @@ pub enum Problem {
     NoLeader,
     /// A password written in `rt.toml` (it belongs in the environment).
     PasswordInFile,
+    /// `--send` without `[mail]` in `rt.toml`.
+    NoMailServer,
+    /// The environment variable that should hold the mail password is not set.
+    PasswordNotSet { var: String },
+    /// Some recipients were refused by the mail server.
+    RecipientsRefused { refused: usize, sent: usize },
     /// A name that cannot be an environment variable.
     BadEnvName { value: String },
     /// A mail server host that cannot be one.
@@ -517,6 +523,18 @@ impl Problem {
                 "passordet til e-posttjeneren skal ikke stå i rt.toml".to_string(),
                 "the mail server's password must not be in rt.toml".to_string(),
             ),
+            NoMailServer => l.pick(
+                "rt.toml sier ikke hvilken e-posttjener innkallingen skal sendes med ([mail])".to_string(),
+                "rt.toml does not say which mail server to send the invitation with ([mail])".to_string(),
+            ),
+            PasswordNotSet { var } => l.pick(
+                format!("miljøvariabelen {var} med passordet til e-posttjeneren er ikke satt"),
+                format!("the environment variable {var} with the mail server's password is not set"),
+            ),
+            RecipientsRefused { refused, sent } => l.pick(
+                format!("{refused} mottaker(e) ble avvist av e-posttjeneren; {sent} fikk innkallingen"),
+                format!("{refused} recipient(s) were refused by the mail server; {sent} got the invitation"),
+            ),
             BadEnvName { value } => l.pick(
                 format!("`mail.password_env` = `{value}` er ikke et navn på en miljøvariabel"),
                 format!("`mail.password_env` = `{value}` is not the name of an environment variable"),
@@ -808,6 +826,18 @@ impl Problem {
             NoLeader => Some(l.pick(
                 "legg til [leader] med name, email og unit".into(),
                 "add [leader] with name, email and unit".into(),
+            )),
+            NoMailServer => Some(l.pick(
+                "legg til [mail] med host, port, security, user og password_env (se kommentarene i rt.toml fra `rt init`), eller lagre et utkast med `--format eml --out FIL`".into(),
+                "add [mail] with host, port, security, user and password_env (see the comments in an rt.toml from `rt init`), or save a draft with `--format eml --out FILE`".into(),
+            )),
+            PasswordNotSet { var } => Some(l.pick(
+                format!("sett den i terminalen først, f.eks. `read -s {var} && export {var}` (den lagres ikke noe sted)"),
+                format!("set it in the terminal first, e.g. `read -s {var} && export {var}` (it is stored nowhere)"),
+            )),
+            RecipientsRefused { .. } => Some(l.pick(
+                "rett adressene i rt.toml, og send innkallingen til dem fra e-postprogrammet (`rt agenda --format eml --out FIL`) — ikke send på nytt til alle".into(),
+                "fix the addresses in rt.toml, and send the invitation to them from your mail program (`rt agenda --format eml --out FILE`) — do not resend to everyone".into(),
             )),
             PasswordInFile | BadEnvName { .. } => Some(l.pick(
                 "fjern passordet; skriv navnet på en miljøvariabel i `password_env`, f.eks. RT_SMTP_PASSORD, og sett den før `rt agenda --send`".into(),

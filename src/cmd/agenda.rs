@@ -13,7 +13,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::mail;
-use crate::model::{Case, Meeting};
+use crate::model::{Case, Config, MailSecurity, Meeting};
 use crate::output;
 use crate::problem::Problem;
 use crate::render::{self, Templates, agenda};
@@ -35,6 +35,8 @@ pub enum Format {
 #[command(after_help = "Eksempler:
   rt agenda                              innkallingen til neste møte
   rt agenda --meeting 2027-01-12 --format eml --out innkalling.eml
+  rt agenda --send --dry-run                    hvem som ville fått den, uten å sende
+  RT_SMTP_PASSORD=... rt agenda --send          send via e-posttjeneren i rt.toml ([mail])
 
 Malen er templates/agenda.nb.txt (emnet: templates/agenda-subject.nb.txt); en fil med samme
 navn i team-mappens templates/ erstatter den innebygde. Variablene: templates/README.md.
@@ -46,11 +48,17 @@ pub struct Args {
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub meeting: Option<NaiveDate>,
     /// Utdata: text eller eml (e-postutkast)
-    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    #[arg(long, value_name = "FORMAT", default_value = "text", conflicts_with = "send")]
     pub format: Format,
     /// Skriv til denne filen i stedet for til skjermen
-    #[arg(long, value_name = "FIL")]
+    #[arg(long, value_name = "FIL", conflicts_with = "send")]
     pub out: Option<PathBuf>,
+    /// Send innkallingen via e-posttjeneren i rt.toml ([mail]) og vis svaret for hver mottaker
+    #[arg(long)]
+    pub send: bool,
+    /// Med --send: vis hva som ville blitt sendt, uten å sende
+    #[arg(long, requires = "send")]
+    pub dry_run: bool,
 }
 
 /// Runs `rt agenda`.
@@ -82,16 +90,23 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         .cloned()
         .collect();
 
+    if args.send {
+        let leader = view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?;
+        let draft = mail::Draft {
+            from: leader,
+            to: &to,
+            cc: &cc,
+            subject: &subject,
+            body: &body,
+            date: ctx.now,
+            message_id: message_id(meeting, ctx),
+        };
+        return send(ctx, &config, &draft, args.dry_run);
+    }
     let bytes = match args.format {
         Format::Text => text(&subject, &to, &cc, &body, lang).into_bytes(),
         Format::Eml => {
             let leader = view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?;
-            let message_id = format!(
-                "agenda.{}.{}.{}",
-                meeting.date.format("%Y%m%d"),
-                ctx.now.format("%Y%m%d%H%M%S"),
-                meeting.uid.split('@').next().unwrap_or_default()
-            ) + "@ressursteam.rt";
             mail::eml(&mail::Draft {
                 from: leader,
                 to: &to,
@@ -99,7 +114,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
                 subject: &subject,
                 body: &body,
                 date: ctx.now,
-                message_id,
+                message_id: message_id(meeting, ctx),
             })?
         }
     };
@@ -129,6 +144,103 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         ));
     }
     Ok(0)
+}
+
+/// A Message-ID of our own domain, unique per meeting and moment.
+fn message_id(meeting: &Meeting, ctx: &Context) -> String {
+    format!(
+        "agenda.{}.{}.{}@ressursteam.rt",
+        meeting.date.format("%Y%m%d"),
+        ctx.now.format("%Y%m%d%H%M%S"),
+        meeting.uid.split('@').next().unwrap_or_default()
+    )
+}
+
+/// `--send`: through the team's SMTP server, with the server's answer for every recipient.
+/// Exit 1 when any recipient was refused (the others did get it).
+fn send(ctx: &Context, config: &Config, draft: &mail::Draft, dry_run: bool) -> Result<i32, Error> {
+    let lang = ctx.lang;
+    let server = config.mail.as_ref().ok_or(Error::Invalid(Problem::NoMailServer))?;
+    let (message, envelope) = mail::outgoing(draft)?;
+    let via = format!("{}:{} ({})", server.host, server.port, server.security.code());
+    let name_of = |address: &str| {
+        draft
+            .to
+            .iter()
+            .chain(draft.cc)
+            .chain(std::iter::once(draft.from))
+            .find(|p| p.email.trim().eq_ignore_ascii_case(address))
+            .map_or_else(|| address.to_string(), |p| format!("{} <{address}>", p.name))
+    };
+    if dry_run {
+        let mut out = lang.pick(
+            format!(
+                "Ville sendt «{}» via {via}, fra {}, til:
+",
+                draft.subject,
+                name_of(&draft.from.email)
+            ),
+            format!(
+                "Would send «{}» via {via}, from {}, to:
+",
+                draft.subject,
+                name_of(&draft.from.email)
+            ),
+        );
+        for to in envelope.to() {
+            out.push_str(&format!(
+                "  {}
+",
+                name_of(to.as_ref())
+            ));
+        }
+        output::print(&out)?;
+        output::note(lang.pick("Prøvekjøring: ingenting er sendt.", "Dry run: nothing was sent."));
+        return Ok(0);
+    }
+    let password = match &server.password_env {
+        Some(var) if server.user.is_some() => Some(
+            ctx.secret(var).ok_or_else(|| Error::Invalid(Problem::PasswordNotSet { var: var.clone() }))?,
+        ),
+        _ => None,
+    };
+    if server.security == MailSecurity::None && !is_local(&server.host) {
+        output::note(&format!(
+            "{}: {}",
+            lang.warning_word(),
+            lang.pick(
+                format!("sender ukryptert til {} (security = \"none\")", server.host),
+                format!("sending unencrypted to {} (security = \"none\")", server.host),
+            )
+        ));
+    }
+    let answers = mail::smtp::send(server, password.as_deref(), &envelope, &message)
+        .map_err(|e| Error::Send { server: via.clone(), step: e.step, detail: e.detail })?;
+    let mut out = String::new();
+    for a in &answers {
+        let who = name_of(&a.address);
+        out.push_str(&match &a.refused {
+            None => format!("  {}  {who}\n", lang.pick("sendt ", "sent   ")),
+            Some(why) => format!("  {}  {who}: {why}\n", lang.pick("avvist", "refused")),
+        });
+    }
+    let refused = answers.iter().filter(|a| a.refused.is_some()).count();
+    let sent = answers.len() - refused;
+    output::print(&out)?;
+    if refused == 0 {
+        output::note(&lang.pick(
+            format!("Innkallingen er sendt til {sent} mottaker(e) via {via}."),
+            format!("The invitation was sent to {sent} recipient(s) via {via}."),
+        ));
+        Ok(0)
+    } else {
+        Err(Error::Invalid(Problem::RecipientsRefused { refused, sent }))
+    }
+}
+
+/// Whether a host is this machine.
+fn is_local(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "::1" | "[::1]")
 }
 
 /// The meeting asked for (it must exist and not be cancelled), or the next one from today.

@@ -1,8 +1,11 @@
-//! The invitation as an e-mail message (RFC 5322) that Outlook opens as an unsent draft.
+//! The invitation as an e-mail message (RFC 5322): a draft that Outlook opens unsent, or a
+//! message sent through the team's SMTP server (see [`smtp`]).
 //!
 //! Built with lettre, never by hand: it encodes a UTF-8 subject as an encoded-word, names
 //! with æøå, and the body's transfer encoding. Names and the subject are refused if they
 //! hold a line break or control character, so nothing from a file can forge a header.
+
+pub mod smtp;
 
 use std::time::SystemTime;
 
@@ -46,8 +49,18 @@ fn mailbox(p: &PersonView) -> Result<Mailbox, Error> {
     Ok(Mailbox::new(Some(p.name.clone()), address))
 }
 
-/// The message as bytes, ready to be saved as `.eml`.
+/// The message as bytes, ready to be saved as `.eml` and opened as an unsent draft.
 pub fn eml(d: &Draft) -> Result<Vec<u8>, Error> {
+    Ok(message(d, true)?.formatted())
+}
+
+/// The message to send, and its envelope (the sender and every recipient).
+pub fn outgoing(d: &Draft) -> Result<(Vec<u8>, lettre::address::Envelope), Error> {
+    let message = message(d, false)?;
+    Ok((message.formatted(), message.envelope().clone()))
+}
+
+fn message(d: &Draft, draft: bool) -> Result<Message, Error> {
     if has_line_break_or_control(d.subject) {
         return Err(Error::Mail { detail: "emnet har linjeskift / the subject has a line break".into() });
     }
@@ -56,8 +69,11 @@ pub fn eml(d: &Draft) -> Result<Vec<u8>, Error> {
         .from(from.clone())
         .subject(d.subject)
         .date(SystemTime::from(d.date))
-        .message_id(Some(format!("<{}>", d.message_id)))
-        .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("X-Unsent"), "1".into()));
+        .message_id(Some(format!("<{}>", d.message_id)));
+    if draft {
+        builder =
+            builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("X-Unsent"), "1".into()));
+    }
     let mut any_to = false;
     for p in d.to.iter().filter(|p| !p.email.is_empty()) {
         let m = mailbox(p)?;
@@ -73,10 +89,9 @@ pub fn eml(d: &Draft) -> Result<Vec<u8>, Error> {
     for p in d.cc.iter().filter(|p| !p.email.is_empty()) {
         builder = builder.cc(mailbox(p)?);
     }
-    let message = builder
+    builder
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(d.body.to_string()))
-        .map_err(|e| Error::Mail { detail: e.to_string() })?;
-    Ok(message.formatted())
+        .map_err(|e| Error::Mail { detail: e.to_string() })
 }
 
 #[cfg(test)]
