@@ -83,6 +83,10 @@ pub enum Command {
     Check(cmd::check::Args),
     /// Hent de andres endringer og send dine (git pull --rebase og push)
     Sync(cmd::sync::Args),
+    /// Skript for tab-fullføring i bash, zsh, fish eller PowerShell
+    Completions(cmd::completions::Args),
+    /// Manualsidene (man), til skjermen eller én per kommando i en mappe
+    Man(cmd::man::Args),
 }
 
 impl Command {
@@ -105,6 +109,8 @@ impl Command {
             Command::Purge(_) => "purge",
             Command::Check(_) => "check",
             Command::Sync(_) => "sync",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
         }
     }
 }

@@ -3,9 +3,11 @@
 
 pub mod agenda;
 pub mod check;
+pub mod completions;
 pub mod consent;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod minutes;
 pub mod outcome;
 pub mod purge;
@@ -42,6 +44,8 @@ pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Opti
         Command::Consent(args) => in_team(globals, name, |ctx| consent::run(args, ctx)),
         Command::Check(args) => in_team(globals, name, |ctx| check::run(args, ctx)),
         Command::Sync(args) => in_team(globals, name, |ctx| sync::run(args, ctx)),
+        Command::Completions(args) => completions::run(args, globals).map_err(|e| (e, None)),
+        Command::Man(args) => man::run(args, globals).map_err(|e| (e, None)),
     }
 }
 
