@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{ArgAction, CommandFactory, Parser, Subcommand};
 
 use crate::cmd;
+use crate::help_en;
 use crate::lang::Lang;
 use crate::model::dates::parse_date;
 
@@ -115,13 +116,28 @@ impl Command {
     }
 }
 
+/// Whether the flags' own checks answer in English: set from `--lang` / `RT_LANG` before
+/// parsing (see [`command`]), since clap calls them with no context.
+static ARGS_IN_ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A flag's complaint in the language asked for on the command line.
+pub fn arg_error(nb: String, en: String) -> String {
+    if ARGS_IN_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) { en } else { nb }
+}
+
 /// Parses an ISO date flag (`YYYY-MM-DD`).
 pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    parse_date(text).ok_or_else(|| format!("`{text}` er ikke en dato ÅÅÅÅ-MM-DD / not a date YYYY-MM-DD"))
+    parse_date(text).ok_or_else(|| {
+        arg_error(
+            format!("`{text}` er ikke en dato ÅÅÅÅ-MM-DD"),
+            format!("`{text}` is not a date YYYY-MM-DD"),
+        )
+    })
 }
 
 fn lang_arg(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("`{text}`: bruk nb eller en / use nb or en"))
+    Lang::parse(text)
+        .ok_or_else(|| arg_error(format!("`{text}`: bruk nb eller en"), format!("`{text}`: use nb or en")))
 }
 
 /// The language asked for on the command line or in `RT_LANG`, looked up before parsing so
@@ -139,32 +155,56 @@ pub fn early_lang(args: &[OsString]) -> Option<Lang> {
     std::env::var("RT_LANG").ok().and_then(|v| Lang::parse(&v))
 }
 
-/// The clap command with headings in the user's language.
+/// The clap command in the user's language: our help texts (English from [`help_en`] under
+/// `--lang en`), and clap's own headings replaced.
 pub fn command(lang: Lang) -> clap::Command {
-    localise(Cli::command(), lang)
+    ARGS_IN_ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+    localise(Cli::command(), lang, "rt")
 }
 
-fn localise(cmd: clap::Command, lang: Lang) -> clap::Command {
+fn localise(cmd: clap::Command, lang: Lang, path: &str) -> clap::Command {
     let template = lang.pick(
         "{before-help}{about-with-newline}\nBruk: {usage}\n\n{all-args}{after-help}",
         "{before-help}{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
     );
-    let cmd = cmd
-        .help_template(template)
-        .subcommand_help_heading(lang.pick("Kommandoer", "Commands"))
-        .mut_args(|a| {
-            if a.get_help_heading().is_some() {
-                a
-            } else if a.is_global_set() || a.get_id() == "help" {
-                // Shown last, apart from each command's own flags.
-                a.help_heading(lang.pick("Felles valg", "Global options")).display_order(1000)
-            } else if a.is_positional() {
-                a.help_heading(lang.pick("Argumenter", "Arguments"))
-            } else {
-                a.help_heading(lang.pick("Valg", "Options"))
+    let mut cmd = cmd.help_template(template).subcommand_help_heading(lang.pick("Kommandoer", "Commands"));
+    if lang == Lang::En {
+        if let Some(about) = help_en::text(path, "@about") {
+            cmd = cmd.about(about);
+        }
+        if let Some(after) = help_en::text(path, "@after") {
+            cmd = cmd.after_help(after);
+        }
+    }
+    let cmd = cmd.mut_args(|a| {
+        // Each help text names its values in the user's language; clap would list them again
+        // with the (English) doc comments of the value types.
+        let mut a = if a.get_action().takes_values() { a.hide_possible_values(true) } else { a };
+        if lang == Lang::En {
+            if let Some(help) = help_en::text(path, a.get_id().as_str()) {
+                a = a.help(help);
             }
-        });
-    cmd.mut_subcommands(|sub| localise(sub, lang))
+            if let Some(names) = a.get_value_names() {
+                let english: Vec<String> =
+                    names.iter().map(|n| help_en::value_name(n.as_str()).to_string()).collect();
+                a = a.value_names(english);
+            }
+        }
+        if a.get_help_heading().is_some() {
+            a
+        } else if a.is_global_set() || a.get_id() == "help" {
+            // Shown last, apart from each command's own flags.
+            a.help_heading(lang.pick("Felles valg", "Global options")).display_order(1000)
+        } else if a.is_positional() {
+            a.help_heading(lang.pick("Argumenter", "Arguments"))
+        } else {
+            a.help_heading(lang.pick("Valg", "Options"))
+        }
+    });
+    cmd.mut_subcommands(|sub| {
+        let sub_path = format!("{path} {}", sub.get_name());
+        localise(sub, lang, &sub_path)
+    })
 }
 
 #[cfg(test)]
@@ -174,6 +214,66 @@ mod tests {
     #[test]
     fn the_cli_is_well_formed() {
         command(Lang::Nb).debug_assert();
+    }
+
+    /// Every command and flag, with its path: (path, key, Norwegian text).
+    fn texts() -> Vec<(String, String, String)> {
+        fn walk(cmd: &clap::Command, path: String, out: &mut Vec<(String, String, String)>) {
+            let about = cmd.get_about().map(|s| s.to_string()).unwrap_or_default();
+            out.push((path.clone(), "@about".into(), about));
+            if let Some(after) = cmd.get_after_help() {
+                out.push((path.clone(), "@after".into(), after.to_string()));
+            }
+            for a in cmd.get_arguments().filter(|a| path == "rt" || !a.is_global_set()) {
+                let help = a.get_help().map(|s| s.to_string()).unwrap_or_default();
+                out.push((path.clone(), a.get_id().to_string(), help));
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, format!("{path} {}", sub.get_name()), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&Cli::command(), "rt".into(), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_help_text_has_an_english_twin_and_every_twin_a_text() {
+        let texts = texts();
+        for (path, key, nb) in &texts {
+            assert!(!nb.is_empty(), "`{path}` `{key}` has no help text");
+            assert!(help_en::text(path, key).is_some(), "no English for `{path}` `{key}`: {nb}");
+        }
+        for (path, key, _) in help_en::EN {
+            assert!(
+                texts.iter().any(|(p, k, _)| p == path && k == key),
+                "help_en has `{path}` `{key}`, which no command has"
+            );
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_summary_line_and_two_or_three_examples() {
+        let texts = texts();
+        for (path, key, _) in texts.iter().filter(|(_, k, _)| k == "@about") {
+            let after = texts.iter().find(|(p, k, _)| p == path && k == "@after");
+            let Some((_, _, after)) = after else { panic!("`{path}` has no examples ({key})") };
+            let examples =
+                after.lines().filter(|l| l.trim_start().starts_with("rt ") || l.contains(" rt ")).count();
+            assert!(examples >= 2, "`{path}` has {examples} example(s):\n{after}");
+            let about = &texts.iter().find(|(p, k, _)| p == path && k == "@about").unwrap().2;
+            assert!(!about.contains('\n') && about.len() < 100, "`{path}`: one line: {about}");
+        }
+    }
+
+    #[test]
+    fn the_english_help_is_english() {
+        let mut cmd = command(Lang::En);
+        let help = cmd.render_long_help().to_string();
+        assert!(help.contains("Global options") && help.contains("The team folder"), "{help}");
+        let refer = cmd.find_subcommand_mut("refer").unwrap().render_long_help().to_string();
+        assert!(refer.contains("<DATE>") && !refer.contains("<DATO>"), "{refer}");
+        assert!(!refer.contains("Eksempler") && refer.contains("Examples"), "{refer}");
     }
 
     #[test]

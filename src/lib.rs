@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod context;
 pub mod diagnostic;
 pub mod error;
+pub mod help_en;
 pub mod lang;
 pub mod mail;
 pub mod model;
@@ -61,7 +62,7 @@ where
         Ok(code) => code,
         Err((e, lang_used)) => {
             if !matches!(e, error::Error::BrokenPipe) {
-                eprintln!("{}", e.render(lang_used.unwrap_or(lang)));
+                output::note(&e.render(lang_used.unwrap_or(lang)));
             }
             e.exit_code()
         }

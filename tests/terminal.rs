@@ -10,6 +10,11 @@ use common::*;
 /// Runs `rt` in a pseudo-terminal, answering each prompt in turn; returns (exit code, all
 /// the terminal showed).
 fn in_terminal(team: &Team, args: &[&str], answers: &[&str]) -> (i32, String) {
+    in_terminal_with(team, args, answers, &[])
+}
+
+/// [`in_terminal`] with environment variables set.
+fn in_terminal_with(team: &Team, args: &[&str], answers: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     const DRIVER: &str = r#"
 import os, pty, sys, select
 rt, answers = sys.argv[1], sys.argv[2].split("\x1f")
@@ -45,9 +50,10 @@ sys.exit(os.waitstatus_to_exitcode(status))
     let mut cmd = std::process::Command::new("python3");
     cmd.arg("-c").arg(DRIVER).arg(&rt).arg(answers.join("\x1f"));
     cmd.arg("--dir").arg(team.root()).args(args);
-    for var in ["RT_DIR", "RT_TODAY", "RT_LANG", "RT_INTERACTIVE"] {
+    for var in ["RT_DIR", "RT_TODAY", "RT_LANG", "RT_INTERACTIVE", "NO_COLOR", "TERM"] {
         cmd.env_remove(var);
     }
+    cmd.env("TERM", "xterm-256color").envs(env.iter().copied());
     let out = cmd.output().expect("python3 runs");
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -75,4 +81,46 @@ fn at_a_terminal_only_the_missing_fields_are_asked() {
     assert!(!shown.contains("Brukerens initialer"), "given fields are not asked: {shown}");
     let text = team.read(&team.case_files()[0]);
     assert!(text.contains("tried = \"Samtaler.\""), "{text}");
+}
+
+#[test]
+fn messages_are_coloured_at_a_terminal_unless_no_color_is_set() {
+    let team = Team::demo();
+    let (code, shown) = in_terminal(&team, &["show", "2026-09-01-nkn"], &[]);
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains("\x1b[1;31mfeil\x1b[0m: fant ingen sak"), "{shown:?}");
+    assert!(shown.contains("\x1b[36mhjelp\x1b[0m: mente du"), "{shown:?}");
+
+    for env in [[("NO_COLOR", "1")], [("TERM", "dumb")]] {
+        let (code, shown) = in_terminal_with(&team, &["show", "2026-09-01-nkn"], &[], &env);
+        assert_eq!(code, 1, "{shown}");
+        assert!(shown.contains("feil: fant ingen sak") && !shown.contains('\x1b'), "{env:?}: {shown:?}");
+        // clap's help and usage errors follow the same rule.
+        let (_, help) = in_terminal_with(&team, &["--help"], &[], &env);
+        assert!(help.contains("Kommandoer") && !help.contains('\x1b'), "{env:?}: {help:?}");
+    }
+    let (_, help) = in_terminal(&team, &["--help"], &[]);
+    assert!(help.contains('\x1b'), "clap styles help at a terminal: {help:?}");
+
+    // rt check's findings on standard output, at a terminal.
+    team.write(
+        "cases/2026/2026-09-01-nknk.toml",
+        &team.read("cases/2026/2026-09-01-nknk.toml").replace("way_in", "way_inn"),
+    );
+    let (code, shown) = in_terminal(&team, &["check", "--today", "2026-11-23"], &[]);
+    assert_eq!(code, 1, "{shown}");
+    assert!(shown.contains(": \x1b[1;31mfeil\x1b[0m: ukjent nøkkel"), "{shown:?}");
+}
+
+#[test]
+fn piped_output_is_never_coloured() {
+    let team = Team::demo();
+    team.write(
+        "cases/2026/2026-09-01-nknk.toml",
+        &team.read("cases/2026/2026-09-01-nknk.toml").replace("way_in", "way_inn"),
+    );
+    for args in [vec!["show", "nope"], vec!["check"], vec!["list", "--status", "nope"], vec!["--help"]] {
+        let out = team.rt(&args).output().unwrap();
+        assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{args:?}");
+    }
 }

@@ -13,7 +13,9 @@ use crate::store::load;
 
 /// Flags of `rt consent`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Eksempel:\n  rt consent 2026-11-19-kefo --withdraw")]
+#[command(
+    after_help = "Eksempler:\n  rt consent 2026-11-19-kefo --withdraw\n  rt consent 2026-11-19-kefo --withdraw --date 2026-11-20"
+)]
 pub struct Args {
     /// Saks-id
     #[arg(value_name = "ID")]

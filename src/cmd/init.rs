@@ -5,13 +5,21 @@ use std::path::PathBuf;
 
 use crate::context::Globals;
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::output;
 use crate::store::atomic::{self, Privacy};
 use crate::store::{CASES_DIR, CONFIG_FILE, TILTAK_FILE};
 
-const CONFIG_TEMPLATE: &str = include_str!("../assets/rt.toml");
-const TILTAK_TEMPLATE: &str = include_str!("../assets/tiltaksbank.toml");
-const GITIGNORE: &str = include_str!("../assets/gitignore");
+/// The commented files of a new team folder: (Norwegian, English).
+const CONFIG_TEMPLATE: (&str, &str) =
+    (include_str!("../assets/rt.toml"), include_str!("../assets/rt.en.toml"));
+const TILTAK_TEMPLATE: (&str, &str) =
+    (include_str!("../assets/tiltaksbank.toml"), include_str!("../assets/tiltaksbank.en.toml"));
+const GITIGNORE: (&str, &str) = (include_str!("../assets/gitignore"), include_str!("../assets/gitignore.en"));
+
+fn pick(lang: Lang, texts: (&'static str, &'static str)) -> &'static str {
+    lang.pick(texts.0, texts.1)
+}
 
 /// Flags of `rt init`.
 #[derive(clap::Args, Debug)]
@@ -33,18 +41,23 @@ pub struct Args {
     pub email: Option<String>,
 }
 
-/// The text of a new `rt.toml`.
-pub fn config_text(team: &str, leader: Option<(&str, &str)>) -> String {
+/// The text of a new `rt.toml`, its comments in a language (which it also sets).
+pub fn config_text(team: &str, leader: Option<(&str, &str)>, lang: Lang) -> String {
     let leader = match leader {
         Some((name, email)) => format!(
             "[leader]\nname = {}\nemail = {}\nunit = \"kommunepsykolog\"\n",
             toml_edit::Value::from(name),
             toml_edit::Value::from(email)
         ),
-        None => "# [leader]\n# name = \"Navn Navnesen\"\n# email = \"navn.navnesen@kommune.no\"\n# unit = \"kommunepsykolog\"\n".into(),
+        None => lang
+            .pick(
+                "# [leader]\n# name = \"Navn Navnesen\"\n# email = \"navn.navnesen@kommune.no\"\n# unit = \"kommunepsykolog\"\n",
+                "# [leader]\n# name = \"Name Namesen\"\n# email = \"name.namesen@kommune.no\"\n# unit = \"kommunepsykolog\"\n",
+            )
+            .into(),
     };
     let team = toml_edit::Value::from(team).to_string();
-    CONFIG_TEMPLATE.replace("\"{{team}}\"", team.trim()).replace("{{leader}}", &leader)
+    pick(lang, CONFIG_TEMPLATE).replace("\"{{team}}\"", team.trim()).replace("{{leader}}", &leader)
 }
 
 /// Runs `rt init`.
@@ -69,7 +82,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
         }
     }
     let leader = args.leader.as_deref().zip(args.email.as_deref());
-    let config = config_text(&args.team, leader);
+    let config = config_text(&args.team, leader, lang);
     let team = crate::store::TeamDir::new(&dir);
     let write = |name: &str, text: &str| {
         let path = dir.join(name);
@@ -78,11 +91,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
         Ok::<(), Error>(())
     };
     write(CONFIG_FILE, &config)?;
-    write(TILTAK_FILE, TILTAK_TEMPLATE)?;
+    write(TILTAK_FILE, pick(lang, TILTAK_TEMPLATE))?;
     let cases = dir.join(CASES_DIR);
     atomic::create_dirs(&cases, Privacy::Private).map_err(|e| Error::write(&cases, e))?;
     if !dir.join(".gitignore").exists() {
-        write(".gitignore", GITIGNORE)?;
+        write(".gitignore", pick(lang, GITIGNORE))?;
     }
     output::note(&lang.pick(
         format!(
@@ -105,8 +118,11 @@ mod tests {
 
     #[test]
     fn the_new_config_reads_without_errors() {
-        for leader in [None, Some(("Ingrid \"Inga\" Dahl", "ingrid@kommune.no"))] {
-            let text = config_text("Ressursteam \"Nord\"", leader);
+        for (leader, lang) in [None, Some(("Ingrid \"Inga\" Dahl", "ingrid@kommune.no"))]
+            .into_iter()
+            .flat_map(|l| [(l, Lang::Nb), (l, Lang::En)])
+        {
+            let text = config_text("Ressursteam \"Nord\"", leader, lang);
             let (config, diags) = config_file::read("rt.toml", &text);
             let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
             assert!(errors.is_empty(), "{errors:?}\n{text}");
@@ -114,13 +130,17 @@ mod tests {
             assert_eq!(config.team, "Ressursteam \"Nord\"");
             assert_eq!(config.units.len(), 6);
             assert_eq!(config.leader.is_some(), leader.is_some());
+            assert_eq!(config.language, lang);
+            assert_eq!(config.meetings.weekday, chrono::Weekday::Tue);
         }
     }
 
     #[test]
     fn the_new_tiltaksbank_reads_without_problems() {
-        let (bank, diags) = tiltak_file::read("tiltaksbank.toml", TILTAK_TEMPLATE, None);
-        assert!(diags.is_empty(), "{diags:?}");
-        assert!(bank.measures.is_empty());
+        for text in [TILTAK_TEMPLATE.0, TILTAK_TEMPLATE.1] {
+            let (bank, diags) = tiltak_file::read("tiltaksbank.toml", text, None);
+            assert!(diags.is_empty(), "{diags:?}");
+            assert!(bank.measures.is_empty());
+        }
     }
 }

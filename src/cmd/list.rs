@@ -43,16 +43,29 @@ pub struct Args {
 fn status_arg(text: &str) -> Result<Status, String> {
     Status::parse(text).ok_or_else(|| {
         let all: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-        format!("`{text}`: bruk / use {}", all.join(", "))
+        crate::cli::arg_error(
+            format!("`{text}`: bruk {}", all.join(", ")),
+            format!("`{text}`: use {}", all.join(", ")),
+        )
     })
 }
 
 fn half_arg(text: &str) -> Result<Half, String> {
-    Half::parse(text).ok_or_else(|| format!("`{text}`: skriv f.eks. / write e.g. 2027H1"))
+    Half::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: skriv f.eks. 2027H1"),
+            format!("`{text}`: write e.g. 2027H1"),
+        )
+    })
 }
 
 fn way_arg(text: &str) -> Result<WayIn, String> {
-    WayIn::parse(text).ok_or_else(|| format!("`{text}`: bruk / use bti, user-case, guidance"))
+    WayIn::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: bruk bti, user-case eller guidance"),
+            format!("`{text}`: use bti, user-case or guidance"),
+        )
+    })
 }
 
 impl Args {

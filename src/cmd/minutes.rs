@@ -112,7 +112,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             guests,
         };
         let view = minutes::view(case, inputs, lang);
-        let name = format!("referat-{date}-{}.{}", case.id, args.format.ext());
+        let name = format!("{}-{date}-{}.{}", lang.pick("referat", "minutes"), case.id, args.format.ext());
         documents.push((name, templates.render(&template, &view)?));
     }
 

@@ -65,7 +65,7 @@ pub struct RecordArgs {
 /// Flags of `rt decide`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Eksempel:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier"
+    after_help = "Eksempler:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier\n  rt decide 2026-11-02-4mvl --accept cos-p-samspill --date 2026-11-20"
 )]
 pub struct DecideArgs {
     /// Saks-id

@@ -43,7 +43,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         }
         let path = ctx.team.path(&c.rel);
         let old = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
-        let text = case_file::new_text(&anonymise(&c.case, today));
+        let text = case_file::new_text_in(&anonymise(&c.case, today), lang);
         atomic::replace(&path, text.as_bytes(), Some(&old), Privacy::Private).map_err(|e| match e {
             ReplaceError::Changed => Error::Changed { file: c.rel.clone() },
             ReplaceError::Io(e) => Error::write(&path, e),

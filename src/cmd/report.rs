@@ -56,7 +56,12 @@ pub struct Args {
 }
 
 fn half_arg(text: &str) -> Result<Half, String> {
-    Half::parse(text).ok_or_else(|| format!("`{text}`: skriv f.eks. / write e.g. 2026H2"))
+    Half::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: skriv f.eks. 2026H2"),
+            format!("`{text}`: write e.g. 2026H2"),
+        )
+    })
 }
 
 /// Runs `rt report`.

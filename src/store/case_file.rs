@@ -313,11 +313,18 @@ fn opt_text(text: &str) -> Option<Value> {
 
 /// The text of a new case file.
 pub fn new_text(case: &Case) -> String {
+    new_text_in(case, crate::lang::Lang::Nb)
+}
+
+/// The text of a new case file, its opening comment in a language.
+pub fn new_text_in(case: &Case, lang: crate::lang::Lang) -> String {
     let mut doc = DocumentMut::new();
-    doc.decor_mut().set_prefix(
+    doc.decor_mut().set_prefix(lang.pick(
         "# Sak i ressursteamet (skrevet av rt). Du kan redigere for hånd; `rt check` kontrollerer filen.\n\
          # Egne felt legges under [extra]. Skriv aldri fødselsnummer eller fullt navn på brukeren.\n\n",
-    );
+        "# A case of the resource team (written by rt). You may edit it by hand; `rt check` checks it.\n\
+         # Put your own fields under [extra]. Never write a national id number or the user's full name.\n\n",
+    ));
     apply(case, &mut doc);
     doc.to_string()
 }

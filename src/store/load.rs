@@ -78,7 +78,7 @@ pub fn config_or_stop(team: &TeamDir, lang: crate::lang::Lang) -> Result<Config,
         Some(c) if errors.is_empty() => Ok(c),
         _ => {
             for d in &errors {
-                eprintln!("{}", d.render(lang));
+                crate::output::note(&d.render(lang));
             }
             Err(Error::InvalidData { file: CONFIG_FILE.into(), errors: errors.len().max(1) })
         }
@@ -274,7 +274,7 @@ pub fn schedule_or_stop(team: &TeamDir, config: &Config, half: Half, lang: Lang)
         Some(s) if errors.is_empty() => Ok(s),
         _ => {
             for d in &errors {
-                eprintln!("{}", d.render(lang));
+                crate::output::note(&d.render(lang));
             }
             Err(Error::InvalidData { file: meetings_rel(half), errors: errors.len().max(1) })
         }

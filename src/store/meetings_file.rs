@@ -99,13 +99,21 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
 }
 
 /// The text of a newly published meetings file.
-pub fn new_text(schedule: &Schedule) -> String {
+pub fn new_text(schedule: &Schedule, lang: crate::lang::Lang) -> String {
     let mut doc = DocumentMut::new();
-    doc.decor_mut().set_prefix(format!(
-        "# Ressursteamets faste møter i {half}, publisert med `rt schedule --publish`.\n\
-         # Datoene ligger fast. Avlys med `rt schedule --cancel DATO --reason TEKST`, flytt med\n\
-         # `rt schedule --move DATO --to DATO`, eller rediger filen; `rt check` kontrollerer den.\n\n",
-        half = schedule.half
+    doc.decor_mut().set_prefix(lang.pick(
+        format!(
+            "# Ressursteamets faste møter i {half}, publisert med `rt schedule --publish`.\n\
+             # Datoene ligger fast. Avlys med `rt schedule --cancel DATO --reason TEKST`, flytt med\n\
+             # `rt schedule --move DATO --to DATO`, eller rediger filen; `rt check` kontrollerer den.\n\n",
+            half = schedule.half
+        ),
+        format!(
+            "# The resource team's fixed meetings in {half}, published with `rt schedule --publish`.\n\
+             # The dates are fixed. Cancel with `rt schedule --cancel DATE --reason TEXT`, move with\n\
+             # `rt schedule --move DATE --to DATE`, or edit the file; `rt check` checks it.\n\n",
+            half = schedule.half
+        ),
     ));
     apply(schedule, &mut doc);
     doc.to_string()
@@ -155,7 +163,7 @@ mod tests {
         s.meetings[1].sequence = 1;
         s.meetings[2].moved_from = Some(s.meetings[2].date);
         s.meetings[2].date += chrono::Duration::days(1);
-        let text = new_text(&s);
+        let text = new_text(&s, crate::lang::Lang::Nb);
         let (back, diags) = read("meetings/2027H1.toml", &text);
         assert!(diags.is_empty(), "{diags:?}\n{text}");
         assert_eq!(back, Some(s));

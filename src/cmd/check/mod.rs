@@ -39,7 +39,7 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
         text.push_str(&d.render(lang));
         text.push('\n');
     }
-    output::print(&text)?;
+    output::print_findings(&text)?;
     let (errors, warnings) = diagnostic::count(&diags);
     let checked = files + 2;
     output::note(&match (errors, warnings) {

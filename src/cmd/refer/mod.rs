@@ -111,13 +111,20 @@ pub struct Args {
 
 fn way_arg(text: &str) -> Result<WayIn, String> {
     WayIn::parse(text).ok_or_else(|| {
-        format!("`{text}`: bruk bti, user-case eller guidance / use bti, user-case or guidance")
+        crate::cli::arg_error(
+            format!("`{text}`: bruk bti, user-case eller guidance"),
+            format!("`{text}`: use bti, user-case or guidance"),
+        )
     })
 }
 
 fn consent_by_arg(text: &str) -> Result<ConsentBy, String> {
-    ConsentBy::parse(text)
-        .ok_or_else(|| format!("`{text}`: bruk user, guardian eller self / use user, guardian or self"))
+    ConsentBy::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: bruk user, guardian eller self"),
+            format!("`{text}`: use user, guardian or self"),
+        )
+    })
 }
 
 /// The flag that sets a field of the case file.
@@ -183,7 +190,7 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
 
     if args.dry_run {
-        output::print(&case_file::new_text(&case))?;
+        output::print(&case_file::new_text_in(&case, lang))?;
         output::note(lang.pick("(prøvekjøring: ingenting er skrevet)", "(dry run: nothing was written)"));
         return Ok(0);
     }
@@ -199,7 +206,7 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
         }
         return Err(Error::Refused { problems: late.len() });
     }
-    write_new_case(&ctx.team, &mut case)?;
+    write_new_case(&ctx.team, &mut case, ctx.lang)?;
     output::print(&format!("{}\n", case.id))?;
     output::note(&confirmation(&case, &config, lang));
     Ok(0)
@@ -408,12 +415,12 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
 
 /// Writes the case under a fresh id; a taken name (another referral the same day drew the
 /// same suffix) draws again.
-fn write_new_case(team: &TeamDir, case: &mut Case) -> Result<(), Error> {
+fn write_new_case(team: &TeamDir, case: &mut Case, lang: Lang) -> Result<(), Error> {
     let mut rng = fastrand::Rng::new();
     for _ in 0..64 {
         case.id = CaseId::random(case.referred, &mut rng);
         let path = team.path(&TeamDir::case_rel(&case.id));
-        let text = case_file::new_text(case);
+        let text = case_file::new_text_in(case, lang);
         match atomic::create_new(&path, text.as_bytes(), Privacy::Private) {
             Ok(()) => {
                 team.wrote(&path);

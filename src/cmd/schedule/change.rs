@@ -31,7 +31,7 @@ pub fn publish(ctx: &Context, config: &Config, half: Half) -> Result<(), Error> 
     }
     schedule.published = Some(ctx.today);
     let path = ctx.team.path(&rel);
-    atomic::create_new(&path, meetings_file::new_text(&schedule).as_bytes(), Privacy::Shared)
+    atomic::create_new(&path, meetings_file::new_text(&schedule, lang).as_bytes(), Privacy::Shared)
         .map_err(|e| Error::write(&path, e))?;
     ctx.team.wrote(&path);
     output::note(&lang.pick(

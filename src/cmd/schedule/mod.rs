@@ -69,7 +69,12 @@ pub struct Args {
 }
 
 fn half_arg(text: &str) -> Result<Half, String> {
-    Half::parse(text).ok_or_else(|| format!("`{text}`: skriv f.eks. / write e.g. 2027H1"))
+    Half::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: skriv f.eks. 2027H1"),
+            format!("`{text}`: write e.g. 2027H1"),
+        )
+    })
 }
 
 /// Runs `rt schedule`.

@@ -19,9 +19,12 @@ use crate::tiltak::search::slug;
 
 /// Flags of `rt tiltak add`.
 #[derive(clap::Args, Debug, Default)]
-#[command(after_help = "Eksempel:
+#[command(after_help = "Eksempler:
   rt tiltak add --name 'Søvnkurs for foreldre' --unit helsestasjon --access open \\
-      --age-min 0 --age-max 6 --description 'Kurs over tre kvelder' --tag søvn,foreldre")]
+      --age-min 0 --age-max 6 --description 'Kurs over tre kvelder' --tag søvn,foreldre
+  rt tiltak add --id mestringskurs-ungdom --name 'Mestringskurs for ungdom' \\
+      --unit psykisk-helse-rus --access via-team --age-min 13 --age-max 18
+  rt tiltak add                  i en terminal: rt spør om det som mangler")]
 pub struct Args {
     /// Fast id (små bokstaver, sifre, bindestrek); standard: lages av navnet
     #[arg(long, value_name = "ID")]

@@ -44,10 +44,18 @@ pub struct ImportArgs {
 }
 
 fn map_arg(text: &str) -> Result<(String, Field), String> {
-    let (column, field) =
-        text.rsplit_once('=').ok_or_else(|| format!("`{text}`: skriv / write KOLONNE=felt"))?;
+    let (column, field) = text.rsplit_once('=').ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: skriv KOLONNE=felt"),
+            format!("`{text}`: write COLUMN=field"),
+        )
+    })?;
     let field = Field::parse(field).ok_or_else(|| {
-        format!("`{field}`: felt / fields id, name, unit, access, age, age_min, age_max, description, contact, link, tags")
+        let fields = "id, name, unit, access, age, age_min, age_max, description, contact, link, tags";
+        crate::cli::arg_error(
+            format!("`{field}`: feltene er {fields}"),
+            format!("`{field}`: the fields are {fields}"),
+        )
     })?;
     Ok((column.trim().to_string(), field))
 }

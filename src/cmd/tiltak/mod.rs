@@ -18,6 +18,9 @@ use crate::tiltak::search;
 
 /// Flags of `rt tiltak`.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Eksempler:\n  rt tiltak search foreldre\n  rt tiltak list --age 7 --access open\n  rt tiltak show kid-kurs"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -35,6 +38,9 @@ pub enum Command {
     #[command(after_help = "Eksempler:\n  rt tiltak search foreldre\n  rt tiltak search okonomi")]
     Search(SearchArgs),
     /// Vis ett tiltak
+    #[command(
+        after_help = "Eksempler:\n  rt tiltak show kid-kurs\n  rt tiltak show familierad --format json"
+    )]
     Show(ShowArgs),
     /// Legg et tiltak til i tiltaksbank.toml (kommentarer og rekkefølge beholdes)
     Add(add::Args),
@@ -84,7 +90,12 @@ pub struct ShowArgs {
 }
 
 pub(crate) fn access_arg(text: &str) -> Result<Access, String> {
-    Access::parse(text).ok_or_else(|| format!("`{text}`: bruk / use open, via-team"))
+    Access::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: bruk open eller via-team"),
+            format!("`{text}`: use open or via-team"),
+        )
+    })
 }
 
 /// A measure as JSON shows it.

@@ -1,0 +1,370 @@
+//! The help texts in English, for `--lang en`, keyed by command path and argument id.
+//!
+//! The Norwegian texts are the doc comments and `after_help` beside each command's flags; this
+//! table holds their English twins. `@about` is a command's one-line summary and `@after` its
+//! examples. A test walks the whole command tree and fails on any Norwegian text without an
+//! English one here, and on any entry here that no longer matches a command or flag.
+
+/// (command path, argument id or `@about` / `@after`, English text).
+pub const EN: &[(&str, &str, &str)] = &[
+    (
+        "rt",
+        "@about",
+        "The resource team tool: cases, meetings and minutes for the family centre's resource team",
+    ),
+    (
+        "rt",
+        "@after",
+        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 ...\n  rt list --status referred\n  rt check",
+    ),
+    ("rt", "dir", "The team folder (else RT_DIR, or the nearest folder upwards that holds rt.toml)"),
+    ("rt", "today", "Act as if today were DATE (YYYY-MM-DD), to test or to look back"),
+    ("rt", "lang", "Language of messages and documents: nb (Norwegian) or en (English)"),
+    ("rt", "help", "Show help"),
+    ("rt", "version", "Show the version"),
+    // rt init
+    ("rt init", "@about", "Create a new team folder with a commented rt.toml and tiltaksbank.toml"),
+    (
+        "rt init",
+        "@after",
+        "Examples:\n  rt init resource-team\n  rt init . --team 'Resource team Nordby family centre' --leader 'Ingrid Dahl' --email ingrid.dahl@kommune.no",
+    ),
+    ("rt init", "dir", "The folder to become the team folder (created if missing)"),
+    ("rt init", "team", "The team's name"),
+    ("rt init", "leader", "The leader's name (the municipal psychologist)"),
+    ("rt init", "email", "The leader's e-mail address"),
+    // rt refer
+    ("rt refer", "@about", "Refer a case to the resource team (R1–R5)"),
+    (
+        "rt refer",
+        "@after",
+        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5).",
+    ),
+    (
+        "rt refer",
+        "way",
+        "Way in (R1): bti, user-case (a user's case outside BTI) or guidance (for employees)",
+    ),
+    ("rt refer", "anonymous", "Discuss the case anonymously: no initials or birth date (R3)"),
+    ("rt refer", "initials", "The user's initials, e.g. A.B. (never a full name)"),
+    ("rt refer", "born", "The user's date of birth"),
+    ("rt refer", "age", "Age, for the statistics (anonymous cases only)"),
+    ("rt refer", "consent", "The user has consented to the case being discussed (R2)"),
+    (
+        "rt refer",
+        "consent_by",
+        "Who consented: user, guardian, or self (a young person over the age of consent)",
+    ),
+    ("rt refer", "consent_date", "When consent was given (default: today)"),
+    ("rt refer", "consent_expires", "When the consent runs out"),
+    ("rt refer", "copy_to", "The units the user consents to receiving a copy of the minutes (R10)"),
+    ("rt refer", "leader_consulted", "The referral has been discussed with the unit leader (R2)"),
+    ("rt refer", "referrer", "Your name (the employee who refers the case)"),
+    ("rt refer", "unit", "Your unit (an id from rt.toml); may be left out for standing members"),
+    ("rt refer", "concern", "The user's or family's situation: what the concern is (R4)"),
+    ("rt refer", "tried", "What has been tried before (R4)"),
+    ("rt refer", "wishes", "What matters to the user (R4; not for guidance cases)"),
+    ("rt refer", "question", "What you would like the team to help with"),
+    (
+        "rt refer",
+        "invite_contact",
+        "A contact person at the family centre the user wants present (may be repeated)",
+    ),
+    ("rt refer", "bti_level", "BTI level 0–3 (default 1 for BTI cases)"),
+    (
+        "rt refer",
+        "meeting",
+        "Put the case on the meeting of this date (else: the first meeting after the deadline with room)",
+    ),
+    (
+        "rt refer",
+        "violence",
+        "The case concerns suspected violence or sexual abuse (then it is not referred, R5)",
+    ),
+    ("rt refer", "dry_run", "Show the case file that would be written, without writing it"),
+    // rt list
+    ("rt list", "@about", "List the cases"),
+    (
+        "rt list",
+        "@after",
+        "Examples:\n  rt list\n  rt list --status referred --half 2027H1\n  rt list --meeting 2027-01-19 --format json",
+    ),
+    ("rt list", "status", "Only cases with this status: referred, scheduled, discussed, decided, closed"),
+    ("rt list", "half", "Only cases referred in this half-year, e.g. 2027H1"),
+    ("rt list", "way", "Only cases with this way in: bti, user-case, guidance"),
+    ("rt list", "meeting", "Only cases on the meeting of this date"),
+    ("rt list", "format", "Output: text (a table) or json"),
+    // rt show
+    ("rt show", "@about", "Show one case"),
+    ("rt show", "@after", "Examples:\n  rt show 2027-01-05-k7q2\n  rt show 2027-01-05-k7q2 --format json"),
+    ("rt show", "id", "Case id, e.g. 2027-01-05-k7q2"),
+    ("rt show", "format", "Output: text or json"),
+    // rt schedule
+    (
+        "rt schedule",
+        "@about",
+        "A half-year's meetings with their cases; publish, cancel or move meetings (R6)",
+    ),
+    (
+        "rt schedule",
+        "@after",
+        "Examples:\n  rt schedule                          this half-year's meetings, with their cases\n  rt schedule --half 2027H1 --format ics --out resource-team-2027H1.ics\n  rt schedule --publish --half 2027H1  fix the dates and send them out\n  rt schedule --cancel 2027-03-16 --reason 'Course for the whole team'\n  rt schedule --move 2027-03-16 --to 2027-03-18",
+    ),
+    (
+        "rt schedule",
+        "half",
+        "The half-year, e.g. 2027H1 (January–June) or 2027H2 (July–December); default: the current one",
+    ),
+    ("rt schedule", "format", "Output: text, json or ics (a calendar file)"),
+    ("rt schedule", "out", "Write to this file instead of the screen"),
+    ("rt schedule", "publish", "Publish the half-year: write meetings/HALF.toml, so the dates are fixed"),
+    (
+        "rt schedule",
+        "cancel",
+        "Cancel the meeting on this date; its cases move to the next meeting with room",
+    ),
+    ("rt schedule", "reason", "Why the meeting is cancelled (shown in the calendar and the file)"),
+    ("rt schedule", "move_from", "Move the meeting on this date (with --to)"),
+    ("rt schedule", "to", "The new date of the meeting being moved"),
+    // rt agenda
+    ("rt agenda", "@about", "The invitation to a meeting, as text, as a mail draft, or sent (R7)"),
+    (
+        "rt agenda",
+        "@after",
+        "Examples:\n  rt agenda                              the next meeting's invitation\n  rt agenda --meeting 2027-01-12 --format eml --out invitation.eml\n  rt agenda --send --dry-run                    who would get it, without sending\n  RT_SMTP_PASSORD=... rt agenda --send          send through the mail server in rt.toml ([mail])\n\nThe template is templates/agenda.en.txt (the subject: templates/agenda-subject.en.txt); a file\nof the same name in the team folder's templates/ replaces the built-in one. Its variables:\ntemplates/README.md. The template gets team, leader, meeting (date, date_long, weekday,\nstart, end, place, capacity), cases (number, slot_start, slot_end, referrer, unit_name,\nway_label, kind, initials, born_long, invite), contacts, members and next (date_long,\ndeadline_long).",
+    ),
+    ("rt agenda", "meeting", "The meeting (its date); default: the next meeting from today"),
+    ("rt agenda", "format", "Output: text or eml (a mail draft)"),
+    ("rt agenda", "out", "Write to this file instead of the screen"),
+    (
+        "rt agenda",
+        "send",
+        "Send the invitation through the mail server in rt.toml ([mail]) and show each recipient's answer",
+    ),
+    ("rt agenda", "dry_run", "With --send: show what would be sent, without sending"),
+    // rt minutes
+    ("rt minutes", "@about", "Draft minutes for the cases of a meeting, or for one case (R8–R10)"),
+    (
+        "rt minutes",
+        "@after",
+        "Examples:\n  rt minutes 2026-11-16-mcax                     one set of minutes to the screen (Markdown)\n  rt minutes --meeting 2026-12-08 --out minutes/ --absent 'Eirik Moen'\n  rt minutes 2026-11-16-mcax --format html --out minutes/\n  pandoc minutes/minutes-2026-12-08-2026-11-16-mcax.md -o minutes.docx",
+    ),
+    ("rt minutes", "id", "Case id (one set of minutes)"),
+    ("rt minutes", "meeting", "Every case on the meeting of this date"),
+    ("rt minutes", "format", "Output: md (Markdown for Pandoc) or html (for printing)"),
+    ("rt minutes", "out", "A folder to write the minutes to, one file per case"),
+    ("rt minutes", "absent", "A standing member who was not present (may be repeated)"),
+    // rt record
+    ("rt record", "@about", "Save the team's assessment and proposed measures for a case (R8)"),
+    (
+        "rt record",
+        "@after",
+        "Examples:\n  rt record 2026-11-16-mcax --propose oppfolging-rus,samtaler-helsesykepleier \\\n      --assessment 'Anxiety and early substance use; needs one steady adult' \\\n      --next-step 'Samira arranges a meeting with the young person' --follow-up 2027-01-19\n  rt record 2026-11-02-4mvl --propose cos-p-samspill:helsestasjon --level2 --assessment '...' --next-step '...'",
+    ),
+    ("rt record", "id", "Case id"),
+    (
+        "rt record",
+        "propose",
+        "Measures the team proposes (ids from the tiltaksbank); MEASURE:UNIT gives the assignment to another unit",
+    ),
+    ("rt record", "assessment", "The team's assessment"),
+    ("rt record", "next_step", "The next step"),
+    (
+        "rt record",
+        "level2",
+        "BTI: the case is lifted to an interagency meeting for ages 0–6 or school (level 2)",
+    ),
+    ("rt record", "follow_up", "Follow-up date (default: six weeks after the meeting)"),
+    ("rt record", "evaluate", "When the measures are to be evaluated (default: the follow-up date)"),
+    ("rt record", "coordinator", "Who coordinates from here, the baton holder (default: the referrer)"),
+    ("rt record", "date", "The date of the meeting that discussed the case (default: the meeting it is on)"),
+    // rt decide
+    ("rt decide", "@about", "Save the user's own decision on the measures (R9)"),
+    (
+        "rt decide",
+        "@after",
+        "Examples:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier\n  rt decide 2026-11-02-4mvl --accept cos-p-samspill --date 2026-11-20",
+    ),
+    ("rt decide", "id", "Case id"),
+    ("rt decide", "accept", "Measures the user accepts"),
+    ("rt decide", "decline", "Measures the user declines"),
+    ("rt decide", "date", "When the user decided (default: today)"),
+    // rt close
+    ("rt close", "@about", "Close a case"),
+    (
+        "rt close",
+        "@after",
+        "Examples:\n  rt close 2026-09-01-nknk\n  rt close 2026-11-20-ung2 --reason 'Withdrawn: the family has moved'",
+    ),
+    ("rt close", "id", "Case id"),
+    ("rt close", "reason", "Why the case is closed (required before the user's decision, e.g. withdrawn)"),
+    ("rt close", "date", "When the case is closed (default: today)"),
+    // rt tiltak
+    ("rt tiltak", "@about", "The tiltaksbank: list, search, show, add, import and export measures (R11)"),
+    (
+        "rt tiltak",
+        "@after",
+        "Examples:\n  rt tiltak search foreldre\n  rt tiltak list --age 7 --access open\n  rt tiltak show kid-kurs",
+    ),
+    ("rt tiltak list", "@about", "List the measures, by unit, access or age"),
+    (
+        "rt tiltak list",
+        "@after",
+        "Examples:\n  rt tiltak list\n  rt tiltak list --unit barnevern --access via-team\n  rt tiltak list --age 7",
+    ),
+    ("rt tiltak list", "unit", "Only measures of this unit (an id from rt.toml)"),
+    (
+        "rt tiltak list",
+        "access",
+        "Only open measures (open) or those given through the resource team (via-team)",
+    ),
+    ("rt tiltak list", "age", "Only measures that fit this age"),
+    ("rt tiltak list", "format", "Output: text or json"),
+    (
+        "rt tiltak search",
+        "@about",
+        "Search names, descriptions and tags (o for ø, a for å, ae for æ will do)",
+    ),
+    ("rt tiltak search", "@after", "Examples:\n  rt tiltak search foreldre\n  rt tiltak search okonomi"),
+    ("rt tiltak search", "text", "The words to search for"),
+    ("rt tiltak search", "format", "Output: text or json"),
+    ("rt tiltak show", "@about", "Show one measure"),
+    (
+        "rt tiltak show",
+        "@after",
+        "Examples:\n  rt tiltak show kid-kurs\n  rt tiltak show familierad --format json",
+    ),
+    ("rt tiltak show", "id", "The measure's id"),
+    ("rt tiltak show", "format", "Output: text or json"),
+    ("rt tiltak add", "@about", "Add a measure to tiltaksbank.toml (comments and order are kept)"),
+    (
+        "rt tiltak add",
+        "@after",
+        "Examples:\n  rt tiltak add --name 'Sleep course for parents' --unit helsestasjon --access open \\\n      --age-min 0 --age-max 6 --description 'A course over three evenings' --tag sleep,parents\n  rt tiltak add --id coping-course-youth --name 'Coping course for young people' \\\n      --unit psykisk-helse-rus --access via-team --age-min 13 --age-max 18\n  rt tiltak add                  at a terminal: rt asks for what is missing",
+    ),
+    ("rt tiltak add", "id", "A fixed id (lowercase letters, digits, hyphens); default: made from the name"),
+    ("rt tiltak add", "name", "The measure's name"),
+    ("rt tiltak add", "unit", "The unit that offers the measure (an id from rt.toml)"),
+    (
+        "rt tiltak add",
+        "access",
+        "open (residents may apply themselves) or via-team (the resource team arranges it)",
+    ),
+    ("rt tiltak add", "age_min", "The youngest age the measure fits (default 0)"),
+    ("rt tiltak add", "age_max", "The oldest age the measure fits (default 120)"),
+    ("rt tiltak add", "description", "What the measure is"),
+    ("rt tiltak add", "contact", "How to get the measure: whom to contact"),
+    ("rt tiltak add", "link", "A link to more information"),
+    ("rt tiltak add", "tags", "Tags for searching (may be repeated, or separated by commas)"),
+    (
+        "rt tiltak import",
+        "@about",
+        "Read measures from a spreadsheet (.xlsx) or a .csv file; writes only with --apply",
+    ),
+    (
+        "rt tiltak import",
+        "@after",
+        "Examples:\n  rt tiltak import Forebyggende_tiltak.xlsx                  show what would happen\n  rt tiltak import Forebyggende_tiltak.xlsx --apply          write to tiltaksbank.toml\n  rt tiltak import measures.csv --map 'Name of service=name' --default-access open --apply\n\nColumns are found by their headers: Tiltak/Navn, Enhet, Tilgang, Alder or Målgruppe,\nAlder fra, Alder til, Beskrivelse, Kontakt, Lenke, Stikkord, Id. Field names for --map: id,\nname, unit, access, age, age_min, age_max, description, contact, link, tags.",
+    ),
+    ("rt tiltak import", "file", "The spreadsheet (.xlsx) or CSV file"),
+    ("rt tiltak import", "sheet", "The sheet to read (default: the first)"),
+    ("rt tiltak import", "map", "Read a column as a field: COLUMN=field (the column's header or letter)"),
+    ("rt tiltak import", "default_access", "Access for rows without one: open or via-team"),
+    ("rt tiltak import", "apply", "Write the changes (without it, only show what would happen)"),
+    ("rt tiltak export", "@about", "Write the tiltaksbank as CSV, or as Open Referral HSDS (JSON)"),
+    (
+        "rt tiltak export",
+        "@after",
+        "Examples:\n  rt tiltak export --out measures.csv\n  rt tiltak export --format hsds --open-only --out services.json",
+    ),
+    ("rt tiltak export", "format", "csv (for Excel) or hsds (Open Referral, JSON)"),
+    ("rt tiltak export", "open_only", "Only open measures (those residents may apply for themselves)"),
+    ("rt tiltak export", "out", "Write to this file instead of the screen"),
+    // rt report
+    ("rt report", "@about", "The half-year evaluation: facts, charts and the pattern questions (R12)"),
+    (
+        "rt report",
+        "@after",
+        "Examples:\n  rt report                                  the half-year just ended\n  rt report --half 2026H2 --format html --out evaluation.html --notes answers.txt\n  rt report --current --format json\n\n--notes reads the team's own answers: the text under the lines \"What has been good?\",\n\"Why?\", \"What can be better?\" and \"How?\". Counts of fewer than 3 people are shown as \"< 3\"\n(turned off with small_numbers = false under [privacy] in rt.toml).",
+    ),
+    ("rt report", "half", "The half-year, e.g. 2026H2; default: the half-year just ended"),
+    ("rt report", "current", "The half-year we are in"),
+    ("rt report", "format", "Output: md, html or json"),
+    ("rt report", "notes", "The team's answers to the pattern questions, as text"),
+    ("rt report", "out", "Write to this file instead of the screen"),
+    // rt consent
+    ("rt consent", "@about", "Withdraw the user's consent (R2)"),
+    (
+        "rt consent",
+        "@after",
+        "Examples:\n  rt consent 2026-11-19-kefo --withdraw\n  rt consent 2026-11-19-kefo --withdraw --date 2026-11-20",
+    ),
+    ("rt consent", "id", "Case id"),
+    ("rt consent", "withdraw", "The user withdraws consent: from now on no unit gets a copy of the minutes"),
+    ("rt consent", "date", "When consent was withdrawn (default: today)"),
+    // rt purge
+    ("rt purge", "@about", "Anonymise closed cases after the retention period"),
+    (
+        "rt purge",
+        "@after",
+        "Examples:\n  rt purge --dry-run     show which cases would be anonymised\n  rt purge\n\nThe retention period is under [privacy] in rt.toml (retention_days, default 180 days).",
+    ),
+    ("rt purge", "dry_run", "Show what would be anonymised, without writing anything"),
+    // rt check
+    ("rt check", "@about", "Check every file of the team folder"),
+    ("rt check", "@after", "Examples:\n  rt check\n  rt --dir /path/to/team check"),
+    // rt sync
+    ("rt sync", "@about", "Fetch the others' changes and send yours (git pull --rebase and push)"),
+    (
+        "rt sync",
+        "@after",
+        "Examples:\n  rt sync                 fetch the others' changes and send yours\n  rt --dir ~/resource-team sync\n\nThe team folder must be a git repository with an upstream (git clone URL, or git push -u\norigin main the first time). Git uses your own credentials.",
+    ),
+    // rt completions
+    ("rt completions", "@about", "Tab completion scripts for bash, zsh, fish or PowerShell"),
+    (
+        "rt completions",
+        "@after",
+        "Examples:\n  rt completions bash > ~/.local/share/bash-completion/completions/rt\n  rt completions zsh > ~/.zfunc/_rt          (with fpath+=~/.zfunc in ~/.zshrc)\n  rt completions fish > ~/.config/fish/completions/rt.fish\n  rt completions powershell >> $PROFILE",
+    ),
+    ("rt completions", "shell", "The shell: bash, zsh, fish or powershell"),
+    // rt man
+    ("rt man", "@about", "The manual pages (man), to the screen or one per command in a folder"),
+    (
+        "rt man",
+        "@after",
+        "Examples:\n  rt man | man -l -                           read the manual now\n  rt man --out ~/.local/share/man/man1        one page per command; then `man rt-refer`",
+    ),
+    ("rt man", "out", "Write one page per command into this folder (else rt.1 to the screen)"),
+];
+
+/// The English text for a command path and key, if there is one.
+pub fn text(path: &str, key: &str) -> Option<&'static str> {
+    EN.iter().find(|(p, k, _)| *p == path && *k == key).map(|(_, _, t)| *t)
+}
+
+/// The English for a Norwegian value name (`<DATO>` → `<DATE>`).
+pub fn value_name(nb: &str) -> &str {
+    match nb {
+        "ARK" => "SHEET",
+        "DATO" => "DATE",
+        "E-POST" => "EMAIL",
+        "ENHET" => "UNIT",
+        "FIL" => "FILE",
+        "HALVÅR" => "HALF",
+        "HVEM" => "WHO",
+        "KOLONNE=FELT" => "COLUMN=FIELD",
+        "MAPPE" => "DIR",
+        "NAVN" => "NAME",
+        "NIVÅ" => "LEVEL",
+        "ORD" => "WORD",
+        "SKALL" => "SHELL",
+        "SPRÅK" => "LANG",
+        "TEKST" => "TEXT",
+        "TILGANG" => "ACCESS",
+        "TILTAK" => "MEASURE",
+        "VEI" => "WAY",
+        "ÅR" => "YEARS",
+        other => other,
+    }
+}
