@@ -155,6 +155,24 @@ pub fn early_lang(args: &[OsString]) -> Option<Lang> {
     std::env::var("RT_LANG").ok().and_then(|v| Lang::parse(&v))
 }
 
+/// The team folder named on the command line (`--dir`), in `RT_DIR`, or found upwards from
+/// the working directory — looked up before parsing, for the language `rt.toml` sets.
+pub fn early_team(args: &[OsString]) -> Option<crate::store::TeamDir> {
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--dir" {
+            return iter.next().map(crate::store::TeamDir::new);
+        }
+        if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--dir=")) {
+            return Some(crate::store::TeamDir::new(dir));
+        }
+    }
+    match std::env::var_os("RT_DIR") {
+        Some(dir) => Some(crate::store::TeamDir::new(dir)),
+        None => crate::store::TeamDir::find_upwards(&std::env::current_dir().ok()?),
+    }
+}
+
 /// The clap command in the user's language: our help texts (English from [`help_en`] under
 /// `--lang en`), and clap's own headings replaced.
 pub fn command(lang: Lang) -> clap::Command {

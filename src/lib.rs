@@ -47,7 +47,10 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let early = cli::early_lang(&args).unwrap_or_default();
+    // The language for help and usage errors: `--lang`, `RT_LANG`, or the team's `rt.toml`.
+    let early = cli::early_lang(&args)
+        .or_else(|| cli::early_team(&args).and_then(|team| store::load::configured_language(&team)))
+        .unwrap_or_default();
     let parsed = cli::command(early).try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,

@@ -266,3 +266,21 @@ fn the_check_words_would_catch_norwegian() {
     let out = team.rt(["show", "nope"]).output().unwrap();
     assert!(!norwegian_left(&stderr(&out), &data).is_empty());
 }
+
+#[test]
+fn a_team_that_speaks_english_gets_english_help_too() {
+    let team = Team::new();
+    team.write(
+        "rt.toml",
+        &team
+            .read("rt.toml")
+            .replace("team = \"Ressursteam Testby\"", "team = \"Testby\"\nlanguage = \"en\""),
+    );
+    let out = team.rt(["refer", "--help"]).output().unwrap();
+    assert!(stdout(&out).contains("Refer a case to the resource team"), "{}", stdout(&out));
+    let out = team.rt(["list", "--status", "nope"]).output().unwrap();
+    assert!(stderr(&out).contains("use referred"), "{}", stderr(&out));
+    // The flag still wins.
+    let out = team.rt(["--lang", "nb", "refer", "--help"]).output().unwrap();
+    assert!(stdout(&out).contains("Meld en sak"), "{}", stdout(&out));
+}

@@ -323,6 +323,23 @@ pub fn meeting_load(team: &TeamDir, from: chrono::NaiveDate) -> Load {
 
 /// The value of a top-level date key (`key = 2027-01-12`) of a TOML text: top-level keys
 /// come before the first table header, so only those lines are looked at.
+/// The language `rt.toml` sets, found without parsing the file (for help and usage errors,
+/// which come before the config is read).
+pub fn configured_language(team: &TeamDir) -> Option<Lang> {
+    let text = read_capped(&team.path(CONFIG_FILE)).ok()?;
+    for line in text.lines() {
+        let line = line.trim_start();
+        if line.starts_with('[') {
+            return None;
+        }
+        let Some(rest) = line.strip_prefix("language") else { continue };
+        let Some(value) = rest.trim_start().strip_prefix('=') else { continue };
+        let value = value.trim_start().strip_prefix('"')?.split('"').next()?;
+        return Lang::parse(value);
+    }
+    None
+}
+
 fn top_level_date(text: &str, key: &str) -> Option<chrono::NaiveDate> {
     for line in text.lines() {
         let line = line.trim_start();
