@@ -90,33 +90,24 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         .cloned()
         .collect();
 
-    if args.send {
-        let leader = view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?;
-        let draft = mail::Draft {
-            from: leader,
+    // The mail as a message: it needs a sender, the leader.
+    let draft = || -> Result<mail::Draft<'_>, Error> {
+        Ok(mail::Draft {
+            from: view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?,
             to: &to,
             cc: &cc,
             subject: &subject,
             body: &body,
             date: ctx.now,
             message_id: message_id(meeting, ctx),
-        };
-        return send(ctx, &config, &draft, args.dry_run);
+        })
+    };
+    if args.send {
+        return send(ctx, &config, &draft()?, args.dry_run);
     }
     let bytes = match args.format {
         Format::Text => text(&subject, &to, &cc, &body, lang).into_bytes(),
-        Format::Eml => {
-            let leader = view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?;
-            mail::eml(&mail::Draft {
-                from: leader,
-                to: &to,
-                cc: &cc,
-                subject: &subject,
-                body: &body,
-                date: ctx.now,
-                message_id: message_id(meeting, ctx),
-            })?
-        }
+        Format::Eml => mail::eml(&draft()?)?,
     };
     match &args.out {
         Some(path) => {

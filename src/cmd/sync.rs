@@ -218,16 +218,13 @@ impl SyncProblem {
                 format!("grenen `{branch}` har ingen upstream å synkronisere med"),
                 format!("the branch `{branch}` has no upstream to sync with"),
             ),
-            SyncProblem::Conflict { files } => l.pick(
-                format!(
-                    "dine endringer og de andres gjelder de samme linjene i:\n{}",
-                    files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")
-                ),
-                format!(
-                    "your changes and the others' touch the same lines in:\n{}",
-                    files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")
-                ),
-            ),
+            SyncProblem::Conflict { files } => {
+                let list = files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n");
+                l.pick(
+                    format!("dine endringer og de andres gjelder de samme linjene i:\n{list}"),
+                    format!("your changes and the others' touch the same lines in:\n{list}"),
+                )
+            }
             SyncProblem::PushRaced => l.pick(
                 "noen andre sendte endringer akkurat nå, så dine ble ikke sendt".into(),
                 "someone else sent changes just now, so yours were not sent".into(),
