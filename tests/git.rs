@@ -255,3 +255,31 @@ fn sync_without_an_upstream_says_how_to_set_one() {
     let out = world.rt(&a, &["sync"]);
     assert!(stderr(&out).contains("git push -u origin main"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_team_that_keeps_cases_out_of_git_commits_the_rest() {
+    let world = World::new();
+    let a = first_clone(&world);
+    std::fs::write(a.join(".gitignore"), std::fs::read_to_string(a.join(".gitignore")).unwrap() + "cases/\n")
+        .unwrap();
+    world.git(&a, &["commit", "--quiet", "-am", "rt: cases stay out of git"]);
+    let out = world.rt(&a, &["schedule", "--publish", "--half", "2027H1", "--today", TODAY]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = world.git(&a, &["rev-parse", "HEAD"]);
+
+    // A case: written, not committed, and no warning about it.
+    let id = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    assert_eq!(world.git(&a, &["rev-parse", "HEAD"]), before);
+
+    // Cancelling its meeting writes the meetings (shared) and moves the case (not shared):
+    // only the meetings are committed, without a word about the case.
+    let shown = stdout(&world.rt(&a, &["show", &id, "--format", "json"]));
+    let case: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let meeting = case["meeting"].as_str().expect("placed in a meeting").to_string();
+    let out = world.rt(&a, &["schedule", "--cancel", &meeting, "--reason", "Kurs", "--today", TODAY]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("ikke committet"), "{}", stderr(&out));
+    assert_eq!(world.git(&a, &["log", "-1", "--format=%s"]).trim(), "rt schedule: 2027H1");
+    let files = world.git(&a, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "meetings/2027H1.toml");
+}

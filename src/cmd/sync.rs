@@ -49,14 +49,13 @@ pub fn commit_written(team: &TeamDir, lang: Lang, command: &str) {
             }
         }
         Repo::At(_) => {
-            let message = git::message(command, &files);
             // Under the team lock, so two rt's committing at once do not trip over git's index.
             let result = TeamLock::acquire(team)
                 .map_err(|e| git::GitError { action: "git commit".into(), detail: e.message(lang) })
-                .and_then(|_lock| git::commit_files(team, &files, &message));
+                .and_then(|_lock| git::commit_files(team, &files, command));
             match result {
-                Ok(true) => output::note(&format!("git: {message}")),
-                Ok(false) => {}
+                Ok(Some(message)) => output::note(&format!("git: {message}")),
+                Ok(None) => {}
                 Err(e) => output::note(&format!(
                     "{}: {}\n{}: {}",
                     lang.warning_word(),

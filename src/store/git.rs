@@ -87,25 +87,43 @@ pub fn message(command: &str, files: &[String]) -> String {
 }
 
 /// Commits exactly these files (paths relative to the team folder) and nothing else the
-/// user may have staged. `Ok(false)` when none of them differs from the last commit.
-pub fn commit_files(team: &TeamDir, files: &[String], message: &str) -> Result<bool, GitError> {
+/// user may have staged, with a [`message`] for `command` naming the files committed.
+/// `Ok(None)` when none of them is new or changed for git; else the message.
+pub fn commit_files(team: &TeamDir, files: &[String], command: &str) -> Result<Option<String>, GitError> {
     let dir = team.root();
-    let mut paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    let mut given: Vec<&str> = files.iter().map(String::as_str).collect();
+    given.sort_unstable();
+    given.dedup();
+    // Only what git would take: new or changed files it does not ignore (a team may keep
+    // `cases/` out of git and the rest in), and what is staged already. Paths come back
+    // relative to the team folder.
+    let mut changed = vec!["ls-files", "-z", "--modified", "--others", "--exclude-standard", "--"];
+    changed.extend(&given);
+    let mut staged = vec!["diff", "-z", "--cached", "--name-only", "--relative", "--"];
+    staged.extend(&given);
+    let mut paths: Vec<String> = run(dir, &changed, false)?
+        .split('\0')
+        .chain(run(dir, &staged, false)?.split('\0'))
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
     paths.sort_unstable();
     paths.dedup();
-    let mut args = vec!["status", "--porcelain", "--"];
-    args.extend(&paths);
-    if run(dir, &args, false)?.trim().is_empty() {
-        return Ok(false);
+    if paths.is_empty() {
+        return Ok(None);
     }
+    // In the order the command wrote them, for the message.
+    paths.sort_by_key(|p| files.iter().position(|f| f == p));
+    let message = message(command, &paths);
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let mut add = vec!["add", "--"];
     add.extend(&paths);
     run(dir, &add, false)?;
     // With paths, `git commit` takes only them (`--only`), whatever else is staged.
-    let mut commit = vec!["commit", "--quiet", "-m", message, "--"];
+    let mut commit = vec!["commit", "--quiet", "-m", &message, "--"];
     commit.extend(&paths);
     run(dir, &commit, false)?;
-    Ok(true)
+    Ok(Some(message))
 }
 
 /// The current branch and its upstream (`origin/main`), if one is set.
