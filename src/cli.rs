@@ -135,6 +135,13 @@ pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// Parses a half-year flag (`2027H1`).
+pub fn half_arg(text: &str) -> Result<crate::model::dates::Half, String> {
+    crate::model::dates::Half::parse(text).ok_or_else(|| {
+        arg_error(format!("`{text}`: skriv f.eks. 2027H1"), format!("`{text}`: write e.g. 2027H1"))
+    })
+}
+
 fn lang_arg(text: &str) -> Result<Lang, String> {
     Lang::parse(text)
         .ok_or_else(|| arg_error(format!("`{text}`: bruk nb eller en"), format!("`{text}`: use nb or en")))

@@ -17,7 +17,7 @@ use crate::model::{Case, Config, MailSecurity, Meeting};
 use crate::output;
 use crate::problem::Problem;
 use crate::render::{self, Templates, agenda};
-use crate::store::atomic::{self, Privacy};
+use crate::store::atomic::Privacy;
 use crate::store::load;
 
 /// Output formats of `rt agenda`.
@@ -111,11 +111,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     };
     match &args.out {
         Some(path) => {
-            crate::store::paths::check_output(path)?;
-            atomic::replace(path, &bytes, None, Privacy::Private).map_err(|e| match e {
-                atomic::ReplaceError::Io(e) => Error::write(path, e),
-                atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
-            })?;
+            crate::store::paths::write_output(path, &bytes, Privacy::Private)?;
             output::note(
                 &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
             );

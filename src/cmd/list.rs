@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::{TextOrJson, to_json};
-use crate::cli::date_arg;
+use crate::cli::{date_arg, half_arg};
 use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
@@ -46,15 +46,6 @@ fn status_arg(text: &str) -> Result<Status, String> {
         crate::cli::arg_error(
             format!("`{text}`: bruk {}", all.join(", ")),
             format!("`{text}`: use {}", all.join(", ")),
-        )
-    })
-}
-
-fn half_arg(text: &str) -> Result<Half, String> {
-    Half::parse(text).ok_or_else(|| {
-        crate::cli::arg_error(
-            format!("`{text}`: skriv f.eks. 2027H1"),
-            format!("`{text}`: write e.g. 2027H1"),
         )
     })
 }

@@ -53,10 +53,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
     atomic::create_dirs(&dir, Privacy::Shared).map_err(|e| Error::write(&dir, e))?;
     for (name, text) in &pages {
         let path: PathBuf = Path::new(&dir).join(name);
-        atomic::replace(&path, text.as_bytes(), None, Privacy::Shared).map_err(|e| match e {
-            atomic::ReplaceError::Io(e) => Error::write(&path, e),
-            atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
-        })?;
+        crate::store::paths::write_output(&path, text.as_bytes(), Privacy::Shared)?;
     }
     output::note(&lang.pick(
         format!("{} manualsider skrevet i {}.", pages.len(), dir.display()),

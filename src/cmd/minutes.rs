@@ -126,10 +126,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             let mut listing = String::new();
             for (name, text) in &documents {
                 let path = dir.join(name);
-                atomic::replace(&path, text.as_bytes(), None, Privacy::Private).map_err(|e| match e {
-                    atomic::ReplaceError::Io(e) => Error::write(&path, e),
-                    atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
-                })?;
+                crate::store::paths::write_output(&path, text.as_bytes(), Privacy::Private)?;
                 listing.push_str(&format!("{}\n", path.display()));
             }
             output::print(&listing)?;

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::lang::Lang;
 use crate::output;
 use crate::rules::purge::{anonymise, due};
-use crate::store::atomic::{self, Privacy, ReplaceError};
+use crate::store::atomic::{self, Privacy};
 use crate::store::lock::TeamLock;
 use crate::store::{case_file, load};
 
@@ -44,10 +44,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         let path = ctx.team.path(&c.rel);
         let old = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
         let text = case_file::new_text_in(&anonymise(&c.case, today), lang);
-        atomic::replace(&path, text.as_bytes(), Some(&old), Privacy::Private).map_err(|e| match e {
-            ReplaceError::Changed => Error::Changed { file: c.rel.clone() },
-            ReplaceError::Io(e) => Error::write(&path, e),
-        })?;
+        atomic::replace(&path, text.as_bytes(), Some(&old), Privacy::Private)
+            .map_err(|e| e.into_error(&path, &c.rel))?;
         ctx.team.wrote(&path);
     }
     output::print(&out)?;

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::cli::half_arg;
 use crate::context::Context;
 use crate::error::Error;
 use crate::model::Case;
@@ -12,7 +13,7 @@ use crate::output;
 use crate::render::{self, Templates};
 use crate::report::figures::compute;
 use crate::report::view::{self, Notes, figures_json};
-use crate::store::atomic::{self, Privacy};
+use crate::store::atomic::Privacy;
 use crate::store::load;
 
 /// Output formats of `rt report`.
@@ -53,15 +54,6 @@ pub struct Args {
     /// Skriv til denne filen i stedet for til skjermen
     #[arg(long, value_name = "FIL")]
     pub out: Option<PathBuf>,
-}
-
-fn half_arg(text: &str) -> Result<Half, String> {
-    Half::parse(text).ok_or_else(|| {
-        crate::cli::arg_error(
-            format!("`{text}`: skriv f.eks. 2026H2"),
-            format!("`{text}`: write e.g. 2026H2"),
-        )
-    })
 }
 
 /// Runs `rt report`.
@@ -118,11 +110,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     };
     match &args.out {
         Some(path) => {
-            crate::store::paths::check_output(path)?;
-            atomic::replace(path, text.as_bytes(), None, Privacy::Shared).map_err(|e| match e {
-                atomic::ReplaceError::Io(e) => Error::write(path, e),
-                atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
-            })?;
+            crate::store::paths::write_output(path, text.as_bytes(), Privacy::Shared)?;
             output::note(
                 &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
             );

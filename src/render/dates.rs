@@ -35,9 +35,14 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// A month's name (`month0`: 0 for January).
+pub fn month(month0: usize, lang: Lang) -> &'static str {
+    lang.pick(MONTHS_NB, MONTHS_EN)[month0.min(11)]
+}
+
 /// "tirsdag 12. januar 2027" / "Tuesday 12 January 2027".
 pub fn long(date: NaiveDate, lang: Lang) -> String {
-    let month = lang.pick(MONTHS_NB, MONTHS_EN)[date.month0() as usize];
+    let month = month(date.month0() as usize, lang);
     let day = weekday_name(date.weekday(), lang);
     match lang {
         Lang::Nb => format!("{day} {}. {month} {}", date.day(), date.year()),
@@ -47,7 +52,7 @@ pub fn long(date: NaiveDate, lang: Lang) -> String {
 
 /// "12. januar 2027" / "12 January 2027" (no weekday), for birth dates.
 pub fn plain(date: NaiveDate, lang: Lang) -> String {
-    let month = lang.pick(MONTHS_NB, MONTHS_EN)[date.month0() as usize];
+    let month = month(date.month0() as usize, lang);
     match lang {
         Lang::Nb => format!("{}. {month} {}", date.day(), date.year()),
         Lang::En => format!("{} {month} {}", date.day(), date.year()),

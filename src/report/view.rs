@@ -172,37 +172,10 @@ pub struct ReportView {
     pub previous: Value,
 }
 
+/// The month of a `YYYY-MM` key.
 fn month_name(key: &str, lang: Lang) -> String {
-    let nb = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
-    let en = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let m: usize = key.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    lang.pick(nb, en)[m.saturating_sub(1).min(11)].to_string()
+    crate::render::dates::month(m.saturating_sub(1), lang).to_string()
 }
 
 fn chart(title: String, bars: &[(String, usize)], masked_small: bool) -> Chart {

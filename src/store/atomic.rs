@@ -34,6 +34,16 @@ pub enum ReplaceError {
     Io(io::Error),
 }
 
+impl ReplaceError {
+    /// The command's error for it: `shown` names the file as the user knows it.
+    pub fn into_error(self, path: &Path, shown: &str) -> crate::error::Error {
+        match self {
+            ReplaceError::Changed => crate::error::Error::Changed { file: shown.to_string() },
+            ReplaceError::Io(e) => crate::error::Error::write(path, e),
+        }
+    }
+}
+
 impl From<io::Error> for ReplaceError {
     fn from(e: io::Error) -> Self {
         ReplaceError::Io(e)

@@ -5,7 +5,7 @@
 //! happens only if the file still holds exactly what was read — someone else's change in the
 //! meantime is never overwritten — and never for a file from a newer schema.
 
-use super::atomic::{self, Privacy, ReplaceError};
+use super::atomic::{self, Privacy};
 use super::{TeamDir, case_file, load};
 use crate::error::Error;
 use crate::lang::Lang;
@@ -73,14 +73,10 @@ pub fn save(team: &TeamDir, edit: &Editable, case: &Case) -> Result<(), Error> {
         return Ok(());
     }
     let path = team.path(&edit.rel);
-    match atomic::replace(&path, text.as_bytes(), Some(edit.text.as_bytes()), Privacy::Private) {
-        Ok(()) => {
-            team.wrote(&path);
-            Ok(())
-        }
-        Err(ReplaceError::Changed) => Err(Error::Changed { file: edit.rel.clone() }),
-        Err(ReplaceError::Io(e)) => Err(Error::write(&path, e)),
-    }
+    atomic::replace(&path, text.as_bytes(), Some(edit.text.as_bytes()), Privacy::Private)
+        .map_err(|e| e.into_error(&path, &edit.rel))?;
+    team.wrote(&path);
+    Ok(())
 }
 
 #[cfg(test)]

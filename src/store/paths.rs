@@ -32,6 +32,13 @@ pub fn check_output(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes a document to a path the user gave (checked first), whole or not at all.
+pub fn write_output(path: &Path, bytes: &[u8], privacy: super::atomic::Privacy) -> Result<(), Error> {
+    check_output(path)?;
+    super::atomic::replace(path, bytes, None, privacy)
+        .map_err(|e| e.into_error(path, &path.display().to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,6 +123,27 @@ fn apply_measure(t: &mut Table, m: &Measure) {
 
 /// Adds a measure to the catalogue, or updates the one with its id, keeping everything else
 /// of the file (comments, order, other measures) as it was.
+/// Writes the catalogue back with these measures added or updated ([`upsert`]), keeping
+/// everything else of `text`, the file as it was read; refused if it changed since.
+pub fn save(team: &super::TeamDir, text: &str, measures: &[&Measure]) -> Result<(), crate::error::Error> {
+    use crate::error::Error;
+    let mut doc: DocumentMut =
+        text.parse().map_err(|_| Error::InvalidData { file: super::TILTAK_FILE.into(), errors: 1 })?;
+    for m in measures {
+        upsert(&mut doc, m);
+    }
+    let path = team.path(super::TILTAK_FILE);
+    super::atomic::replace(
+        &path,
+        doc.to_string().as_bytes(),
+        Some(text.as_bytes()),
+        super::atomic::Privacy::Shared,
+    )
+    .map_err(|e| e.into_error(&path, super::TILTAK_FILE))?;
+    team.wrote(&path);
+    Ok(())
+}
+
 pub fn upsert(doc: &mut DocumentMut, m: &Measure) {
     let root = doc.as_table_mut();
     if !matches!(root.get("measures"), Some(Item::ArrayOfTables(_))) {

@@ -13,7 +13,7 @@ use crate::problem::Problem;
 use crate::schedule::calendar::Closures;
 use crate::schedule::placement::{self, Load};
 use crate::schedule::plan::planned;
-use crate::store::atomic::{self, Privacy, ReplaceError};
+use crate::store::atomic::{self, Privacy};
 use crate::store::lock::TeamLock;
 use crate::store::{cases, load, meetings_file};
 
@@ -82,12 +82,8 @@ fn save(ctx: &Context, rel: &str, text: &str, schedule: &Schedule) -> Result<(),
         text.parse().map_err(|_| Error::InvalidData { file: rel.to_string(), errors: 1 })?;
     meetings_file::apply(schedule, &mut doc);
     let path = ctx.team.path(rel);
-    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared).map_err(
-        |e| match e {
-            ReplaceError::Changed => Error::Changed { file: rel.to_string() },
-            ReplaceError::Io(e) => Error::write(&path, e),
-        },
-    )?;
+    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared)
+        .map_err(|e| e.into_error(&path, rel))?;
     ctx.team.wrote(&path);
     Ok(())
 }

@@ -11,13 +11,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::cli::date_arg;
+use crate::cli::{date_arg, half_arg};
 use crate::context::Context;
 use crate::error::Error;
 use crate::model::dates::Half;
 use crate::output;
 use crate::schedule::ics;
-use crate::store::atomic::{self, Privacy};
+use crate::store::atomic::Privacy;
 use crate::store::load;
 
 /// Output formats of `rt schedule`.
@@ -68,15 +68,6 @@ pub struct Args {
     pub to: Option<NaiveDate>,
 }
 
-fn half_arg(text: &str) -> Result<Half, String> {
-    Half::parse(text).ok_or_else(|| {
-        crate::cli::arg_error(
-            format!("`{text}`: skriv f.eks. 2027H1"),
-            format!("`{text}`: write e.g. 2027H1"),
-        )
-    })
-}
-
 /// Runs `rt schedule`.
 pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let config = load::config_or_stop(&ctx.team, ctx.lang)?;
@@ -101,11 +92,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     };
     match &args.out {
         Some(path) => {
-            crate::store::paths::check_output(path)?;
-            atomic::replace(path, text.as_bytes(), None, Privacy::Shared).map_err(|e| match e {
-                atomic::ReplaceError::Io(e) => Error::write(path, e),
-                atomic::ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
-            })?;
+            crate::store::paths::write_output(path, text.as_bytes(), Privacy::Shared)?;
             output::note(
                 &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
             );

@@ -10,7 +10,6 @@ use crate::problem::Problem;
 use crate::prompt::{self, Prompter};
 use crate::rules::national_id::contains_national_id;
 use crate::rules::text::{has_control_characters, normalise_text};
-use crate::store::atomic::{self, Privacy, ReplaceError};
 use crate::store::config_file::is_slug;
 use crate::store::lock::TeamLock;
 use crate::store::{TILTAK_FILE, load, tiltak_file};
@@ -183,17 +182,7 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
         }
         return Err(Error::Invalid(Problem::NotSaved { problems: found.len() }));
     }
-    let mut doc: toml_edit::DocumentMut =
-        text.parse().map_err(|_| Error::InvalidData { file: TILTAK_FILE.into(), errors: 1 })?;
-    tiltak_file::upsert(&mut doc, &measure);
-    let path = ctx.team.path(TILTAK_FILE);
-    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared).map_err(
-        |e| match e {
-            ReplaceError::Changed => Error::Changed { file: TILTAK_FILE.into() },
-            ReplaceError::Io(e) => Error::write(&path, e),
-        },
-    )?;
-    ctx.team.wrote(&path);
+    tiltak_file::save(&ctx.team, &text, &[&measure])?;
     output::print(&format!("{}\n", measure.id))?;
     output::note(&lang.pick(
         format!("Tiltaket «{}» er lagt til ({}).", measure.name, config.unit_name(&measure.unit)),

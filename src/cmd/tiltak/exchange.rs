@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
 use crate::output;
 use crate::problem::Problem;
-use crate::store::atomic::{self, Privacy, ReplaceError};
+use crate::store::atomic::Privacy;
 use crate::store::lock::TeamLock;
 use crate::store::{TILTAK_FILE, load, spreadsheet, tiltak_file};
 use crate::tiltak::import::{self, Field};
@@ -197,21 +197,9 @@ pub fn import(args: ImportArgs, ctx: &mut Context) -> Result<i32, Error> {
     }
     let _lock = TeamLock::acquire(&ctx.team)?;
     let text = load::read_text(&ctx.team, TILTAK_FILE)?.unwrap_or_else(|| "schema = 1\n".into());
-    let mut doc: toml_edit::DocumentMut =
-        text.parse().map_err(|_| Error::InvalidData { file: TILTAK_FILE.into(), errors: 1 })?;
-    for (_, m, change) in &changes {
-        if !matches!(change, Change::Same) {
-            tiltak_file::upsert(&mut doc, m);
-        }
-    }
-    let path = ctx.team.path(TILTAK_FILE);
-    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared).map_err(
-        |e| match e {
-            ReplaceError::Changed => Error::Changed { file: TILTAK_FILE.into() },
-            ReplaceError::Io(e) => Error::write(&path, e),
-        },
-    )?;
-    ctx.team.wrote(&path);
+    let new: Vec<&Measure> =
+        changes.iter().filter(|(_, _, change)| !matches!(change, Change::Same)).map(|(_, m, _)| *m).collect();
+    tiltak_file::save(&ctx.team, &text, &new)?;
     output::note(&lang.pick(format!("Skrevet til {TILTAK_FILE}."), format!("Written to {TILTAK_FILE}.")));
     Ok(0)
 }
@@ -357,11 +345,7 @@ pub fn export(args: ExportArgs, ctx: &mut Context) -> Result<i32, Error> {
     };
     match &args.out {
         Some(path) => {
-            crate::store::paths::check_output(path)?;
-            atomic::replace(path, &bytes, None, Privacy::Shared).map_err(|e| match e {
-                ReplaceError::Io(e) => Error::write(path, e),
-                ReplaceError::Changed => Error::Changed { file: path.display().to_string() },
-            })?;
+            crate::store::paths::write_output(path, &bytes, Privacy::Shared)?;
             output::note(&lang.pick(
                 format!("{} tiltak skrevet til {}", measures.len(), path.display()),
                 format!("{} measures written to {}", measures.len(), path.display()),
