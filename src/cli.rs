@@ -184,7 +184,9 @@ pub fn early_team(args: &[OsString]) -> Option<crate::store::TeamDir> {
 /// `--lang en`), and clap's own headings replaced.
 pub fn command(lang: Lang) -> clap::Command {
     ARGS_IN_ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
-    localise(Cli::command(), lang, "rt")
+    let colour =
+        if crate::output::colour_allowed() { clap::ColorChoice::Auto } else { clap::ColorChoice::Never };
+    localise(Cli::command().color(colour), lang, "rt")
 }
 
 fn localise(cmd: clap::Command, lang: Lang, path: &str) -> clap::Command {

@@ -34,8 +34,13 @@ pub fn note(text: &str) {
 
 /// Whether a stream that is (or is not) a terminal gets colour.
 fn colour_for(terminal: bool) -> bool {
-    terminal
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    terminal && colour_allowed()
+}
+
+/// Whether the environment allows colour at all: not with `NO_COLOR` set, not on a dumb
+/// terminal. clap is held to the same rule (its own detection colours on CI even then).
+pub fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 

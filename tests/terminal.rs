@@ -50,7 +50,18 @@ sys.exit(os.waitstatus_to_exitcode(status))
     let mut cmd = std::process::Command::new("python3");
     cmd.arg("-c").arg(DRIVER).arg(&rt).arg(answers.join("\x1f"));
     cmd.arg("--dir").arg(team.root()).args(args);
-    for var in ["RT_DIR", "RT_TODAY", "RT_LANG", "RT_INTERACTIVE", "NO_COLOR", "TERM"] {
+    // CI and CLICOLOR* steer clap's own colour detection; the test sets the scene itself.
+    for var in [
+        "RT_DIR",
+        "RT_TODAY",
+        "RT_LANG",
+        "RT_INTERACTIVE",
+        "NO_COLOR",
+        "TERM",
+        "CI",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("TERM", "xterm-256color").envs(env.iter().copied());
@@ -91,7 +102,8 @@ fn messages_are_coloured_at_a_terminal_unless_no_color_is_set() {
     assert!(shown.contains("\x1b[1;31mfeil\x1b[0m: fant ingen sak"), "{shown:?}");
     assert!(shown.contains("\x1b[36mhjelp\x1b[0m: mente du"), "{shown:?}");
 
-    for env in [[("NO_COLOR", "1")], [("TERM", "dumb")]] {
+    // On CI (`CI` set) clap would colour even a dumb terminal; rt holds it to its own rule.
+    for env in [vec![("NO_COLOR", "1")], vec![("TERM", "dumb")], vec![("TERM", "dumb"), ("CI", "true")]] {
         let (code, shown) = in_terminal_with(&team, &["show", "2026-09-01-nkn"], &[], &env);
         assert_eq!(code, 1, "{shown}");
         assert!(shown.contains("feil: fant ingen sak") && !shown.contains('\x1b'), "{env:?}: {shown:?}");
