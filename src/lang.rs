@@ -42,6 +42,13 @@ impl Lang {
         }
     }
 
+    /// A count with its noun in singular or plural: `1 advarsel`, `2 advarsler`, `1 case`.
+    /// Each noun pair is `(singular, plural)`.
+    pub fn count(self, n: usize, nb: (&str, &str), en: (&str, &str)) -> String {
+        let (one, many) = self.pick(nb, en);
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+
     /// "error" as a prefix of a message.
     pub fn error_word(self) -> &'static str {
         self.pick("feil", "error")
@@ -77,6 +84,14 @@ impl fmt::Display for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_only_for_one() {
+        assert_eq!(Lang::Nb.count(1, ("advarsel", "advarsler"), ("warning", "warnings")), "1 advarsel");
+        assert_eq!(Lang::Nb.count(0, ("advarsel", "advarsler"), ("warning", "warnings")), "0 advarsler");
+        assert_eq!(Lang::En.count(1, ("sak", "saker"), ("case", "cases")), "1 case");
+        assert_eq!(Lang::En.count(12, ("sak", "saker"), ("case", "cases")), "12 cases");
+    }
 
     #[test]
     fn parses_the_codes_users_write() {

@@ -83,7 +83,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         TextOrJson::Text if shown.is_empty() => output::note(lang.pick("Ingen saker.", "No cases.")),
         TextOrJson::Text => {
             output::print(&text_table(&shown, lang))?;
-            output::note(&lang.pick(format!("{} saker", shown.len()), format!("{} cases", shown.len())));
+            output::note(&lang.count(shown.len(), ("sak", "saker"), ("case", "cases")));
         }
     }
     let broken: std::collections::BTreeSet<&str> =

@@ -47,10 +47,14 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
             format!("Alt i orden: {checked} filer kontrollert."),
             format!("All good: {checked} files checked."),
         ),
-        _ => lang.pick(
-            format!("{errors} feil og {warnings} advarsler i {checked} filer."),
-            format!("{errors} error(s) and {warnings} warning(s) in {checked} files."),
-        ),
+        _ => {
+            let errors = lang.count(errors, ("feil", "feil"), ("error", "errors"));
+            let warnings = lang.count(warnings, ("advarsel", "advarsler"), ("warning", "warnings"));
+            lang.pick(
+                format!("{errors} og {warnings} i {checked} filer."),
+                format!("{errors} and {warnings} in {checked} files."),
+            )
+        }
     });
     Ok(if errors > 0 { 1 } else { 0 })
 }
