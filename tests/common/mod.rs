@@ -184,7 +184,8 @@ impl Team {
 /// `rt` with a clean environment and no `--dir`.
 pub fn rt_bare() -> Command {
     let mut cmd = Command::cargo_bin("rt").expect("the rt binary");
-    for var in ["RT_DIR", "RT_TODAY", "RT_LANG", "RT_INTERACTIVE", "NO_COLOR"] {
+    // Also what steers clap's colour and line width, which a CI machine may set.
+    for var in ["RT_DIR", "RT_TODAY", "RT_LANG", "RT_INTERACTIVE", "NO_COLOR", "CLICOLOR_FORCE", "COLUMNS"] {
         cmd.env_remove(var);
     }
     cmd
