@@ -28,6 +28,7 @@ pub mod store;
 pub mod suggest;
 pub mod table;
 pub mod tiltak;
+pub mod usage_error;
 pub mod views;
 
 #[cfg(test)]
@@ -55,7 +56,13 @@ where
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let typed = usage_error::command_path(&cli::command(early), &args);
+            match usage_error::render(&e, early, &typed) {
+                Some(text) => output::note(&text),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
