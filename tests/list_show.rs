@@ -49,6 +49,19 @@ fn list_filters() {
 }
 
 #[test]
+fn a_meeting_date_the_team_does_not_meet_is_pointed_out() {
+    let team = Team::demo();
+    let out = team.rt(["list", "--meeting", "2026-12-09"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(err.contains("Ingen saker.\nadvarsel: teamet har ikke møte 2026-12-09\n"), "{err}");
+    assert!(err.contains("hjelp: nærmeste møter: 2026-12-08 (se `rt schedule --half 2026H2`)"), "{err}");
+    // A meeting that exists but holds nothing (of that status) is just empty.
+    let out = team.rt(["list", "--meeting", "2026-12-08", "--status", "closed"]).output().unwrap();
+    assert_eq!(stderr(&out), "Ingen saker.\n");
+}
+
+#[test]
 fn list_json_has_stable_english_fields() {
     let team = Team::demo();
     let out = team.rt(["list", "--format", "json", "--way", "bti", "--status", "referred"]).output().unwrap();
@@ -84,7 +97,7 @@ fn list_reports_broken_files_without_failing() {
     let out = team.rt(["list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        stderr(&out).contains("advarsel: 1 saksfil(er) har feil og er utelatt; kjør `rt check`"),
+        stderr(&out).contains("advarsel: 1 saksfil har feil og er utelatt; kjør `rt check`"),
         "{}",
         stderr(&out)
     );

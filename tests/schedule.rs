@@ -147,7 +147,7 @@ fn cancelling_moves_the_cases_to_the_next_meeting_with_room() {
         stdout(&out),
         "2026-11-16-mcax: 2026-12-08 → 2027-01-12\n2026-11-19-kefo: 2026-12-08 → 2027-01-12\n2026-11-20-ung2: 2026-12-08 → 2027-02-02\n"
     );
-    assert!(stderr(&out).contains("Møtet 2026-12-08 er avlyst (Kurs for hele teamet). 3 sak(er) flyttet."));
+    assert!(stderr(&out).contains("Møtet 2026-12-08 er avlyst (Kurs for hele teamet). 3 saker flyttet."));
     let file = team.read("meetings/2026H2.toml");
     assert!(file.contains("cancelled = \"Kurs for hele teamet\""), "{file}");
     assert!(file.contains("# Ressursteamets faste møter i 2026H2"), "the file's comments stay: {file}");

@@ -80,7 +80,12 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             let rows: Vec<CaseRow> = shown.iter().map(|c| CaseRow::of(c)).collect();
             output::print(&to_json(&rows))?;
         }
-        TextOrJson::Text if shown.is_empty() => output::note(lang.pick("Ingen saker.", "No cases.")),
+        TextOrJson::Text if shown.is_empty() => {
+            output::note(lang.pick("Ingen saker.", "No cases."));
+            if let Some(date) = args.meeting {
+                no_meeting_that_day(ctx, &config, date);
+            }
+        }
         TextOrJson::Text => {
             output::print(&text_table(&shown, lang))?;
             output::note(&lang.count(shown.len(), ("sak", "saker"), ("case", "cases")));
@@ -89,12 +94,38 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let broken: std::collections::BTreeSet<&str> =
         diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
     if !broken.is_empty() {
+        let files =
+            lang.count(broken.len(), ("saksfil har", "saksfiler har"), ("case file has", "case files have"));
         output::note(&lang.pick(
-            format!("advarsel: {} saksfil(er) har feil og er utelatt; kjør `rt check`", broken.len()),
-            format!("warning: {} case file(s) have errors and are left out; run `rt check`", broken.len()),
+            format!("advarsel: {files} feil og er utelatt; kjør `rt check`"),
+            format!("warning: {files} errors and left out; run `rt check`"),
         ));
     }
     Ok(0)
+}
+
+/// When `--meeting` found nothing because the team does not meet that day, says so and
+/// names the meetings on either side, so a mistyped date is not taken for an empty meeting.
+fn no_meeting_that_day(ctx: &Context, config: &crate::model::Config, date: NaiveDate) {
+    let half = Half::of(date);
+    let Ok((Some(schedule), _)) = load::schedule(&ctx.team, config, half) else { return };
+    if schedule.meetings.iter().any(|m| m.date == date) {
+        return;
+    }
+    let before = schedule.meetings.iter().filter(|m| m.date < date).map(|m| m.date).max();
+    let after = schedule.meetings.iter().filter(|m| m.date > date).map(|m| m.date).min();
+    let near: Vec<String> = before.into_iter().chain(after).map(|d| d.to_string()).collect();
+    let lang = ctx.lang;
+    output::note(&lang.pick(
+        format!("advarsel: teamet har ikke møte {date}"),
+        format!("warning: the team has no meeting on {date}"),
+    ));
+    if !near.is_empty() {
+        output::note(&lang.pick(
+            format!("hjelp: nærmeste møter: {} (se `rt schedule --half {half}`)", near.join(" og ")),
+            format!("help: nearest meetings: {} (see `rt schedule --half {half}`)", near.join(" and ")),
+        ));
+    }
 }
 
 fn text_table(cases: &[&Case], lang: Lang) -> String {

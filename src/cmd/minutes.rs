@@ -132,12 +132,12 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             output::print(&listing)?;
             output::note(&lang.pick(
                 format!(
-                    "{} referat(er) skrevet. Arkiveres hos den enheten som meldte saken.",
-                    documents.len()
+                    "{} skrevet. Arkiveres hos den enheten som meldte saken.",
+                    lang.count(documents.len(), ("referat", "referater"), ("", ""))
                 ),
                 format!(
-                    "{} set(s) of minutes written. They are archived at the unit that referred the case.",
-                    documents.len()
+                    "{} written. They are archived at the unit that referred the case.",
+                    lang.count(documents.len(), ("", ""), ("set of minutes", "sets of minutes"))
                 ),
             ));
         }

@@ -55,14 +55,20 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             format!("Ingen saker er avsluttet for mer enn {days} dager siden uten å være anonymisert."),
             format!("No case closed more than {days} days ago is left to anonymise."),
         ),
-        (true, n) => lang.pick(
-            format!("{n} sak(er) ville blitt anonymisert (prøvekjøring: ingenting er skrevet)."),
-            format!("{n} case(s) would be anonymised (dry run: nothing was written)."),
-        ),
-        (false, n) => lang.pick(
-            format!("{n} sak(er) er anonymisert: identitet, navn og fritekst er fjernet; tallene til rapporten er beholdt."),
-            format!("{n} case(s) anonymised: identity, names and free text removed; the report's figures kept."),
-        ),
+        (true, n) => {
+            let n = lang.count(n, ("sak", "saker"), ("case", "cases"));
+            lang.pick(
+                format!("{n} ville blitt anonymisert (prøvekjøring: ingenting er skrevet)."),
+                format!("{n} would be anonymised (dry run: nothing was written)."),
+            )
+        }
+        (false, n) => {
+            let n = lang.count(n, ("sak", "saker"), ("case", "cases"));
+            lang.pick(
+                format!("{n} er anonymisert: identitet, navn og fritekst er fjernet; tallene til rapporten er beholdt."),
+                format!("{n} anonymised: identity, names and free text removed; the report's figures kept."),
+            )
+        }
     });
     if !due.is_empty() {
         let files: Vec<&str> = due.iter().map(|c| c.rel.as_str()).collect();
@@ -102,14 +108,15 @@ fn warn_about_history(commits: usize, dry_run: bool, lang: Lang) {
     let verb = if dry_run {
         lang.pick("ville fortsatt hatt", "would still hold")
     } else {
-        lang.pick("har fortsatt", "still hold")
+        lang.pick("har fortsatt", if commits == 1 { "still holds" } else { "still hold" })
     };
+    let commits = lang.count(commits, ("commit", "commits"), ("commit", "commits"));
     output::note(&lang.pick(
         format!(
-            "advarsel: {commits} commit(er) i git-historikken {verb} de fjernede opplysningene.\n  hjelp: historikken må skrives om (f.eks. med git filter-repo) og alle kloner hentes på nytt; se «Personvern» i README"
+            "advarsel: {commits} i git-historikken {verb} de fjernede opplysningene.\n  hjelp: historikken må skrives om (f.eks. med git filter-repo) og alle kloner hentes på nytt; se «Personvern» i README"
         ),
         format!(
-            "warning: {commits} commit(s) in the git history {verb} the removed data.\n  help: the history must be rewritten (e.g. with git filter-repo) and every clone fetched anew; see \"Privacy\" in the README"
+            "warning: {commits} in the git history {verb} the removed data.\n  help: the history must be rewritten (e.g. with git filter-repo) and every clone fetched anew; see \"Privacy\" in the README"
         ),
     ));
 }

@@ -76,9 +76,11 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let broken: std::collections::BTreeSet<&str> =
         diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
     if !broken.is_empty() {
+        let files =
+            lang.count(broken.len(), ("saksfil har", "saksfiler har"), ("case file has", "case files have"));
         output::note(&lang.pick(
-            format!("advarsel: {} saksfil(er) har feil og er ikke talt med; kjør `rt check`", broken.len()),
-            format!("warning: {} case file(s) have errors and are not counted; run `rt check`", broken.len()),
+            format!("advarsel: {files} feil og er ikke talt med; kjør `rt check`"),
+            format!("warning: {files} errors and not counted; run `rt check`"),
         ));
     }
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();

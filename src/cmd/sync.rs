@@ -132,15 +132,23 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
             format!("Alt er i takt med {upstream}."),
             format!("Everything is in step with {upstream}."),
         ),
-        (i, o) => lang.pick(
-            format!("Hentet {i} og sendte {o} endring(er) ({upstream})."),
-            format!("Fetched {i} and sent {o} change(s) ({upstream})."),
-        ),
+        (i, o) => {
+            let o = lang.count(o, ("endring", "endringer"), ("change", "changes"));
+            lang.pick(
+                format!("Hentet {i} og sendte {o} ({upstream})."),
+                format!("Fetched {i} and sent {o} ({upstream})."),
+            )
+        }
     });
     if restricted > 0 {
+        let items = lang.count(
+            restricted,
+            ("saksfil eller mappe", "saksfiler og mapper"),
+            ("case file or folder is", "case files and folders are"),
+        );
         output::note(&lang.pick(
-            format!("{restricted} saksfil(er) og mappe(r) kan igjen bare leses av deg (git tar ikke vare på rettigheter)."),
-            format!("{restricted} case file(s) and folder(s) are readable by you alone again (git keeps no file modes)."),
+            format!("{items} kan igjen bare leses av deg (git tar ikke vare på rettigheter)."),
+            format!("{items} readable by you alone again (git keeps no file modes)."),
         ));
     }
     if !pending.is_empty() {
@@ -148,8 +156,14 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
             "{}: {}\n{}",
             lang.warning_word(),
             lang.pick(
-                format!("{} fil(er) har endringer som ikke er committet, og ble ikke sendt:", pending.len()),
-                format!("{} file(s) have changes that are not committed, and were not sent:", pending.len()),
+                format!(
+                    "{} endringer som ikke er committet, og ble ikke sendt:",
+                    lang.count(pending.len(), ("fil har", "filer har"), ("", ""))
+                ),
+                format!(
+                    "{} changes that are not committed, and were not sent:",
+                    lang.count(pending.len(), ("", ""), ("file has", "files have"))
+                ),
             ),
             pending.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")
         ));

@@ -142,8 +142,14 @@ pub fn cancel(ctx: &Context, config: &Config, date: NaiveDate, reason: &str) -> 
     }
     output::print(&out)?;
     output::note(&lang.pick(
-        format!("Møtet {date} er avlyst ({reason}). {} sak(er) flyttet.", moved.len()),
-        format!("The meeting on {date} is cancelled ({reason}). {} case(s) moved.", moved.len()),
+        format!(
+            "Møtet {date} er avlyst ({reason}). {} flyttet.",
+            lang.count(moved.len(), ("sak", "saker"), ("", ""))
+        ),
+        format!(
+            "The meeting on {date} is cancelled ({reason}). {} moved.",
+            lang.count(moved.len(), ("", ""), ("case", "cases"))
+        ),
     ));
     Ok(0)
 }
