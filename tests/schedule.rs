@@ -315,3 +315,21 @@ fn the_calendar_can_be_written_to_a_file() {
     assert_eq!(stdout(&out), "");
     assert!(std::fs::read_to_string(path).unwrap().starts_with("BEGIN:VCALENDAR\r\n"));
 }
+
+#[test]
+fn a_half_year_without_school_holidays_is_warned_about_until_published() {
+    let team = Team::demo();
+    let warning = "advarsel: rt.toml har ingen skoleferier i 2028H1";
+    let out = team.rt(["schedule", "--half", "2028H1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains(warning), "{}", stderr(&out));
+    assert!(stderr(&out).contains("[[school_holidays]]"), "{}", stderr(&out));
+    // The demo's 2027H1 has its holidays; no warning.
+    let out = team.rt(["schedule", "--half", "2027H1"]).output().unwrap();
+    assert!(!stderr(&out).contains("skoleferier"), "{}", stderr(&out));
+    // Publishing warns once more; after that the dates are fixed and the warning is done.
+    let out = team.rt(["schedule", "--half", "2028H1", "--publish"]).output().unwrap();
+    assert!(stderr(&out).contains(warning), "{}", stderr(&out));
+    let out = team.rt(["schedule", "--half", "2028H1"]).output().unwrap();
+    assert!(!stderr(&out).contains(warning), "{}", stderr(&out));
+}

@@ -61,6 +61,18 @@ impl<'a> Closures<'a> {
     }
 }
 
+/// Whether `rt.toml` names a school holiday that starts in the half-year. A half-year without
+/// one (a juleferie that runs into January does not count) is most likely one the leader has
+/// not filled in yet, and its meetings would land in the holidays.
+pub fn knows_school_holidays(config: &Config, half: crate::model::dates::Half) -> bool {
+    config.school_holidays.iter().any(|h| match &h.span {
+        HolidaySpan::Weeks { year, weeks } => weeks.iter().any(|&w| {
+            NaiveDate::from_isoywd_opt(*year, w, Weekday::Mon).is_some_and(|monday| half.contains(monday))
+        }),
+        HolidaySpan::Dates { from, .. } => half.contains(*from),
+    })
+}
+
 fn in_school_holiday(holiday: &SchoolHoliday, date: NaiveDate) -> bool {
     match &holiday.span {
         HolidaySpan::Weeks { year, weeks } => {
@@ -94,5 +106,28 @@ mod tests {
         assert_eq!(c.closure(d(2027, 4, 27)), Some(Closure::Closed));
         assert_eq!(c.closure(d(2027, 4, 24)), Some(Closure::Weekend));
         assert_eq!(c.closure(d(2027, 5, 6)), Some(Closure::PublicHoliday("Kristi himmelfartsdag")));
+    }
+
+    #[test]
+    fn a_half_year_knows_its_school_holidays_by_week_or_by_date() {
+        use crate::model::dates::Half;
+        let half = |s: &str| Half::parse(s).unwrap();
+        let mut cfg = config(); // vinterferie: week 8 of 2027
+        assert!(knows_school_holidays(&cfg, half("2027H1")));
+        assert!(!knows_school_holidays(&cfg, half("2027H2")));
+        assert!(!knows_school_holidays(&cfg, half("2026H2")));
+        // A juleferie over the new year belongs to the half-year it starts in.
+        cfg.school_holidays.push(SchoolHoliday {
+            name: "Juleferie".into(),
+            span: HolidaySpan::Dates { from: d(2027, 12, 21), to: d(2028, 1, 2) },
+        });
+        assert!(knows_school_holidays(&cfg, half("2027H2")));
+        assert!(!knows_school_holidays(&cfg, half("2028H1")));
+        // ISO week 53 of 2026 runs 28 Dec 2026 – 3 Jan 2027.
+        cfg.school_holidays = vec![SchoolHoliday {
+            name: "Juleferie".into(),
+            span: HolidaySpan::Weeks { year: 2026, weeks: vec![53] },
+        }];
+        assert!(knows_school_holidays(&cfg, half("2026H2")) && !knows_school_holidays(&cfg, half("2027H1")));
     }
 }

@@ -84,6 +84,14 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         change::publish(ctx, &config, half)?;
     }
     let schedule = load::schedule_or_stop(&ctx.team, &config, half, lang)?;
+    if (schedule.published.is_none() || args.publish)
+        && !crate::schedule::calendar::knows_school_holidays(&config, half)
+    {
+        output::note(&lang.pick(
+            format!("advarsel: rt.toml har ingen skoleferier i {half}, så møtene kan havne i ferien\nhjelp: legg kommunens skoleferier under [[school_holidays]] i rt.toml (se kommentarene der)"),
+            format!("warning: rt.toml has no school holidays in {half}, so meetings may fall in the holidays\nhelp: add the municipality's school holidays under [[school_holidays]] in rt.toml (see the comments there)"),
+        ));
+    }
     let (cases, _) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
     let text = match args.format {
         Format::Text => view::text(&schedule, &config, &cases, lang),
