@@ -362,3 +362,52 @@ fn the_html_referat_escapes_every_text() {
         "self-contained"
     );
 }
+
+#[test]
+fn an_empty_shortlist_and_an_empty_room_are_said_in_words() {
+    let team = Team::new();
+    team.write("tiltaksbank.toml", "schema = 1\n");
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    for (format, lang, none, nobody) in [
+        (
+            "md",
+            "nb",
+            "*Ingen tiltak i tiltaksbanken passer brukerens alder",
+            "**Til stede:** *(ingen ført opp)*",
+        ),
+        ("md", "en", "*No measure in the tiltaksbank fits the user's age", "**Present:** *(nobody listed)*"),
+        (
+            "html",
+            "nb",
+            "<p><em>Ingen tiltak i tiltaksbanken passer",
+            "<strong>Til stede:</strong> <em>(ingen ført opp)</em>",
+        ),
+        (
+            "html",
+            "en",
+            "<p><em>No measure in the tiltaksbank fits",
+            "<strong>Present:</strong> <em>(nobody listed)</em>",
+        ),
+    ] {
+        let out = team
+            .rt([
+                "minutes",
+                &id,
+                "--today",
+                TODAY,
+                "--format",
+                format,
+                "--lang",
+                lang,
+                "--absent",
+                "Marit Haugen",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains(none) && text.contains(nobody), "{format} {lang}:\n{text}");
+    }
+}
