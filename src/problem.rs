@@ -156,6 +156,10 @@ pub enum Problem {
     ViolenceMentioned { field: String },
     /// `rt.toml` names no leader.
     NoLeader,
+    /// `rt.toml` names no standing members, so no one gets the invitation.
+    NoMembers,
+    /// An invitation with no one to send it to.
+    NoRecipients,
     /// A password written in `rt.toml` (it belongs in the environment).
     PasswordInFile,
     /// `--send` without `[mail]` in `rt.toml`.
@@ -519,6 +523,14 @@ impl Problem {
                 "rt.toml har ingen leder ([leader])".to_string(),
                 "rt.toml names no leader ([leader])".to_string(),
             ),
+            NoMembers => l.pick(
+                "rt.toml har ingen faste medlemmer ([[members]])".to_string(),
+                "rt.toml names no standing members ([[members]])".to_string(),
+            ),
+            NoRecipients => l.pick(
+                "innkallingen har ingen mottakere: ingen faste medlemmer i rt.toml har e-post, utenom lederen".to_string(),
+                "the invitation has no recipients: no standing member in rt.toml has an e-mail address, besides the leader".to_string(),
+            ),
             PasswordInFile => l.pick(
                 "passordet til e-posttjeneren skal ikke stå i rt.toml".to_string(),
                 "the mail server's password must not be in rt.toml".to_string(),
@@ -826,6 +838,10 @@ impl Problem {
             NoLeader => Some(l.pick(
                 "legg til [leader] med name, email og unit".into(),
                 "add [leader] with name, email and unit".into(),
+            )),
+            NoMembers | NoRecipients => Some(l.pick(
+                "legg til en [[members]] med name, email og unit for hver fast deltaker i teamet".into(),
+                "add a [[members]] with name, email and unit for each standing member of the team".into(),
             )),
             NoMailServer => Some(l.pick(
                 "legg til [mail] med host, port, security, user og password_env (se kommentarene i rt.toml fra `rt init`), eller lagre et utkast med `--format eml --out FIL`".into(),

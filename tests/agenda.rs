@@ -142,6 +142,37 @@ fn a_meeting_without_cases_says_so_and_suggests_cancelling() {
 }
 
 #[test]
+fn an_invitation_with_no_one_to_send_it_to_is_warned_about_and_never_sent() {
+    let team = Team::new();
+    let config = team.read("rt.toml");
+    let start = config.find("[[members]]").unwrap();
+    let end = start + config[start..].find("\n\n").unwrap() + 2;
+    team.write("rt.toml", &format!("{}{}", &config[..start], &config[end..]));
+    let out = team.rt(["check", "--today", TODAY]).output().unwrap();
+    assert!(
+        stdout(&out).contains("rt.toml:1:1: advarsel: rt.toml har ingen faste medlemmer ([[members]])"),
+        "{}",
+        stdout(&out)
+    );
+
+    let warning = "advarsel: innkallingen har ingen mottakere";
+    let out = team.rt(["agenda", "--today", TODAY]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(warning) && stderr(&out).contains("hjelp: legg til en [[members]]"),
+        "{}",
+        stderr(&out)
+    );
+    // Sending stops before any connection (no [mail] server is even set here).
+    let out = team.rt(["agenda", "--today", TODAY, "--send"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("feil: innkallingen har ingen mottakere"), "{}", stderr(&out));
+    // With a member, neither.
+    let out = Team::new().rt(["agenda", "--today", TODAY]).output().unwrap();
+    assert!(!stderr(&out).contains(warning), "{}", stderr(&out));
+}
+
+#[test]
 fn an_unknown_or_cancelled_meeting_is_an_error_naming_the_next_dates() {
     let team = Team::demo();
     let out = agenda(&team, &["--meeting", "2026-12-09"]);

@@ -60,10 +60,12 @@ fn init_with_a_leader_gives_a_folder_with_no_findings() {
     let out = rt_bare().args(["--dir", d, "check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "");
+    let config = std::fs::read_to_string(dir.path().join("rt.toml")).unwrap();
+    assert!(config.contains("team = \"Ressursteam Nordby\""));
+    // The leader is also the team's first standing member.
     assert!(
-        std::fs::read_to_string(dir.path().join("rt.toml"))
-            .unwrap()
-            .contains("team = \"Ressursteam Nordby\"")
+        config.contains("[[members]]\nname = \"Ingrid Dahl\"\nemail = \"ingrid@nordby.example\""),
+        "{config}"
     );
 }
 

@@ -102,6 +102,14 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             message_id: message_id(meeting, ctx),
         })
     };
+    if to.is_empty() && cc.is_empty() {
+        if args.send {
+            return Err(Error::Invalid(Problem::NoRecipients));
+        }
+        let problem = Problem::NoRecipients;
+        let help = problem.help(lang).map(|h| format!("\n{}: {h}", lang.help_word())).unwrap_or_default();
+        output::note(&format!("{}: {}{help}", lang.warning_word(), problem.message(lang)));
+    }
     if args.send {
         return send(ctx, &config, &draft()?, args.dry_run);
     }

@@ -43,6 +43,15 @@ pub struct Args {
 
 /// The text of a new `rt.toml`, its comments in a language (which it also sets).
 pub fn config_text(team: &str, leader: Option<(&str, &str)>, lang: Lang) -> String {
+    // The leader sits in the team as its first standing member.
+    let members = match leader {
+        Some((name, email)) => format!(
+            "\n[[members]]\nname = {}\nemail = {}\nunit = \"kommunepsykolog\"\n",
+            toml_edit::Value::from(name),
+            toml_edit::Value::from(email)
+        ),
+        None => String::new(),
+    };
     let leader = match leader {
         Some((name, email)) => format!(
             "[leader]\nname = {}\nemail = {}\nunit = \"kommunepsykolog\"\n",
@@ -57,7 +66,10 @@ pub fn config_text(team: &str, leader: Option<(&str, &str)>, lang: Lang) -> Stri
             .into(),
     };
     let team = toml_edit::Value::from(team).to_string();
-    pick(lang, CONFIG_TEMPLATE).replace("\"{{team}}\"", team.trim()).replace("{{leader}}", &leader)
+    pick(lang, CONFIG_TEMPLATE)
+        .replace("\"{{team}}\"", team.trim())
+        .replace("{{leader}}", &leader)
+        .replace("{{members}}", &members)
 }
 
 /// Runs `rt init`.

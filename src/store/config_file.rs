@@ -180,6 +180,9 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     if leader.is_none() {
         r.warning_at(Some(0..0), Problem::NoLeader);
     }
+    if members.is_empty() {
+        r.warning_at(Some(0..0), Problem::NoMembers);
+    }
     let usable = !units.is_empty();
     let config = Config {
         team,
