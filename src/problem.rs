@@ -148,6 +148,8 @@ pub enum Problem {
     ReferredInFuture,
     /// A meeting before the referral.
     MeetingBeforeReferral,
+    /// An outcome or decision dated after today: recorded before the meeting was held.
+    RecordedAhead { date: chrono::NaiveDate, decision: bool },
     /// A status that needs a field the case lacks.
     StatusNeeds { status: Status, key: String },
     /// A closing date on a case that is not closed.
@@ -503,6 +505,14 @@ impl Problem {
                 "meldedatoen er fram i tid".to_string(),
                 "the referral date is in the future".to_string(),
             ),
+            RecordedAhead { date, decision: false } => l.pick(
+                format!("teamets vurdering er datert {date}, som ikke har kommet ennå"),
+                format!("the team's outcome is dated {date}, which has not come yet"),
+            ),
+            RecordedAhead { date, decision: true } => l.pick(
+                format!("brukerens beslutning er datert {date}, som ikke har kommet ennå"),
+                format!("the user's decision is dated {date}, which has not come yet"),
+            ),
             MeetingBeforeReferral => l.pick(
                 "møtet er før saken ble meldt".to_string(),
                 "the meeting is before the referral".to_string(),
@@ -834,6 +844,10 @@ impl Problem {
             ViolenceMentioned { .. } => Some(l.pick(
                 "ved mistanke om vold eller seksuelle overgrep skal barnevernet eller politiet kontaktes direkte, uten at det drøftes med foreldrene først (R5)".into(),
                 "on suspicion of violence or sexual abuse, contact child welfare or the police directly, without discussing it with the parents first (R5)".into(),
+            )),
+            RecordedAhead { .. } => Some(l.pick(
+                "lagre utfallet etter møtet, eller gi riktig dato med --date".into(),
+                "record the outcome after the meeting, or give the right date with --date".into(),
             )),
             NoLeader => Some(l.pick(
                 "legg til [leader] med name, email og unit".into(),

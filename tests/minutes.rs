@@ -411,3 +411,29 @@ fn an_empty_shortlist_and_an_empty_room_are_said_in_words() {
         assert!(text.contains(none) && text.contains(nobody), "{format} {lang}:\n{text}");
     }
 }
+
+#[test]
+fn an_outcome_recorded_before_the_meeting_is_warned_about() {
+    let team = Team::demo();
+    let record = ["record", "2026-11-16-mcax", "--assessment", "Vurdering", "--next-step", "Steg"];
+    // Today is 23 November; the case's meeting is 8 December.
+    let out = team.rt(record.iter().copied().chain(["--today", "2026-11-23"])).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warning = "advarsel: teamets vurdering er datert 2026-12-08, som ikke har kommet ennå";
+    assert!(stderr(&out).contains(warning), "{}", stderr(&out));
+    let out = team.rt(["check", "--today", "2026-11-23"]).output().unwrap();
+    assert!(
+        stdout(&out).contains(&format!("cases/2026/2026-11-16-mcax.toml:31:8: {warning}")),
+        "{}",
+        stdout(&out)
+    );
+    // On the day of the meeting, all is well.
+    let out = team.rt(["check", "--today", "2026-12-08"]).output().unwrap();
+    assert!(!stdout(&out).contains("har ikke kommet ennå"), "{}", stdout(&out));
+
+    // Recorded after the meeting: no warning.
+    let team = Team::demo();
+    let out = team.rt(record.iter().copied().chain(["--today", "2026-12-09"])).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stderr(&out).contains("har ikke kommet ennå"), "{}", stderr(&out));
+}

@@ -230,6 +230,16 @@ fn check_dates_and_status(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>)
     if case.meeting.is_some_and(|m| m < case.referred) {
         out.push(Finding::error("meeting", Problem::MeetingBeforeReferral));
     }
+    // What the team and the user decided cannot be dated after today.
+    let recorded = [
+        ("outcome.date", case.outcome.as_ref().map(|o| o.date), false),
+        ("decision.date", case.decision.as_ref().map(|d| d.date), true),
+    ];
+    for (field, date, decision) in recorded {
+        if let Some(date) = date.filter(|d| *d > cx.today) {
+            out.push(Finding::warning(field, Problem::RecordedAhead { date, decision }));
+        }
+    }
     let needs: &[(&str, bool)] = match case.status {
         Status::Referred => &[],
         Status::Scheduled => &[("meeting", case.meeting.is_some())],
