@@ -93,12 +93,12 @@ impl Error {
             }
             Error::InvalidData { file, errors } => l.pick(
                 format!("{file} har {errors} feil, så kommandoen stopper"),
-                format!("{file} has {}, so the command stops", l.count(*errors, ("", ""), ("error", "errors"))),
+                format!("{file} has {}, so the command stops", crate::lang::count(*errors, "error", "errors")),
             ),
             Error::Invalid(problem) => problem.message(l),
             Error::Refused { problems } => l.pick(
                 format!("saken er ikke registrert ({problems} feil å rette)"),
-                format!("the case was not registered ({} to fix)", l.count(*problems, ("", ""), ("problem", "problems"))),
+                format!("the case was not registered ({} to fix)", crate::lang::count(*problems, "problem", "problems")),
             ),
             Error::Violence => l.pick(
                 "ved mistanke om vold eller seksuelle overgrep skal du kontakte barnevernet eller politiet direkte, uten at det drøftes med foreldrene først. Saken meldes ikke til ressursteamet (R5).".to_string(),

@@ -42,11 +42,11 @@ impl Lang {
         }
     }
 
-    /// A count with its noun in singular or plural: `1 advarsel`, `2 advarsler`, `1 case`.
-    /// Each noun pair is `(singular, plural)`.
+    /// A count with its noun in singular or plural, in this language: `1 advarsel`,
+    /// `2 advarsler`, `1 case`. Each noun pair is `(singular, plural)`.
     pub fn count(self, n: usize, nb: (&str, &str), en: (&str, &str)) -> String {
         let (one, many) = self.pick(nb, en);
-        format!("{n} {}", if n == 1 { one } else { many })
+        count(n, one, many)
     }
 
     /// "error" as a prefix of a message.
@@ -73,6 +73,11 @@ impl Lang {
             (Lang::En, false) => "no",
         }
     }
+}
+
+/// A count with its noun in singular or plural, for a sentence already in one language.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl fmt::Display for Lang {

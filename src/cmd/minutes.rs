@@ -133,11 +133,11 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             output::note(&lang.pick(
                 format!(
                     "{} skrevet. Arkiveres hos den enheten som meldte saken.",
-                    lang.count(documents.len(), ("referat", "referater"), ("", ""))
+                    crate::lang::count(documents.len(), "referat", "referater")
                 ),
                 format!(
                     "{} written. They are archived at the unit that referred the case.",
-                    lang.count(documents.len(), ("", ""), ("set of minutes", "sets of minutes"))
+                    crate::lang::count(documents.len(), "set of minutes", "sets of minutes")
                 ),
             ));
         }

@@ -158,11 +158,11 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
             lang.pick(
                 format!(
                     "{} endringer som ikke er committet, og ble ikke sendt:",
-                    lang.count(pending.len(), ("fil har", "filer har"), ("", ""))
+                    crate::lang::count(pending.len(), "fil har", "filer har")
                 ),
                 format!(
                     "{} changes that are not committed, and were not sent:",
-                    lang.count(pending.len(), ("", ""), ("file has", "files have"))
+                    crate::lang::count(pending.len(), "file has", "files have")
                 ),
             ),
             pending.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")

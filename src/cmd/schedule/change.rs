@@ -144,11 +144,11 @@ pub fn cancel(ctx: &Context, config: &Config, date: NaiveDate, reason: &str) -> 
     output::note(&lang.pick(
         format!(
             "Møtet {date} er avlyst ({reason}). {} flyttet.",
-            lang.count(moved.len(), ("sak", "saker"), ("", ""))
+            crate::lang::count(moved.len(), "sak", "saker")
         ),
         format!(
             "The meeting on {date} is cancelled ({reason}). {} moved.",
-            lang.count(moved.len(), ("", ""), ("case", "cases"))
+            crate::lang::count(moved.len(), "case", "cases")
         ),
     ));
     Ok(0)
