@@ -5,6 +5,7 @@
 """
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -41,8 +42,11 @@ def median_seconds(cmd, runs, shell=False):
 
 
 def folder(n):
+    """The synthetic folder of n cases, made again when the generator is newer than it."""
     path = WORK / f"team-{n}"
-    if not (path / "rt.toml").exists():
+    stamp = path / "rt.toml"
+    if not stamp.exists() or stamp.stat().st_mtime < GEN.stat().st_mtime:
+        shutil.rmtree(path, ignore_errors=True)
         subprocess.run([str(GEN), str(path), str(n), "2026"], check=True, stderr=subprocess.DEVNULL)
     return path
 

@@ -38,7 +38,9 @@ fn main() {
     let team = TeamDir::new(&dir);
     let first = NaiveDate::from_ymd_opt(2016, 12, 1).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let span = (NaiveDate::from_ymd_opt(2026, 10, 31).unwrap() - first).num_days();
+    // The last referral leaves time for its meeting (≤ 28 days) and the user's decision (a
+    // week later) to have happened by today: nothing is dated ahead of it.
+    let span = (today - Duration::days(35) - first).num_days();
     let mut written = 0;
     while written < n {
         let referred = first + Duration::days(rng.i64(0..span));
@@ -79,7 +81,7 @@ fn main() {
             bti_level: (way == WayIn::Bti).then_some(1),
             leader_consulted: known.then_some(referred),
             invite: Vec::new(),
-            closed: (status == Status::Closed).then_some(meeting + Duration::days(60)),
+            closed: (status == Status::Closed).then_some((meeting + Duration::days(60)).min(today)),
             closed_reason: String::new(),
             anonymised: None,
             age_band: None,
