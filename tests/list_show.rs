@@ -164,3 +164,17 @@ fn show_an_unknown_id_suggests_the_closest() {
     assert!(err.contains("feil: fant ingen sak `2026-09-01-nknx`"), "{err}");
     assert!(err.contains("hjelp: mente du `2026-09-01-nknk`?"), "{err}");
 }
+
+#[test]
+fn show_names_the_bti_level_only_when_it_is_not_the_way_ins_own() {
+    let team = Team::new();
+    for (level, shown) in
+        [("1", "Vei inn:         BTI nivå 1\n"), ("2", "Vei inn:         BTI nivå 1 (nå nivå 2)\n")]
+    {
+        let out = team.rt(referral_with(&[], &["--bti-level", level])).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let id = stdout(&out).trim().to_string();
+        let out = team.rt(["show", &id, "--today", TODAY]).output().unwrap();
+        assert!(stdout(&out).contains(shown), "{}", stdout(&out));
+    }
+}

@@ -47,7 +47,8 @@ fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> St
     };
     let unit = |id: &str| config.unit_name(id).to_string();
     field(lang.pick("Status", "Status"), c.status.label(lang).to_string());
-    let way = match c.bti_level {
+    // The way in is named "BTI nivå 1" (R1); a case that has moved since says where it is now.
+    let way = match c.bti_level.filter(|&level| level != 1) {
         Some(level) => lang.pick(
             format!("{} (nå nivå {level})", c.way_in.label(lang)),
             format!("{} (now level {level})", c.way_in.label(lang)),
