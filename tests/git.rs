@@ -116,10 +116,10 @@ fn two_clones_refer_apart_and_sync_joins_every_case_in_a_clean_history() {
 
     let out = world.rt(&a, &["sync"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("Hentet 0 og sendte 2"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Hentet 0 endringer og sendte 2 endringer"), "{}", stderr(&out));
     let out = world.rt(&b, &["sync"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("Hentet 2 og sendte 1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Hentet 2 endringer og sendte 1 endring"), "{}", stderr(&out));
     // The two case files came through git, which keeps no modes; sync made them private.
     assert!(stderr(&out).contains("kan igjen bare leses av deg"), "{}", stderr(&out));
     let out = world.rt(&a, &["sync"]);

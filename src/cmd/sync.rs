@@ -133,7 +133,8 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
             format!("Everything is in step with {upstream}."),
         ),
         (i, o) => {
-            let o = lang.count(o, ("endring", "endringer"), ("change", "changes"));
+            let changes = |n| lang.count(n, ("endring", "endringer"), ("change", "changes"));
+            let (i, o) = (changes(i), changes(o));
             lang.pick(
                 format!("Hentet {i} og sendte {o} ({upstream})."),
                 format!("Fetched {i} and sent {o} ({upstream})."),
