@@ -56,8 +56,12 @@ where
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let typed = usage_error::command_path(&cli::command(early), &args);
-            match usage_error::render(&e, early, &typed) {
+            // Help and version are clap's to print; a usage error is told in rt's words.
+            let told = e.use_stderr().then(|| {
+                let typed = usage_error::command_path(&cli::command(early), &args);
+                usage_error::render(&e, early, &typed)
+            });
+            match told.flatten() {
                 Some(text) => output::note(&text),
                 None => {
                     let _ = e.print();
