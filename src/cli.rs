@@ -26,15 +26,16 @@ use crate::model::dates::parse_date;
 )]
 pub struct Cli {
     /// Team-mappen (ellers RT_DIR, eller nærmeste mappe oppover som har rt.toml)
-    #[arg(long, global = true, env = "RT_DIR", value_name = "MAPPE")]
+    // The help texts name their environment variables in words, so clap's `[env: …]` is off.
+    #[arg(long, global = true, env = "RT_DIR", hide_env = true, value_name = "MAPPE")]
     pub dir: Option<PathBuf>,
 
-    /// Regn som om dagens dato er DATO (ÅÅÅÅ-MM-DD), for å teste eller se tilbake
-    #[arg(long, global = true, env = "RT_TODAY", value_name = "DATO", value_parser = date_arg)]
+    /// Regn som om dagens dato er DATO (ÅÅÅÅ-MM-DD), for å teste eller se tilbake; også RT_TODAY
+    #[arg(long, global = true, env = "RT_TODAY", hide_env = true, value_name = "DATO", value_parser = date_arg)]
     pub today: Option<NaiveDate>,
 
-    /// Språk for meldinger og dokumenter: nb (bokmål) eller en (English)
-    #[arg(long, global = true, env = "RT_LANG", value_name = "SPRÅK", value_parser = lang_arg)]
+    /// Språk for meldinger og dokumenter: nb (bokmål) eller en (English); også RT_LANG
+    #[arg(long, global = true, env = "RT_LANG", hide_env = true, value_name = "SPRÅK", value_parser = lang_arg)]
     pub lang: Option<Lang>,
 
     /// Vis hjelp
@@ -216,6 +217,14 @@ fn localise(cmd: clap::Command, lang: Lang, path: &str) -> clap::Command {
                     names.iter().map(|n| help_en::value_name(n.as_str()).to_string()).collect();
                 a = a.value_names(english);
             }
+        }
+        // clap's `[default: …]` is English; in Norwegian the default is said in the help text.
+        if lang == Lang::Nb
+            && let (Some(help), [default]) = (a.get_help(), a.get_default_values())
+            && !a.is_hide_default_value_set()
+        {
+            let help = format!("{help} [standard: {}]", default.to_string_lossy());
+            a = a.help(help).hide_default_value(true);
         }
         if a.get_help_heading().is_some() {
             a

@@ -18,8 +18,8 @@ pub const EN: &[(&str, &str, &str)] = &[
         "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 ...\n  rt list --status referred\n  rt check",
     ),
     ("rt", "dir", "The team folder (else RT_DIR, or the nearest folder upwards that holds rt.toml)"),
-    ("rt", "today", "Act as if today were DATE (YYYY-MM-DD), to test or to look back"),
-    ("rt", "lang", "Language of messages and documents: nb (Norwegian) or en (English)"),
+    ("rt", "today", "Act as if today were DATE (YYYY-MM-DD), to test or to look back; also RT_TODAY"),
+    ("rt", "lang", "Language of messages and documents: nb (Norwegian) or en (English); also RT_LANG"),
     ("rt", "help", "Show help"),
     ("rt", "version", "Show the version"),
     // rt init

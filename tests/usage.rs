@@ -92,3 +92,24 @@ fn help_and_version_are_not_errors() {
     assert_eq!(code, 2);
     assert!(out.is_empty() && err.contains("Kommandoer:") && err.contains("search"), "{err}");
 }
+
+#[test]
+fn norwegian_help_has_no_english_brackets() {
+    let team = Team::demo();
+    for args in [&["--help"][..], &["list", "--help"], &["init", "--help"], &["minutes", "--help"]] {
+        let (code, out, _) = run(&team, args);
+        assert_eq!(code, 0);
+        assert!(!out.contains("[default") && !out.contains("[env"), "{args:?}:\n{out}");
+    }
+    let (_, out, _) = run(&team, &["list", "--help"]);
+    assert!(out.contains("Utdata: text (tabell) eller json [standard: text]"), "{out}");
+    let (_, out, _) = run(&team, &["--help"]);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" "); // as read, not as wrapped
+    assert!(
+        out.contains("også RT_LANG") && out.contains("også RT_TODAY") && out.contains("ellers RT_DIR"),
+        "{out}"
+    );
+    let (_, out, _) = run(&team, &["--lang", "en", "list", "--help"]);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(out.contains("[default: text]") && out.contains("also RT_TODAY"), "{out}");
+}
