@@ -178,3 +178,28 @@ fn show_names_the_bti_level_only_when_it_is_not_the_way_ins_own() {
         assert!(stdout(&out).contains(shown), "{}", stdout(&out));
     }
 }
+
+#[test]
+fn every_command_that_reads_the_cases_says_when_a_broken_one_is_left_out() {
+    let team = Team::demo();
+    team.write("cases/2026/2026-11-30-zzzz.toml", "schema = 1\nid = ");
+    for args in [
+        &["agenda", "--today", "2026-11-23"][..],
+        &["schedule", "--today", "2026-11-23"],
+        &["minutes", "--meeting", "2026-12-08", "--today", "2026-12-08"],
+        &["purge", "--dry-run", "--today", "2026-11-23"],
+    ] {
+        let out = team.rt(args).output().unwrap();
+        assert!(
+            stderr(&out).contains("advarsel: 1 saksfil har feil og er utelatt; kjør `rt check`"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = team.rt(["report", "--half", "2026H2", "--lang", "en"]).output().unwrap();
+    assert!(
+        stderr(&out).contains("warning: 1 case file with errors not counted; run `rt check`"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -69,7 +69,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     let meetings = load::meetings_around(&ctx.team, &config, ctx.today, args.meeting, lang)?;
     let meeting = choose(&meetings, args.meeting, ctx.today)?;
     let next = meetings.iter().filter(|m| m.is_open() && m.date > meeting.date).map(|m| m.date).min();
-    let (all, _) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
+    let (all, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
+    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).filter(|c| c.meeting == Some(meeting.date)).collect();
 
     let view = agenda::view(&config, meeting, &cases, next, lang);

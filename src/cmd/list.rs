@@ -91,16 +91,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             output::note(&lang.count(shown.len(), ("sak", "saker"), ("case", "cases")));
         }
     }
-    let broken: std::collections::BTreeSet<&str> =
-        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
-    if !broken.is_empty() {
-        let files =
-            lang.count(broken.len(), ("saksfil har", "saksfiler har"), ("case file has", "case files have"));
-        output::note(&lang.pick(
-            format!("advarsel: {files} feil og er utelatt; kjør `rt check`"),
-            format!("warning: {files} errors and left out; run `rt check`"),
-        ));
-    }
+    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
     Ok(0)
 }
 

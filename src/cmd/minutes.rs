@@ -85,7 +85,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         }
         (None, meeting) => {
             let date = meeting.ok_or_else(|| Error::Invalid(Problem::Missing { key: "--meeting".into() }))?;
-            let (all, _) = load::cases(&ctx.team);
+            let (all, diags) = load::cases(&ctx.team);
+            super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
             let here: Vec<Case> =
                 all.into_iter().map(|c| c.case).filter(|c| c.meeting == Some(date)).collect();
             if here.is_empty() {

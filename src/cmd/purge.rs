@@ -32,7 +32,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     ctx.adopt_language(config.language);
     let (lang, today) = (ctx.lang, ctx.today);
     let _lock = if args.dry_run { None } else { Some(TeamLock::acquire(&ctx.team)?) };
-    let (cases, _) = load::cases(&ctx.team);
+    let (cases, diags) = load::cases(&ctx.team);
+    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
     let due: Vec<&load::LoadedCase> =
         cases.iter().filter(|c| due(&c.case, config.retention_days, today) && !c.newer).collect();
     let mut out = String::new();

@@ -73,16 +73,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     // Only cases referred or discussed in these two half-years count.
     let need = load::Need { summary: false, months: load::Need::months_of(&[half, half.previous()]) };
     let (all, diags) = load::cases_for(&ctx.team, &need);
-    let broken: std::collections::BTreeSet<&str> =
-        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
-    if !broken.is_empty() {
-        let files =
-            lang.count(broken.len(), ("saksfil har", "saksfiler har"), ("case file has", "case files have"));
-        output::note(&lang.pick(
-            format!("advarsel: {files} feil og er ikke talt med; kjør `rt check`"),
-            format!("warning: {files} errors and not counted; run `rt check`"),
-        ));
-    }
+    super::warn_unreadable_cases(&diags, lang, ("er ikke talt med", "not counted"));
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();
     let figures = |h: Half| -> Result<_, Error> {
         let schedule = load::schedule_or_stop(&ctx.team, &config, h, lang)?;

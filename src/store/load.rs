@@ -181,8 +181,8 @@ pub struct Need {
     /// Only the top of each file (ids, status, dates, referrer, user): enough for lists,
     /// schedules and invitations. Such cases have no texts, outcome or decision.
     pub summary: bool,
-    /// Only files whose text mentions one of these months (`2027-01-` …): a case referred
-    /// or discussed in a month holds that month's date, so the others need no parsing.
+    /// Only files whose name or text mentions one of these months (`2027-01-` …): a case
+    /// referred or discussed in a month holds that month's date, so the others need no parsing.
     pub months: Vec<String>,
 }
 
@@ -226,7 +226,11 @@ pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnosti
             Ok(t) => t,
             Err(e) => return (None, vec![Diagnostic::error(&f.rel, None, unreadable(&e))]),
         };
-        if !need.months.is_empty() && !need.months.iter().any(|m| text.contains(m.as_str())) {
+        // The file name holds the referral date, so a broken file of these months is still
+        // read (and its problems reported) even when its text no longer says so.
+        if !need.months.is_empty()
+            && !need.months.iter().any(|m| f.rel.contains(m.as_str()) || text.contains(m.as_str()))
+        {
             return (None, Vec::new());
         }
         let read = if need.summary {

@@ -39,7 +39,8 @@ pub fn publish(ctx: &Context, config: &Config, half: Half) -> Result<(), Error> 
         format!("Published: {rel} ({} meetings). The dates are now fixed.", schedule.meetings.len()),
     ));
     // Cases already placed on a day the published schedule has no meeting would be lost.
-    let (all, _) = load::cases(&ctx.team);
+    let (all, diags) = load::cases(&ctx.team);
+    crate::cmd::warn_unreadable_cases(&diags, ctx.lang, crate::cmd::LEFT_OUT);
     for c in all.iter().filter(|c| c.case.status == Status::Scheduled) {
         if let Some(date) = c.case.meeting
             && half.contains(date)
@@ -111,7 +112,8 @@ pub fn cancel(ctx: &Context, config: &Config, date: NaiveDate, reason: &str) -> 
     }
     // Move the cases first: if that fails half-way, the meeting is still open and running
     // the command again finishes the job.
-    let (all, _) = load::cases(&ctx.team);
+    let (all, diags) = load::cases(&ctx.team);
+    crate::cmd::warn_unreadable_cases(&diags, ctx.lang, crate::cmd::LEFT_OUT);
     let mut load = Load::of(all.iter().map(|c| &c.case));
     let mut meetings = load::meetings_around(&ctx.team, config, date, None, lang)?;
     for m in &mut meetings {
@@ -178,7 +180,8 @@ pub fn move_meeting(ctx: &Context, config: &Config, from: NaiveDate, to: NaiveDa
     meeting.moved_from = meeting.moved_from.or(Some(from));
     meeting.date = to;
     meeting.sequence += 1;
-    let (all, _) = load::cases(&ctx.team);
+    let (all, diags) = load::cases(&ctx.team);
+    crate::cmd::warn_unreadable_cases(&diags, ctx.lang, crate::cmd::LEFT_OUT);
     let mut out = String::new();
     for c in all.iter().filter(|c| c.case.meeting == Some(from)) {
         let edit = cases::open(&ctx.team, &c.case.id.to_string(), lang)?;

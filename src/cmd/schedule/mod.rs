@@ -92,7 +92,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
             format!("warning: rt.toml has no school holidays in {half}, so meetings may fall in the holidays\nhelp: add the municipality's school holidays under [[school_holidays]] in rt.toml (see the comments there)"),
         ));
     }
-    let (cases, _) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
+    let (cases, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
+    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
     let text = match args.format {
         Format::Text => view::text(&schedule, &config, &cases, lang),
         Format::Json => super::to_json(&view::json(&schedule, &config, &cases)),
