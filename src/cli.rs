@@ -3,7 +3,6 @@
 //! Each subcommand's flags live beside its code in `cmd/`; this module only gathers them.
 //! clap's own headings ("Usage:", "Options:") are English, so [`command`] replaces them.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -117,9 +116,15 @@ impl Command {
     }
 }
 
-/// Whether the flags' own checks answer in English: set from `--lang` / `RT_LANG` before
-/// parsing (see [`command`]), since clap calls them with no context.
+/// Whether the flags' own checks answer in English: set once, before parsing, from the
+/// language the session found (see [`set_args_language`]), since clap calls them with no
+/// context.
 static ARGS_IN_ENGLISH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets the language of the flags' own checks, once per run, before parsing.
+pub fn set_args_language(lang: Lang) {
+    ARGS_IN_ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// A flag's complaint in the language asked for on the command line.
 pub fn arg_error(nb: String, en: String) -> String {
@@ -148,45 +153,11 @@ fn lang_arg(text: &str) -> Result<Lang, String> {
         .ok_or_else(|| arg_error(format!("`{text}`: bruk nb eller en"), format!("`{text}`: use nb or en")))
 }
 
-/// The language asked for on the command line or in `RT_LANG`, looked up before parsing so
-/// that even the help text comes in that language.
-pub fn early_lang(args: &[OsString]) -> Option<Lang> {
-    let mut iter = args.iter().filter_map(|a| a.to_str());
-    while let Some(arg) = iter.next() {
-        if arg == "--lang" {
-            return iter.next().and_then(Lang::parse);
-        }
-        if let Some(v) = arg.strip_prefix("--lang=") {
-            return Lang::parse(v);
-        }
-    }
-    std::env::var("RT_LANG").ok().and_then(|v| Lang::parse(&v))
-}
-
-/// The team folder named on the command line (`--dir`), in `RT_DIR`, or found upwards from
-/// the working directory — looked up before parsing, for the language `rt.toml` sets.
-pub fn early_team(args: &[OsString]) -> Option<crate::store::TeamDir> {
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        if arg == "--dir" {
-            return iter.next().map(crate::store::TeamDir::new);
-        }
-        if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--dir=")) {
-            return Some(crate::store::TeamDir::new(dir));
-        }
-    }
-    match std::env::var_os("RT_DIR") {
-        Some(dir) => Some(crate::store::TeamDir::new(dir)),
-        None => crate::store::TeamDir::find_upwards(&std::env::current_dir().ok()?),
-    }
-}
-
 /// The clap command in the user's language: our help texts (English from [`help_en`] under
 /// `--lang en`), and clap's own headings replaced.
 pub fn command(lang: Lang) -> clap::Command {
-    ARGS_IN_ENGLISH.store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
     let colour =
-        if crate::output::colour_allowed() { clap::ColorChoice::Auto } else { clap::ColorChoice::Never };
+        if crate::session::colour_allowed() { clap::ColorChoice::Auto } else { clap::ColorChoice::Never };
     localise(Cli::command().color(colour), lang, "rt")
 }
 
@@ -310,13 +281,5 @@ mod tests {
         let refer = cmd.find_subcommand_mut("refer").unwrap().render_long_help().to_string();
         assert!(refer.contains("<DATE>") && !refer.contains("<DATO>"), "{refer}");
         assert!(!refer.contains("Eksempler") && refer.contains("Examples"), "{refer}");
-    }
-
-    #[test]
-    fn early_lang_finds_the_flag() {
-        let args: Vec<OsString> = ["rt", "list", "--lang", "en"].iter().map(OsString::from).collect();
-        assert_eq!(early_lang(&args), Some(Lang::En));
-        let args: Vec<OsString> = ["rt", "--lang=nb"].iter().map(OsString::from).collect();
-        assert_eq!(early_lang(&args), Some(Lang::Nb));
     }
 }

@@ -5,9 +5,8 @@
 //! data with errors and point to `rt check`. A diagnostic carries its [`Problem`] as data;
 //! the text is made only when it is rendered, in the user's language.
 
-use std::fmt::Write as _;
-
 use crate::lang::Lang;
+use crate::output::{Style, Styled};
 use crate::problem::Problem;
 
 /// How serious a finding is.
@@ -80,22 +79,55 @@ impl Diagnostic {
     }
 
     /// `path:line:col: feil: message` and an indented `hjelp:` line when there is help.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        let _ = write!(out, "{}", self.file);
-        if let Some(p) = self.pos {
-            let _ = write!(out, ":{}:{}", p.line, p.col);
-        }
-        let word = match self.severity {
-            Severity::Error => lang.error_word(),
-            Severity::Warning => lang.warning_word(),
+    pub fn render(&self, lang: Lang) -> Styled {
+        let location = match self.pos {
+            Some(p) => format!("{}:{}:{}", self.file, p.line, p.col),
+            None => self.file.clone(),
         };
-        let _ = write!(out, ": {word}: {}", self.problem.message(lang));
-        if let Some(help) = self.problem.help(lang) {
-            let _ = write!(out, "\n  {}: {help}", lang.help_word());
-        }
-        out
+        render_message(self.severity, Some(&location), &self.problem, None, lang)
     }
+}
+
+/// The one way `rt` tells a person about a problem: `[where: ]feil|advarsel: what is wrong
+/// [--flag]`, then `hjelp: how to fix it` when there is help — indented under a finding that
+/// has a place (so lists of findings read as blocks), flush under a lone message. The severity
+/// word is styled, so the sink can colour it on a terminal.
+pub fn render_message(
+    severity: Severity,
+    location: Option<&str>,
+    problem: &Problem,
+    flag: Option<&str>,
+    lang: Lang,
+) -> Styled {
+    render_text(severity, location, &problem.message(lang), flag, problem.help(lang).as_deref(), lang)
+}
+
+/// [`render_message`] for a message and help already in words.
+pub fn render_text(
+    severity: Severity,
+    location: Option<&str>,
+    message: &str,
+    flag: Option<&str>,
+    help: Option<&str>,
+    lang: Lang,
+) -> Styled {
+    let mut out = Styled::new();
+    if let Some(at) = location {
+        out.plain(format!("{at}: "));
+    }
+    match severity {
+        Severity::Error => out.push(Style::Error, lang.error_word()),
+        Severity::Warning => out.push(Style::Warning, lang.warning_word()),
+    };
+    out.plain(format!(": {message}"));
+    if let Some(flag) = flag {
+        out.plain(format!(" [{flag}]"));
+    }
+    if let Some(help) = help {
+        out.plain(if location.is_some() { "\n  " } else { "\n" });
+        out.push(Style::Help, lang.help_word()).plain(format!(": {help}"));
+    }
+    out
 }
 
 /// Sorts findings for printing and drops exact duplicates (two checks seeing one thing).
@@ -133,9 +165,9 @@ mod tests {
             Some(Position { line: 3, col: 7 }),
             Problem::UnknownUnit { unit: "barnvern".into(), suggestion: Some("barnevern".into()) },
         );
-        let text = d.render(Lang::Nb);
+        let text = d.render(Lang::Nb).to_string();
         assert!(text.starts_with("cases/2027/x.toml:3:7: feil: ukjent enhet `barnvern`"), "{text}");
         assert!(text.contains("\n  hjelp: mente du `barnevern`?"), "{text}");
-        assert!(d.render(Lang::En).contains("error: unknown unit `barnvern`"));
+        assert!(d.render(Lang::En).to_string().contains("error: unknown unit `barnvern`"));
     }
 }

@@ -19,8 +19,8 @@ pub enum Error {
     NotATeamFolder { dir: PathBuf },
     /// A file could not be read or written.
     Io { path: PathBuf, write: bool, source: std::io::Error },
-    /// A file the command needs has errors (they were printed before this).
-    InvalidData { file: String, errors: usize },
+    /// A file the command needs has errors (shown before the error itself).
+    InvalidData { file: String, findings: Vec<crate::diagnostic::Diagnostic> },
     /// A request that breaks one rule, said as a [`Problem`].
     Invalid(Problem),
     /// The referral broke rules (the findings were printed before this).
@@ -91,10 +91,13 @@ impl Error {
                     format!("cannot {en} {}: {source}", path.display()),
                 )
             }
-            Error::InvalidData { file, errors } => l.pick(
-                format!("{file} har {errors} feil, så kommandoen stopper"),
-                format!("{file} has {}, so the command stops", crate::lang::count(*errors, "error", "errors")),
-            ),
+            Error::InvalidData { file, findings } => {
+                let errors = findings.len().max(1);
+                l.pick(
+                    format!("{file} har {errors} feil, så kommandoen stopper"),
+                    format!("{file} has {}, so the command stops", crate::lang::count(errors, "error", "errors")),
+                )
+            }
             Error::Invalid(problem) => problem.message(l),
             Error::Refused { problems } => l.pick(
                 format!("saken er ikke registrert ({problems} feil å rette)"),
@@ -225,13 +228,36 @@ impl Error {
         })
     }
 
-    /// The full text for standard error.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = format!("{}: {}", lang.error_word(), self.message(lang));
-        if let Some(help) = self.help(lang) {
-            out.push_str(&format!("\n{}: {help}", lang.help_word()));
+    /// A file with errors that stops the command; the errors are shown with it.
+    pub fn invalid_file(file: &str, findings: Vec<crate::diagnostic::Diagnostic>) -> Error {
+        Error::InvalidData { file: file.to_string(), findings }
+    }
+
+    /// The full text for standard error: the findings behind it (if any), then the error
+    /// with its help, through the one message renderer.
+    pub fn render(&self, lang: Lang) -> crate::output::Styled {
+        let mut out = crate::output::Styled::new();
+        if let Error::InvalidData { findings, .. } = self {
+            for d in findings {
+                out.append(d.render(lang));
+                out.plain("\n");
+            }
         }
+        out.append(crate::diagnostic::render_text(
+            crate::diagnostic::Severity::Error,
+            None,
+            &self.message(lang),
+            None,
+            self.help(lang).as_deref(),
+            lang,
+        ));
         out
+    }
+}
+
+impl From<crate::problem::Problem> for Error {
+    fn from(p: crate::problem::Problem) -> Self {
+        Error::Invalid(p)
     }
 }
 

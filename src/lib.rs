@@ -3,14 +3,14 @@
 //! Cases are plain TOML files in a git-friendly team folder; commands register, schedule
 //! and document them under the team's rules (R1–R12 in `shared/spec/domain.md`).
 //!
-//! Data flows one way: arguments → [`cli`] → [`context`] (folder, today, language) →
-//! [`store`] (files → [`model`] types plus [`diagnostic`]s) → [`rules`] (pure judgements) →
-//! a command in [`cmd`] → output or [`store`] again. Only `context` reads the clock and the
-//! environment; only `store` touches the file system.
+//! Data flows one way: arguments → [`cli`] → [`session`] (folder, `rt.toml`, today,
+//! language, output) → [`store`] (files → [`model`] types plus [`diagnostic`]s) → [`rules`]
+//! (pure judgements) → a command in [`cmd`] → output, or a [`store::transaction`] that writes.
+//! Only `session` reads the clock and the environment; only `store` touches the file system
+//! and runs git. A test (`layering`) keeps it so.
 
 pub mod cli;
 pub mod cmd;
-pub mod context;
 pub mod diagnostic;
 pub mod error;
 pub mod help_en;
@@ -24,6 +24,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schedule;
+pub mod session;
 pub mod store;
 pub mod suggest;
 pub mod table;
@@ -38,7 +39,7 @@ use std::ffi::OsString;
 
 use clap::FromArgMatches;
 
-use crate::context::Globals;
+use crate::session::{Early, Globals};
 
 /// Runs `rt` with these arguments and returns the process exit code: 0 done, 1 refused or
 /// failed (with a message), 2 a wrong command line.
@@ -48,21 +49,23 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    // The language for help and usage errors: `--lang`, `RT_LANG`, or the team's `rt.toml`.
-    let early = cli::early_lang(&args)
-        .or_else(|| cli::early_team(&args).and_then(|team| store::load::configured_language(&team)))
-        .unwrap_or_default();
-    let parsed = cli::command(early).try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+    // The language for help and usage errors: `--lang`, `RT_LANG`, or the team's `rt.toml`
+    // (read here once, and handed to the session).
+    let early = Early::resolve(&args);
+    let early_lang = early.lang();
+    cli::set_args_language(early_lang);
+    let parsed =
+        cli::command(early_lang).try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version are clap's to print; a usage error is told in rt's words.
             let told = e.use_stderr().then(|| {
-                let typed = usage_error::command_path(&cli::command(early), &args);
-                usage_error::render(&e, early, &typed)
+                let typed = usage_error::command_path(&cli::command(early_lang), &args);
+                usage_error::render(&e, early_lang, &typed)
             });
             match told.flatten() {
-                Some(text) => output::note(&text),
+                Some(text) => session::Setup::new(&Globals::default(), early_lang, "rt").note(text),
                 None => {
                     let _ = e.print();
                 }
@@ -71,14 +74,5 @@ where
         }
     };
     let globals = Globals { dir: cli.dir.clone(), today: cli.today, lang: cli.lang };
-    let lang = globals.lang.unwrap_or(early);
-    match cmd::dispatch(cli.command, &globals) {
-        Ok(code) => code,
-        Err((e, lang_used)) => {
-            if !matches!(e, error::Error::BrokenPipe) {
-                output::note(&e.render(lang_used.unwrap_or(lang)));
-            }
-            e.exit_code()
-        }
-    }
+    cmd::dispatch(cli.command, &globals, early)
 }

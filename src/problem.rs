@@ -260,6 +260,34 @@ pub enum Problem {
     RangeReversed { key: String },
     /// A measure's age range runs backwards.
     AgesReversed { min: u8, max: u8 },
+
+    // ---- the team folder as a place that is safe to write ----------------------------
+    /// `.rt.lock` is a symbolic link, a second name of another file, or no file at all.
+    LockNotAFile { link: bool },
+    /// A symbolic link inside the team folder: never read or written through.
+    LinkNotFollowed { path: String },
+    /// Something that is not a regular file where a file belongs (a pipe, a device, a folder).
+    NotARegularFile { path: String },
+    /// A git rebase, merge, cherry-pick or revert is unfinished in the team folder.
+    GitUnfinished { operation: &'static str },
+    /// A change of several files stopped half-way (a rename failed after others succeeded).
+    PartlyWritten { written: Vec<String>, not_written: Vec<String>, detail: String },
+    /// `auto_commit` is on in a repository, but git cannot be run.
+    GitNotRunnable,
+    /// The change is written but git would not commit it.
+    NotCommitted { action: String, detail: String },
+    /// A case placed on a day the (just published) schedule has no meeting.
+    PlacedOnNoMeeting { id: String, date: chrono::NaiveDate },
+    /// `rt.toml` names no school holiday in a half-year being planned.
+    NoSchoolHolidays { half: String },
+    /// `rt purge` could not judge these case files (errors, or dates `rt check` refuses).
+    PurgeIncomplete { files: Vec<String> },
+    /// Git commits still hold data `rt purge` removed.
+    HistoryHoldsPurged { commits: usize, dry_run: bool },
+    /// Files with changes not committed, so `rt sync` did not send them.
+    NotSent { files: Vec<String> },
+    /// `rt check` finds errors after a sync.
+    ErrorsAfterSync { errors: usize },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -734,6 +762,94 @@ impl Problem {
                 format!("aldersspennet {min}–{max} går baklengs"),
                 format!("the age range {min}–{max} runs backwards"),
             ),
+            LockNotAFile { link: true } => l.pick(
+                "låsefilen .rt.lock er en lenke til en annen fil, så rt bruker den ikke".to_string(),
+                "the lock file .rt.lock is a link to another file, so rt does not use it".to_string(),
+            ),
+            LockNotAFile { link: false } => l.pick(
+                "låsefilen .rt.lock er ikke en vanlig fil, så rt bruker den ikke".to_string(),
+                "the lock file .rt.lock is not a regular file, so rt does not use it".to_string(),
+            ),
+            LinkNotFollowed { path } => l.pick(
+                format!("{path} er en symbolsk lenke; rt leser og skriver aldri gjennom lenker i team-mappen"),
+                format!("{path} is a symbolic link; rt never reads or writes through links in the team folder"),
+            ),
+            NotARegularFile { path } => l.pick(
+                format!("{path} er ikke en vanlig fil"),
+                format!("{path} is not a regular file"),
+            ),
+            GitUnfinished { operation } => l.pick(
+                format!("en git {operation} er ikke fullført i team-mappen, så rt skriver ingenting nå"),
+                format!("a git {operation} is unfinished in the team folder, so rt writes nothing now"),
+            ),
+            PartlyWritten { written, not_written, detail } => l.pick(
+                format!(
+                    "endringen stoppet halvveis ({detail}): skrevet: {}; ikke skrevet: {}",
+                    written.join(", "),
+                    not_written.join(", ")
+                ),
+                format!(
+                    "the change stopped half-way ({detail}): written: {}; not written: {}",
+                    written.join(", "),
+                    not_written.join(", ")
+                ),
+            ),
+            GitNotRunnable => l.pick(
+                "auto_commit er på, men git kan ikke kjøres her; endringen er lagret, men ikke committet".to_string(),
+                "auto_commit is on, but git cannot be run here; the change is saved but not committed".to_string(),
+            ),
+            NotCommitted { action, detail } => l.pick(
+                format!("endringen er lagret, men ikke committet ({action}: {detail})"),
+                format!("the change is saved but not committed ({action}: {detail})"),
+            ),
+            PlacedOnNoMeeting { id, date } => l.pick(
+                format!("{id} står på {date}, som ikke er et møte"),
+                format!("{id} is placed on {date}, which is not a meeting"),
+            ),
+            NoSchoolHolidays { half } => l.pick(
+                format!("rt.toml har ingen skoleferier i {half}, så møtene kan havne i ferien"),
+                format!("rt.toml has no school holidays in {half}, so meetings may fall in the holidays"),
+            ),
+            PurgeIncomplete { files } => l.pick(
+                format!(
+                    "{} kunne ikke vurderes for sletting og beholder opplysningene sine: {}",
+                    crate::lang::count(files.len(), "saksfil", "saksfiler"),
+                    files.join(", ")
+                ),
+                format!(
+                    "{} could not be judged for purging and keep their data: {}",
+                    crate::lang::count(files.len(), "case file", "case files"),
+                    files.join(", ")
+                ),
+            ),
+            NotSent { files } => l.pick(
+                format!(
+                    "{} endringer som ikke er committet, og ble ikke sendt: {}",
+                    crate::lang::count(files.len(), "fil har", "filer har"),
+                    files.join(", ")
+                ),
+                format!(
+                    "{} changes that are not committed, and were not sent: {}",
+                    crate::lang::count(files.len(), "file has", "files have"),
+                    files.join(", ")
+                ),
+            ),
+            ErrorsAfterSync { errors } => l.pick(
+                format!("team-mappen har {errors} feil etter synkroniseringen"),
+                format!("the team folder has {} after syncing", crate::lang::count(*errors, "error", "errors")),
+            ),
+            HistoryHoldsPurged { commits, dry_run } => {
+                let verb = if *dry_run {
+                    l.pick("ville fortsatt hatt", "would still hold")
+                } else {
+                    l.pick("har fortsatt", if *commits == 1 { "still holds" } else { "still hold" })
+                };
+                let n = l.count(*commits, ("commit", "commits"), ("commit", "commits"));
+                l.pick(
+                    format!("{n} i git-historikken {verb} de fjernede opplysningene."),
+                    format!("{n} in the git history {verb} the removed data."),
+                )
+            }
         }
     }
 
@@ -942,6 +1058,59 @@ impl Problem {
             BadSlug { .. } => Some(l.pick(
                 "f.eks. `foreldreveiledning-icdp`".into(),
                 "e.g. `foreldreveiledning-icdp`".into(),
+            )),
+            LockNotAFile { .. } => Some(l.pick(
+                "slett den (`rm .rt.lock` eller i filutforskeren) og kjør kommandoen på nytt; rt lager en ny".into(),
+                "delete it (`rm .rt.lock` or in the file explorer) and run the command again; rt makes a new one".into(),
+            )),
+            LinkNotFollowed { .. } => Some(l.pick(
+                "flytt filene inn i team-mappen og slett lenken".into(),
+                "move the files into the team folder and delete the link".into(),
+            )),
+            NotARegularFile { .. } => Some(l.pick(
+                "fjern den eller gi den et annet navn".into(),
+                "remove it or rename it".into(),
+            )),
+            GitUnfinished { operation: "rebase" } => Some(l.pick(
+                "fullfør eller avbryt rebasen først: rett filene `git status` viser, `git add FIL` og `git rebase --continue`; eller `git rebase --abort`. Kjør så kommandoen på nytt".into(),
+                "finish or abort the rebase first: fix the files `git status` lists, `git add FILE` and `git rebase --continue`; or `git rebase --abort`. Then run the command again".into(),
+            )),
+            GitUnfinished { operation } => Some(l.pick(
+                format!("fullfør eller avbryt den først: rett filene `git status` viser og `git {operation} --continue`; eller `git {operation} --abort`. Kjør så kommandoen på nytt"),
+                format!("finish or abort it first: fix the files `git status` lists and `git {operation} --continue`; or `git {operation} --abort`. Then run the command again"),
+            )),
+            GitNotRunnable => Some(l.pick(
+                "installer git, eller sett `auto_commit = false` under [git] i rt.toml".into(),
+                "install git, or set `auto_commit = false` under [git] in rt.toml".into(),
+            )),
+            NotCommitted { .. } => Some(l.pick(
+                "rett det git sier, og commit filene selv, eller kjør kommandoen på nytt".into(),
+                "fix what git says and commit the files yourself, or run the command again".into(),
+            )),
+            PlacedOnNoMeeting { .. } => Some(l.pick(
+                "flytt den til et møte: rediger `meeting` i saksfilen, eller sett den opp på nytt".into(),
+                "move it to a meeting: edit `meeting` in the case file, or place it again".into(),
+            )),
+            NoSchoolHolidays { .. } => Some(l.pick(
+                "legg kommunens skoleferier under [[school_holidays]] i rt.toml (se kommentarene der)".into(),
+                "add the municipality's school holidays under [[school_holidays]] in rt.toml (see the comments there)".into(),
+            )),
+            NotSent { .. } => Some(l.pick(
+                "commit dem med git (eller la dem være), og kjør `rt sync` igjen".into(),
+                "commit them with git (or leave them), and run `rt sync` again".into(),
+            )),
+            ErrorsAfterSync { .. } => Some(l.pick("kjør `rt check`".into(), "run `rt check`".into())),
+            PurgeIncomplete { .. } => Some(l.pick(
+                "rett feilene `rt check` viser i disse filene, og kjør `rt purge` igjen".into(),
+                "fix the problems `rt check` shows in these files, and run `rt purge` again".into(),
+            )),
+            HistoryHoldsPurged { .. } => Some(l.pick(
+                "historikken må skrives om (f.eks. med git filter-repo) og alle kloner hentes på nytt; se «Personvern» i README".into(),
+                "the history must be rewritten (e.g. with git filter-repo) and every clone fetched anew; see \"Privacy\" in the README".into(),
+            )),
+            PartlyWritten { .. } => Some(l.pick(
+                "rett det som stoppet skrivingen, kjør `rt check`, og kjør kommandoen på nytt for filene som ikke ble skrevet".into(),
+                "fix what stopped the write, run `rt check`, and run the command again for the files not written".into(),
             )),
             _ => None,
         }

@@ -72,8 +72,10 @@ fn usage_errors_follow_the_language() {
     assert!(err.contains("Usage: rt list") && err.contains("More help: `rt list --help`"), "{err}");
 
     // The team's own language, when the command line does not say.
+    // Written with single quotes, which TOML allows as well (an early line scan missed them).
     let config = team.read("rt.toml");
-    team.write("rt.toml", &format!("language = \"en\"\n{config}"));
+    assert!(config.contains("\nlanguage = \"nb\""));
+    team.write("rt.toml", &config.replace("\nlanguage = \"nb\"", "\nlanguage = 'en'"));
     let (code, _, err) = run(&team, &["show"]);
     assert_eq!(code, 2);
     assert!(err.starts_with("error: missing `<ID>`"), "{err}");

@@ -9,14 +9,13 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::cli::date_arg;
-use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::mail;
 use crate::model::{Case, Config, MailSecurity, Meeting};
-use crate::output;
 use crate::problem::Problem;
 use crate::render::{self, Templates, agenda};
+use crate::session::Session;
 use crate::store::atomic::Privacy;
 use crate::store::load;
 
@@ -62,18 +61,17 @@ pub struct Args {
 }
 
 /// Runs `rt agenda`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
-    let meetings = load::meetings_around(&ctx.team, &config, ctx.today, args.meeting, lang)?;
+    let meetings = load::meetings_around(&ctx.team, config, ctx.today, args.meeting)?;
     let meeting = choose(&meetings, args.meeting, ctx.today)?;
     let next = meetings.iter().filter(|m| m.is_open() && m.date > meeting.date).map(|m| m.date).min();
     let (all, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
-    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
+    super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).filter(|c| c.meeting == Some(meeting.date)).collect();
 
-    let view = agenda::view(&config, meeting, &cases, next, lang);
+    let view = agenda::view(config, meeting, &cases, next, lang);
     let templates = Templates::load(&ctx.team)?;
     let body = templates.render(&render::name("agenda", lang), &view)?;
     let subject = templates.render(&render::name("agenda-subject", lang), &view)?.trim().to_string();
@@ -107,28 +105,18 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         if args.send {
             return Err(Error::Invalid(Problem::NoRecipients));
         }
-        let problem = Problem::NoRecipients;
-        let help = problem.help(lang).map(|h| format!("\n{}: {h}", lang.help_word())).unwrap_or_default();
-        output::note(&format!("{}: {}{help}", lang.warning_word(), problem.message(lang)));
+        ctx.warn(&Problem::NoRecipients);
     }
     if args.send {
-        return send(ctx, &config, &draft()?, args.dry_run);
+        return send(ctx, config, &draft()?, args.dry_run);
     }
     let bytes = match args.format {
         Format::Text => text(&subject, &to, &cc, &body, lang).into_bytes(),
         Format::Eml => mail::eml(&draft()?)?,
     };
-    match &args.out {
-        Some(path) => {
-            crate::store::paths::write_output(path, &bytes, Privacy::Private)?;
-            output::note(
-                &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
-            );
-        }
-        None => output::print(&String::from_utf8_lossy(&bytes))?,
-    }
+    super::write_or_print(ctx, args.out.as_deref(), &String::from_utf8_lossy(&bytes), Privacy::Private)?;
     if cases.is_empty() {
-        output::note(&lang.pick(
+        ctx.note(lang.pick(
             format!(
                 "Ingen saker til møtet {}; vurder `rt schedule --cancel {} --reason ...`.",
                 meeting.date, meeting.date
@@ -143,7 +131,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
 }
 
 /// A Message-ID of our own domain, unique per meeting and moment.
-fn message_id(meeting: &Meeting, ctx: &Context) -> String {
+fn message_id(meeting: &Meeting, ctx: &Session) -> String {
     format!(
         "agenda.{}.{}.{}@ressursteam.rt",
         meeting.date.format("%Y%m%d"),
@@ -154,7 +142,7 @@ fn message_id(meeting: &Meeting, ctx: &Context) -> String {
 
 /// `--send`: through the team's SMTP server, with the server's answer for every recipient.
 /// Exit 1 when any recipient was refused (the others did get it).
-fn send(ctx: &Context, config: &Config, draft: &mail::Draft, dry_run: bool) -> Result<i32, Error> {
+fn send(ctx: &Session, config: &Config, draft: &mail::Draft, dry_run: bool) -> Result<i32, Error> {
     let lang = ctx.lang;
     let server = config.mail.as_ref().ok_or(Error::Invalid(Problem::NoMailServer))?;
     let (message, envelope) = mail::outgoing(draft)?;
@@ -190,8 +178,8 @@ fn send(ctx: &Context, config: &Config, draft: &mail::Draft, dry_run: bool) -> R
                 name_of(to.as_ref())
             ));
         }
-        output::print(&out)?;
-        output::note(lang.pick("Prøvekjøring: ingenting er sendt.", "Dry run: nothing was sent."));
+        ctx.print(&out)?;
+        ctx.note(lang.pick("Prøvekjøring: ingenting er sendt.", "Dry run: nothing was sent."));
         return Ok(0);
     }
     let password = match &server.password_env {
@@ -201,7 +189,7 @@ fn send(ctx: &Context, config: &Config, draft: &mail::Draft, dry_run: bool) -> R
         _ => None,
     };
     if server.security == MailSecurity::None && !is_local(&server.host) {
-        output::note(&format!(
+        ctx.note(format!(
             "{}: {}",
             lang.warning_word(),
             lang.pick(
@@ -222,9 +210,9 @@ fn send(ctx: &Context, config: &Config, draft: &mail::Draft, dry_run: bool) -> R
     }
     let refused = answers.iter().filter(|a| a.refused.is_some()).count();
     let sent = answers.len() - refused;
-    output::print(&out)?;
+    ctx.print(&out)?;
     if refused == 0 {
-        output::note(&lang.pick(
+        ctx.note(lang.pick(
             format!("Innkallingen er sendt til {sent} mottaker(e) via {via}."),
             format!("The invitation was sent to {sent} recipient(s) via {via}."),
         ));

@@ -3,9 +3,8 @@
 
 use clap::ValueEnum;
 
-use crate::context::Globals;
 use crate::error::Error;
-use crate::output;
+use crate::session::Setup;
 
 /// The shells `rt` can complete in.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +47,7 @@ pub fn script(shell: Shell, lang: crate::lang::Lang) -> String {
 }
 
 /// Runs `rt completions`.
-pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
-    output::print(&script(args.shell, globals.lang.unwrap_or_default()))?;
+pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
+    setup.print(&script(args.shell, setup.lang))?;
     Ok(0)
 }

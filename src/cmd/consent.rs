@@ -4,12 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::cli::date_arg;
-use crate::context::Context;
 use crate::error::Error;
-use crate::output;
 use crate::problem::Problem;
+use crate::session::Session;
 use crate::store::cases;
-use crate::store::load;
 
 /// Flags of `rt consent`.
 #[derive(clap::Args, Debug)]
@@ -29,11 +27,11 @@ pub struct Args {
 }
 
 /// Runs `rt consent`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    ctx.config()?;
     let lang = ctx.lang;
-    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let mut tx = ctx.transaction()?;
+    let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
     let date = args.date.unwrap_or(ctx.today);
     let consent = case.consent.as_mut().ok_or(Error::Invalid(Problem::NoConsentToWithdraw))?;
@@ -44,8 +42,9 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         return Err(Error::Invalid(Problem::ConsentDatesReversed { key: "--date".into() }));
     }
     consent.withdrawn = Some(date);
-    cases::save(&ctx.team, &edit, &case)?;
-    output::note(&lang.pick(
+    cases::save(&mut tx, &edit, &case)?;
+    crate::cmd::commit(ctx, tx)?;
+    ctx.note(lang.pick(
         format!("Samtykket i sak {} er trukket tilbake {date}. Ingen enhet får kopi av referatet.", case.id),
         format!(
             "The consent in case {} is withdrawn on {date}. No unit gets a copy of the minutes.",

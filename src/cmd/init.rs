@@ -3,12 +3,13 @@
 
 use std::path::PathBuf;
 
-use crate::context::Globals;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::output;
+use crate::problem::Problem;
+use crate::session::Setup;
 use crate::store::atomic::{self, Privacy};
-use crate::store::{CASES_DIR, CONFIG_FILE, TILTAK_FILE};
+use crate::store::transaction::Transaction;
+use crate::store::{CASES_DIR, CONFIG_FILE, TILTAK_FILE, TeamDir};
 
 /// The commented files of a new team folder: (Norwegian, English).
 const CONFIG_TEMPLATE: (&str, &str) =
@@ -73,12 +74,12 @@ pub fn config_text(team: &str, leader: Option<(&str, &str)>, lang: Lang) -> Stri
 }
 
 /// Runs `rt init`.
-pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
-    let lang = globals.lang.unwrap_or_default();
-    let dir = args.dir;
+pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
+    let lang = setup.lang;
+    let dir = &args.dir;
     for name in [CONFIG_FILE, TILTAK_FILE, CASES_DIR] {
         let path = dir.join(name);
-        if path.exists() {
+        if std::fs::symlink_metadata(&path).is_ok() {
             return Err(Error::AlreadyExists { path });
         }
     }
@@ -88,28 +89,26 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
         ("leader.email", args.email.as_ref()),
     ] {
         if value.is_some_and(|v| crate::rules::text::has_line_break_or_control(v)) {
-            let problem = crate::problem::Problem::ControlCharacters { field: field.into() };
-            output::note(&format!("{}: {}", lang.error_word(), problem.message(lang)));
-            return Err(Error::Refused { problems: 1 });
+            return Err(Problem::ControlCharacters { field: field.into() }.into());
+        }
+        if value.is_some_and(|v| crate::rules::national_id::contains_national_id(v)) {
+            return Err(Problem::NationalId { field: field.into() }.into());
         }
     }
     let leader = args.leader.as_deref().zip(args.email.as_deref());
     let config = config_text(&args.team, leader, lang);
-    let team = crate::store::TeamDir::new(&dir);
-    let write = |name: &str, text: &str| {
-        let path = dir.join(name);
-        atomic::create_new(&path, text.as_bytes(), Privacy::Shared).map_err(|e| Error::write(&path, e))?;
-        team.wrote(&path);
-        Ok::<(), Error>(())
-    };
-    write(CONFIG_FILE, &config)?;
-    write(TILTAK_FILE, pick(lang, TILTAK_TEMPLATE))?;
-    let cases = dir.join(CASES_DIR);
-    atomic::create_dirs(&cases, Privacy::Private).map_err(|e| Error::write(&cases, e))?;
-    if !dir.join(".gitignore").exists() {
-        write(".gitignore", pick(lang, GITIGNORE))?;
+    atomic::create_dirs(dir, Privacy::Shared).map_err(|e| Error::write(dir, e))?;
+    let team = TeamDir::new(dir);
+    // The new rt.toml commits automatically (see its [git] part).
+    let mut tx = Transaction::begin(&team, "init", true)?;
+    tx.create(CONFIG_FILE, config, Privacy::Shared);
+    tx.create(TILTAK_FILE, pick(lang, TILTAK_TEMPLATE), Privacy::Shared);
+    tx.create_folder(CASES_DIR, Privacy::Private);
+    if !tx.exists(".gitignore") {
+        tx.create(".gitignore", pick(lang, GITIGNORE), Privacy::Shared);
     }
-    output::note(&lang.pick(
+    let done = tx.commit()?;
+    setup.note(lang.pick(
         format!(
             "Ny team-mappe i {}.\nNeste steg: fyll inn leder, medlemmer, møtetid og skoleferier i rt.toml, legg tiltak i tiltaksbank.toml, og kjør `rt check`.",
             dir.display()
@@ -119,7 +118,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
             dir.display()
         ),
     ));
-    crate::cmd::sync::commit_written(&team, lang, "init");
+    crate::cmd::tell_git(setup, done.git);
     Ok(0)
 }
 

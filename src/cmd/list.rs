@@ -7,12 +7,11 @@ use chrono::NaiveDate;
 
 use super::{TextOrJson, to_json};
 use crate::cli::{date_arg, half_arg};
-use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::Half;
 use crate::model::{Case, Status, User, WayIn};
-use crate::output;
+use crate::session::Session;
 use crate::store::load;
 use crate::table;
 use crate::views::CaseRow;
@@ -69,35 +68,34 @@ impl Args {
 }
 
 /// Runs `rt list`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
     let (cases, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
     let shown: Vec<&Case> = cases.iter().map(|l| &l.case).filter(|c| args.keeps(c)).collect();
     match args.format {
         TextOrJson::Json => {
             let rows: Vec<CaseRow> = shown.iter().map(|c| CaseRow::of(c)).collect();
-            output::print(&to_json(&rows))?;
+            ctx.print(&to_json(&rows))?;
         }
         TextOrJson::Text if shown.is_empty() => {
-            output::note(lang.pick("Ingen saker.", "No cases."));
+            ctx.note(lang.pick("Ingen saker.", "No cases."));
             if let Some(date) = args.meeting {
-                no_meeting_that_day(ctx, &config, date);
+                no_meeting_that_day(ctx, config, date);
             }
         }
         TextOrJson::Text => {
-            output::print(&text_table(&shown, lang))?;
-            output::note(&lang.count(shown.len(), ("sak", "saker"), ("case", "cases")));
+            ctx.print(&text_table(&shown, lang))?;
+            ctx.note(lang.count(shown.len(), ("sak", "saker"), ("case", "cases")));
         }
     }
-    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
+    super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
     Ok(0)
 }
 
 /// When `--meeting` found nothing because the team does not meet that day, says so and
 /// names the meetings on either side, so a mistyped date is not taken for an empty meeting.
-fn no_meeting_that_day(ctx: &Context, config: &crate::model::Config, date: NaiveDate) {
+fn no_meeting_that_day(ctx: &Session, config: &crate::model::Config, date: NaiveDate) {
     let half = Half::of(date);
     let Ok((Some(schedule), _)) = load::schedule(&ctx.team, config, half) else { return };
     if schedule.meetings.iter().any(|m| m.date == date) {
@@ -107,12 +105,12 @@ fn no_meeting_that_day(ctx: &Context, config: &crate::model::Config, date: Naive
     let after = schedule.meetings.iter().filter(|m| m.date > date).map(|m| m.date).min();
     let near: Vec<String> = before.into_iter().chain(after).map(|d| d.to_string()).collect();
     let lang = ctx.lang;
-    output::note(&lang.pick(
+    ctx.note(lang.pick(
         format!("advarsel: teamet har ikke møte {date}"),
         format!("warning: the team has no meeting on {date}"),
     ));
     if !near.is_empty() {
-        output::note(&lang.pick(
+        ctx.note(lang.pick(
             format!("hjelp: nærmeste møter: {} (se `rt schedule --half {half}`)", near.join(" og ")),
             format!("help: nearest meetings: {} (see `rt schedule --half {half}`)", near.join(" and ")),
         ));

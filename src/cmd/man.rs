@@ -4,10 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::context::Globals;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::output;
+use crate::session::Setup;
 use crate::store::atomic::{self, Privacy};
 
 /// Flags of `rt man`.
@@ -42,20 +41,20 @@ fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, String)>) {
 }
 
 /// Runs `rt man`.
-pub fn run(args: Args, globals: &Globals) -> Result<i32, Error> {
-    let lang = globals.lang.unwrap_or_default();
+pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
+    let lang = setup.lang;
     let pages = pages(lang);
-    let Some(dir) = args.out else {
-        output::print(&pages[0].1)?;
+    let Some(dir) = &args.out else {
+        setup.print(&pages[0].1)?;
         return Ok(0);
     };
-    crate::store::paths::check_output(&dir)?;
-    atomic::create_dirs(&dir, Privacy::Shared).map_err(|e| Error::write(&dir, e))?;
+    crate::store::paths::check_output(dir)?;
+    atomic::create_dirs(dir, Privacy::Shared).map_err(|e| Error::write(dir, e))?;
     for (name, text) in &pages {
-        let path: PathBuf = Path::new(&dir).join(name);
+        let path: PathBuf = Path::new(dir).join(name);
         crate::store::paths::write_output(&path, text.as_bytes(), Privacy::Shared)?;
     }
-    output::note(&lang.pick(
+    setup.note(lang.pick(
         format!("{} manualsider skrevet i {}.", pages.len(), dir.display()),
         format!("{} manual pages written to {}.", pages.len(), dir.display()),
     ));

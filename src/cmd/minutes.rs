@@ -11,13 +11,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::cli::date_arg;
-use crate::context::Context;
 use crate::error::Error;
 use crate::model::{Case, Config, Meeting};
-use crate::output;
 use crate::problem::Problem;
 use crate::render::agenda::{PersonView, person};
 use crate::render::{self, Templates, minutes};
+use crate::session::Session;
 use crate::store::atomic::{self, Privacy};
 use crate::store::{cases, load};
 use crate::suggest;
@@ -68,15 +67,14 @@ pub struct Args {
 }
 
 /// Runs `rt minutes`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
-    let (bank, _) = load::tiltaksbank(&ctx.team, Some(&config))?;
+    let (bank, _) = load::tiltaksbank(&ctx.team, Some(config))?;
 
     let (date, mut chosen): (NaiveDate, Vec<Case>) = match (&args.id, args.meeting) {
         (Some(id), meeting) => {
-            let case = cases::open(&ctx.team, id, lang)?.case;
+            let case = cases::open(&ctx.team, id)?.case;
             let date = meeting
                 .or(case.meeting)
                 .or(case.outcome.as_ref().map(|o| o.date))
@@ -86,7 +84,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         (None, meeting) => {
             let date = meeting.ok_or_else(|| Error::Invalid(Problem::Missing { key: "--meeting".into() }))?;
             let (all, diags) = load::cases(&ctx.team);
-            super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
+            super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
             let here: Vec<Case> =
                 all.into_iter().map(|c| c.case).filter(|c| c.meeting == Some(date)).collect();
             if here.is_empty() {
@@ -96,16 +94,16 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         }
     };
     chosen.sort_by_key(|c| c.id);
-    let meeting = meeting_on(ctx, &config, date)?;
-    let (present, absent) = attendance(&config, &args.absent)?;
+    let meeting = meeting_on(ctx, config, date)?;
+    let (present, absent) = attendance(config, &args.absent)?;
 
     let templates = Templates::load(&ctx.team)?;
     let template = render::file("minutes", lang, args.format.ext());
     let mut documents = Vec::new();
     for case in &chosen {
-        let guests = case.invite.iter().map(|n| person(&config, n)).collect();
+        let guests = case.invite.iter().map(|n| person(config, n)).collect();
         let inputs = minutes::Inputs {
-            config: &config,
+            config,
             bank: &bank,
             meeting: &meeting,
             present: present.clone(),
@@ -118,7 +116,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
 
     match &args.out {
-        None if documents.len() == 1 => output::print(&documents[0].1)?,
+        None if documents.len() == 1 => ctx.print(&documents[0].1)?,
         None => return Err(Error::Invalid(Problem::NeedsOutFolder { count: documents.len() })),
         Some(dir) => {
             crate::store::paths::check_output(dir)?;
@@ -130,8 +128,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
                 crate::store::paths::write_output(&path, text.as_bytes(), Privacy::Private)?;
                 listing.push_str(&format!("{}\n", path.display()));
             }
-            output::print(&listing)?;
-            output::note(&lang.pick(
+            ctx.print(&listing)?;
+            ctx.note(lang.pick(
                 format!(
                     "{} skrevet. Arkiveres hos den enheten som meldte saken.",
                     crate::lang::count(documents.len(), "referat", "referater")
@@ -148,8 +146,8 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
 
 /// The meeting on a date: from the schedule, or — for a meeting the current rules no longer
 /// give (history) — the team's usual time and place.
-fn meeting_on(ctx: &Context, config: &Config, date: NaiveDate) -> Result<Meeting, Error> {
-    let meetings = load::meetings_around(&ctx.team, config, date, None, ctx.lang)?;
+fn meeting_on(ctx: &Session, config: &Config, date: NaiveDate) -> Result<Meeting, Error> {
+    let meetings = load::meetings_around(&ctx.team, config, date, None)?;
     Ok(meetings.into_iter().find(|m| m.date == date).unwrap_or_else(|| Meeting {
         date,
         start: config.meetings.start,

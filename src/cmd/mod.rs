@@ -19,47 +19,99 @@ pub mod sync;
 pub mod tiltak;
 
 use crate::cli::Command;
-use crate::context::{Context, Globals};
 use crate::error::Error;
-use crate::lang::Lang;
+use crate::session::{Early, Globals, Session, Setup};
+use crate::store::transaction::{Done, GitOutcome, Transaction};
 
-/// Runs a subcommand. On failure, also returns the language the command had settled on
-/// (from `rt.toml`), so the error is shown in it.
-pub fn dispatch(command: Command, globals: &Globals) -> Result<i32, (Error, Option<Lang>)> {
+/// Runs a subcommand and returns the exit code; an error is told in the session's language.
+pub fn dispatch(command: Command, globals: &Globals, early: Early) -> i32 {
     let name = command.name();
+    let outside = |run: &dyn Fn(&Setup) -> Result<i32, Error>| {
+        let setup = Setup::new(globals, globals.lang.unwrap_or(early.lang()), name);
+        finish(run(&setup), &setup)
+    };
     match command {
-        Command::Init(args) => init::run(args, globals).map_err(|e| (e, None)),
-        Command::Refer(args) => in_team(globals, name, |ctx| refer::run(*args, ctx)),
-        Command::List(args) => in_team(globals, name, |ctx| list::run(args, ctx)),
-        Command::Show(args) => in_team(globals, name, |ctx| show::run(args, ctx)),
-        Command::Schedule(args) => in_team(globals, name, |ctx| schedule::run(args, ctx)),
-        Command::Agenda(args) => in_team(globals, name, |ctx| agenda::run(args, ctx)),
-        Command::Minutes(args) => in_team(globals, name, |ctx| minutes::run(args, ctx)),
-        Command::Record(args) => in_team(globals, name, |ctx| outcome::record(args, ctx)),
-        Command::Decide(args) => in_team(globals, name, |ctx| outcome::decide(args, ctx)),
-        Command::Close(args) => in_team(globals, name, |ctx| outcome::close(args, ctx)),
-        Command::Tiltak(args) => in_team(globals, name, |ctx| tiltak::run(args, ctx)),
-        Command::Report(args) => in_team(globals, name, |ctx| report::run(args, ctx)),
-        Command::Purge(args) => in_team(globals, name, |ctx| purge::run(args, ctx)),
-        Command::Consent(args) => in_team(globals, name, |ctx| consent::run(args, ctx)),
-        Command::Check(args) => in_team(globals, name, |ctx| check::run(args, ctx)),
-        Command::Sync(args) => in_team(globals, name, |ctx| sync::run(args, ctx)),
-        Command::Completions(args) => completions::run(args, globals).map_err(|e| (e, None)),
-        Command::Man(args) => man::run(args, globals).map_err(|e| (e, None)),
+        Command::Init(args) => return outside(&|s| init::run(&args, s)),
+        Command::Completions(args) => return outside(&|s| completions::run(&args, s)),
+        Command::Man(args) => return outside(&|s| man::run(&args, s)),
+        _ => {}
+    }
+    let fallback = globals.lang.unwrap_or(early.lang());
+    let session = match Session::open(early, globals, name) {
+        Ok(s) => s,
+        Err(e) => return finish(Err(e), &Setup::new(globals, fallback, name)),
+    };
+    let result = match command {
+        Command::Refer(args) => refer::run(*args, &session),
+        Command::List(args) => list::run(args, &session),
+        Command::Show(args) => show::run(args, &session),
+        Command::Schedule(args) => schedule::run(args, &session),
+        Command::Agenda(args) => agenda::run(args, &session),
+        Command::Minutes(args) => minutes::run(args, &session),
+        Command::Record(args) => outcome::record(args, &session),
+        Command::Decide(args) => outcome::decide(args, &session),
+        Command::Close(args) => outcome::close(args, &session),
+        Command::Tiltak(args) => tiltak::run(args, &session),
+        Command::Report(args) => report::run(args, &session),
+        Command::Purge(args) => purge::run(args, &session),
+        Command::Consent(args) => consent::run(args, &session),
+        Command::Check(args) => check::run(args, &session),
+        Command::Sync(args) => sync::run(args, &session),
+        Command::Init(_) | Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+    };
+    finish(result, &session)
+}
+
+/// The exit code of a command's result, with the error told (a closed pipe ends quietly).
+fn finish(result: Result<i32, Error>, setup: &Setup) -> i32 {
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if !matches!(e, Error::BrokenPipe) {
+                setup.note(e.render(setup.lang));
+            }
+            e.exit_code()
+        }
     }
 }
 
-/// Runs a command inside a team folder; then commits what it wrote, if the team wants that
-/// (see [`sync::commit_written`]) — also after a failure, so history matches the files.
-fn in_team(
-    globals: &Globals,
-    name: &str,
-    command: impl FnOnce(&mut Context) -> Result<i32, Error>,
-) -> Result<i32, (Error, Option<Lang>)> {
-    let mut ctx = Context::resolve(globals).map_err(|e| (e, None))?;
-    let result = command(&mut ctx);
-    sync::commit_written(&ctx.team, ctx.lang, name);
-    result.map_err(|e| (e, Some(ctx.lang)))
+/// Commits a transaction and tells what git made of it; returns the files written.
+pub fn commit(setup: &Setup, tx: Transaction<'_>) -> Result<Vec<String>, Error> {
+    let Done { written, git } = tx.commit()?;
+    tell_git(setup, git);
+    Ok(written)
+}
+
+/// Tells the person what happened with git after a change.
+pub fn tell_git(setup: &Setup, git: GitOutcome) {
+    use crate::problem::Problem;
+    match git {
+        GitOutcome::Off | GitOutcome::Nothing => {}
+        GitOutcome::Committed(message) => setup.note(format!("git: {message}")),
+        GitOutcome::NoGit => setup.warn(&Problem::GitNotRunnable),
+        GitOutcome::Failed(e) => setup.warn(&Problem::NotCommitted { action: e.action, detail: e.detail }),
+    }
+}
+
+/// Writes a document to `--out` (whole or not at all) and says so, or prints it.
+pub fn write_or_print(
+    setup: &Setup,
+    out: Option<&std::path::Path>,
+    text: &str,
+    privacy: crate::store::atomic::Privacy,
+) -> Result<(), Error> {
+    match out {
+        Some(path) => {
+            crate::store::paths::write_output(path, text.as_bytes(), privacy)?;
+            setup.note(
+                setup
+                    .lang
+                    .pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
+            );
+            Ok(())
+        }
+        None => setup.print(text),
+    }
 }
 
 /// `--format` for commands that print text or JSON.
@@ -82,14 +134,15 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 /// Says how many case files a command had to leave out because they have errors — a case
 /// missing from a list, an invitation or a report must never go unnoticed. `what` is what
 /// happened to them, e.g. `("er utelatt", "are left out")`.
-pub fn warn_unreadable_cases(diags: &[crate::diagnostic::Diagnostic], lang: Lang, what: (&str, &str)) {
+pub fn warn_unreadable_cases(setup: &Setup, diags: &[crate::diagnostic::Diagnostic], what: (&str, &str)) {
+    let lang = setup.lang;
     let broken: std::collections::BTreeSet<&str> =
         diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
     if broken.is_empty() {
         return;
     }
     let n = broken.len();
-    crate::output::note(&lang.pick(
+    setup.note(lang.pick(
         format!(
             "advarsel: {} feil og {}; kjør `rt check`",
             crate::lang::count(n, "saksfil har", "saksfiler har"),

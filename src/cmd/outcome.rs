@@ -7,18 +7,18 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::cli::date_arg;
-use crate::context::Context;
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::{Case, Decision, Outcome, Proposal, Status, WayIn};
-use crate::output;
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
 use crate::rules::status::{self, Step};
 use crate::rules::text::normalise_text;
 use crate::rules::{self, Finding};
-use crate::store::{cases, load};
+use crate::session::Session;
+use crate::store::cases;
+use crate::store::transaction::Transaction;
 use crate::suggest;
 
 /// How long after the meeting the follow-up comes when none is given: a follow-up is always
@@ -128,28 +128,31 @@ fn show(f: &Finding, lang: Lang) -> String {
     out
 }
 
-/// Judges the changed case and saves it, or refuses with every problem the change brought.
+/// Judges the changed case and writes it, or refuses with every problem the change brought.
 fn judge_and_save(
-    ctx: &Context,
+    ctx: &Session,
+    mut tx: Transaction<'_>,
     edit: &cases::Editable,
     case: &Case,
     mut findings: Vec<Finding>,
 ) -> Result<(), Error> {
     let lang = ctx.lang;
-    let config = load::config_or_stop(&ctx.team, lang)?;
-    let (bank, _) = load::tiltaksbank(&ctx.team, Some(&config))?;
-    let cx = RuleContext { config: &config, measures: Some(&bank), today: ctx.today };
+    let config = ctx.config()?;
+    let (bank, _) = crate::store::load::tiltaksbank(&ctx.team, Some(config))?;
+    let cx = RuleContext { config, measures: Some(&bank), today: ctx.today };
     let before = rules::case::check(&edit.case, &cx);
     // Only what this change brings counts; an old warning on the case is not news.
     findings.extend(rules::case::check(case, &cx).into_iter().filter(|f| !before.contains(f)));
     for f in &findings {
-        output::note(&show(f, lang));
+        ctx.note(show(f, lang));
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     if errors > 0 {
         return Err(Error::Invalid(Problem::NotSaved { problems: errors }));
     }
-    cases::save(&ctx.team, edit, case)
+    cases::save(&mut tx, edit, case)?;
+    crate::cmd::commit(ctx, tx)?;
+    Ok(())
 }
 
 fn step(case: &Case, step: Step) -> Result<Status, Error> {
@@ -157,14 +160,14 @@ fn step(case: &Case, step: Step) -> Result<Status, Error> {
 }
 
 /// Runs `rt record`.
-pub fn record(args: RecordArgs, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
-    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let tx = ctx.transaction()?;
+    let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
     case.status = step(&case, Step::Record)?;
-    let (bank, _) = load::tiltaksbank(&ctx.team, Some(&config))?;
+    let (bank, _) = crate::store::load::tiltaksbank(&ctx.team, Some(config))?;
     let mut findings = Vec::new();
     let date = args.date.or(case.meeting).unwrap_or(ctx.today);
     let follow_up = args.follow_up.unwrap_or(date + Duration::days(DEFAULT_FOLLOW_UP_DAYS));
@@ -210,9 +213,9 @@ pub fn record(args: RecordArgs, ctx: &mut Context) -> Result<i32, Error> {
             findings.push(Finding::error(field, Problem::TextMissing { field: field.into() }));
         }
     }
-    judge_and_save(ctx, &edit, &case, findings)?;
+    judge_and_save(ctx, tx, &edit, &case, findings)?;
     let n = case.outcome.as_ref().map_or(0, |o| o.proposed.len());
-    output::note(&lang.pick(
+    ctx.note(lang.pick(
         format!(
             "Saken {} er drøftet: {n} tiltak foreslått; oppfølging {follow_up} ({coordinator}).",
             case.id
@@ -226,11 +229,11 @@ pub fn record(args: RecordArgs, ctx: &mut Context) -> Result<i32, Error> {
 }
 
 /// Runs `rt decide`.
-pub fn decide(args: DecideArgs, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn decide(args: DecideArgs, ctx: &Session) -> Result<i32, Error> {
+    ctx.config()?;
     let lang = ctx.lang;
-    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let tx = ctx.transaction()?;
+    let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
     case.status = step(&case, Step::Decide)?;
     let clean = |v: &[String]| -> Vec<String> {
@@ -254,9 +257,9 @@ pub fn decide(args: DecideArgs, ctx: &mut Context) -> Result<i32, Error> {
         findings.push(Finding::warning("decision", Problem::Undecided { ids: undecided }));
     }
     case.decision = Some(Decision { date: args.date.unwrap_or(ctx.today), accepted, declined });
-    judge_and_save(ctx, &edit, &case, findings)?;
+    judge_and_save(ctx, tx, &edit, &case, findings)?;
     let d = case.decision.as_ref().expect("just set");
-    output::note(&lang.pick(
+    ctx.note(lang.pick(
         format!(
             "Brukerens beslutning er lagret for {}: ja til {}, nei til {}.",
             case.id,
@@ -274,11 +277,11 @@ pub fn decide(args: DecideArgs, ctx: &mut Context) -> Result<i32, Error> {
 }
 
 /// Runs `rt close`.
-pub fn close(args: CloseArgs, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn close(args: CloseArgs, ctx: &Session) -> Result<i32, Error> {
+    ctx.config()?;
     let lang = ctx.lang;
-    let edit = cases::open(&ctx.team, &args.id, lang)?;
+    let tx = ctx.transaction()?;
+    let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
     let reason = args.reason.as_deref().map(normalise_text).unwrap_or_default();
     let early = case.status != Status::Decided;
@@ -290,8 +293,8 @@ pub fn close(args: CloseArgs, ctx: &mut Context) -> Result<i32, Error> {
     if early && case.outcome.is_none() && case.meeting.is_some_and(|m| m > date) {
         case.meeting = None;
     }
-    judge_and_save(ctx, &edit, &case, Vec::new())?;
-    output::note(&lang.pick(
+    judge_and_save(ctx, tx, &edit, &case, Vec::new())?;
+    ctx.note(lang.pick(
         format!("Saken {} er avsluttet {date}.", case.id),
         format!("Case {} is closed on {date}.", case.id),
     ));

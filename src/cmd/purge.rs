@@ -4,16 +4,14 @@
 //! commits still hold the removed data: `rt purge` says so, counts them, and points to the
 //! README's privacy section.
 
-use std::path::Path;
-
-use crate::context::Context;
+use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::lang::Lang;
-use crate::output;
+use crate::problem::Problem;
+use crate::rules::case::RuleContext;
 use crate::rules::purge::{anonymise, due};
-use crate::store::atomic::{self, Privacy};
-use crate::store::lock::TeamLock;
-use crate::store::{case_file, load};
+use crate::session::Session;
+use crate::store::atomic::Privacy;
+use crate::store::{case_file, git, load};
 
 /// Flags of `rt purge`.
 #[derive(clap::Args, Debug)]
@@ -27,31 +25,38 @@ pub struct Args {
 }
 
 /// Runs `rt purge`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let (lang, today) = (ctx.lang, ctx.today);
-    let _lock = if args.dry_run { None } else { Some(TeamLock::acquire(&ctx.team)?) };
+    let mut tx = if args.dry_run { None } else { Some(ctx.transaction()?) };
     let (cases, diags) = load::cases(&ctx.team);
-    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
-    let due: Vec<&load::LoadedCase> =
-        cases.iter().filter(|c| due(&c.case, config.retention_days, today) && !c.newer).collect();
+    // A case file that cannot be read may be due: its data stays until it is fixed, and the
+    // command says so rather than "nothing is due".
+    let unreadable: std::collections::BTreeSet<&str> =
+        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+    let cx = RuleContext { config, measures: None, today };
+    let (due, doubtful): (Vec<&load::LoadedCase>, Vec<&load::LoadedCase>) = cases
+        .iter()
+        .filter(|c| due(&c.case, config.retention_days, today) && !c.newer)
+        // Only dates `rt check` accepts decide: a closing date before the referral or in
+        // the future is a typo to fix, not a reason to delete or to keep.
+        .partition(|c| {
+            !crate::rules::case::check(&c.case, &cx).iter().any(|f| f.severity == Severity::Error)
+        });
     let mut out = String::new();
     for c in &due {
         out.push_str(&format!("{}\n", c.case.id));
-        if args.dry_run {
-            continue;
+        if let (Some(tx), Some(text)) = (tx.as_mut(), load::read_text(&ctx.team, &c.rel)?) {
+            let new = case_file::new_text_in(&anonymise(&c.case, today), lang);
+            tx.replace(&c.rel, &text, new, Privacy::Private);
         }
-        let path = ctx.team.path(&c.rel);
-        let old = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
-        let text = case_file::new_text_in(&anonymise(&c.case, today), lang);
-        atomic::replace(&path, text.as_bytes(), Some(&old), Privacy::Private)
-            .map_err(|e| e.into_error(&path, &c.rel))?;
-        ctx.team.wrote(&path);
     }
-    output::print(&out)?;
+    if let Some(tx) = tx {
+        crate::cmd::commit(ctx, tx)?;
+    }
+    ctx.print(&out)?;
     let days = config.retention_days;
-    output::note(&match (args.dry_run, due.len()) {
+    ctx.note(match (args.dry_run, due.len()) {
         (_, 0) => lang.pick(
             format!("Ingen saker er avsluttet for mer enn {days} dager siden uten å være anonymisert."),
             format!("No case closed more than {days} days ago is left to anonymise."),
@@ -73,51 +78,19 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     });
     if !due.is_empty() {
         let files: Vec<&str> = due.iter().map(|c| c.rel.as_str()).collect();
-        if let Some(commits) = commits_holding(ctx.team.root(), &files) {
-            warn_about_history(commits, args.dry_run, lang);
+        if let Some(commits) = git::commits_holding(&ctx.team, &files)
+            && commits > 0
+        {
+            ctx.warn(&Problem::HistoryHoldsPurged { commits, dry_run: args.dry_run });
         }
     }
-    Ok(0)
-}
-
-/// How many git commits hold a version of these files, when the folder is a git repository
-/// and git is installed; `None` otherwise (nothing to warn about).
-fn commits_holding(root: &Path, files: &[&str]) -> Option<usize> {
-    let inside = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .output()
-        .ok()?;
-    if !inside.status.success() {
-        return None;
+    let mut left: Vec<String> = unreadable.iter().map(|f| f.to_string()).collect();
+    left.extend(doubtful.iter().map(|c| c.rel.clone()));
+    if left.is_empty() {
+        return Ok(0);
     }
-    let log = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["log", "--format=%H", "--"])
-        .args(files)
-        .output()
-        .ok()?;
-    Some(String::from_utf8_lossy(&log.stdout).lines().count())
-}
-
-fn warn_about_history(commits: usize, dry_run: bool, lang: Lang) {
-    if commits == 0 {
-        return;
+    for d in diags.iter().filter(|d| d.is_error()) {
+        ctx.note(d.render(lang));
     }
-    let verb = if dry_run {
-        lang.pick("ville fortsatt hatt", "would still hold")
-    } else {
-        lang.pick("har fortsatt", if commits == 1 { "still holds" } else { "still hold" })
-    };
-    let commits = lang.count(commits, ("commit", "commits"), ("commit", "commits"));
-    output::note(&lang.pick(
-        format!(
-            "advarsel: {commits} i git-historikken {verb} de fjernede opplysningene.\n  hjelp: historikken må skrives om (f.eks. med git filter-repo) og alle kloner hentes på nytt; se «Personvern» i README"
-        ),
-        format!(
-            "warning: {commits} in the git history {verb} the removed data.\n  help: the history must be rewritten (e.g. with git filter-repo) and every clone fetched anew; see \"Privacy\" in the README"
-        ),
-    ));
+    Err(Problem::PurgeIncomplete { files: left }.into())
 }

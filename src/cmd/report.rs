@@ -5,14 +5,13 @@
 use std::path::PathBuf;
 
 use crate::cli::half_arg;
-use crate::context::Context;
 use crate::error::Error;
 use crate::model::Case;
 use crate::model::dates::Half;
-use crate::output;
 use crate::render::{self, Templates};
 use crate::report::figures::compute;
 use crate::report::view::{self, Notes, figures_json};
+use crate::session::Session;
 use crate::store::atomic::Privacy;
 use crate::store::load;
 
@@ -57,9 +56,8 @@ pub struct Args {
 }
 
 /// Runs `rt report`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
     let half = match (args.half, args.current) {
         (Some(h), _) => h,
@@ -73,11 +71,11 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     // Only cases referred or discussed in these two half-years count.
     let need = load::Need { summary: false, months: load::Need::months_of(&[half, half.previous()]) };
     let (all, diags) = load::cases_for(&ctx.team, &need);
-    super::warn_unreadable_cases(&diags, lang, ("er ikke talt med", "not counted"));
+    super::warn_unreadable_cases(ctx, &diags, ("er ikke talt med", "not counted"));
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();
     let figures = |h: Half| -> Result<_, Error> {
-        let schedule = load::schedule_or_stop(&ctx.team, &config, h, lang)?;
-        Ok(compute(h, &cases, &schedule, &config, ctx.today))
+        let schedule = load::schedule_or_stop(&ctx.team, config, h)?;
+        Ok(compute(h, &cases, &schedule, config, ctx.today))
     };
     let (now, before) = (figures(half)?, figures(half.previous())?);
 
@@ -96,19 +94,11 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
         }
         Format::Md | Format::Html => {
             let generated = render::dates::long(ctx.today, lang);
-            let v = view::view(&now, &before, &config, notes, generated, lang);
+            let v = view::view(&now, &before, config, notes, generated, lang);
             let ext = if args.format == Format::Md { "md" } else { "html" };
             Templates::load(&ctx.team)?.render(&render::file("report", lang, ext), &v)?
         }
     };
-    match &args.out {
-        Some(path) => {
-            crate::store::paths::write_output(path, text.as_bytes(), Privacy::Shared)?;
-            output::note(
-                &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
-            );
-        }
-        None => output::print(&text)?,
-    }
+    super::write_or_print(ctx, args.out.as_deref(), &text, Privacy::Shared)?;
     Ok(0)
 }

@@ -5,13 +5,12 @@
 use std::fmt::Write as _;
 
 use super::{TextOrJson, to_json};
-use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::age_on;
 use crate::model::{Case, Config, User};
-use crate::output;
-use crate::store::{cases, load};
+use crate::session::Session;
+use crate::store::cases;
 use crate::views::CaseDetail;
 
 /// Flags of `rt show`.
@@ -27,14 +26,13 @@ pub struct Args {
 }
 
 /// Runs `rt show`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
-    let case = cases::open(&ctx.team, &args.id, lang)?.case;
+    let case = cases::open(&ctx.team, &args.id)?.case;
     match args.format {
-        TextOrJson::Json => output::print(&to_json(&CaseDetail::of(&case)))?,
-        TextOrJson::Text => output::print(&render(&case, &config, ctx.today, lang))?,
+        TextOrJson::Json => ctx.print(&to_json(&CaseDetail::of(&case)))?,
+        TextOrJson::Text => ctx.print(&render(&case, config, ctx.today, lang))?,
     }
     Ok(0)
 }

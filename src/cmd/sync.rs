@@ -1,18 +1,17 @@
-//! Git for the team folder: the automatic commit after a command that wrote, and `rt sync`,
-//! which fetches the others' changes, puts this clone's commits on top (rebase) and sends
-//! them.
+//! `rt sync`: fetches the others' changes, puts this clone's commits on top (rebase) and
+//! sends them. (The automatic commit after a change is part of every write transaction; see
+//! `store::transaction`.)
 //!
 //! Cases are one file each with ids that never collide, so two clones that each refer cases
 //! join without a conflict. A conflict needs two people changing the same case or the same
 //! half-year's meetings; then `rt sync` stops, names the files and says what to do.
 
-use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::output;
+use crate::session::Session;
 use crate::store::git::{self, Repo};
+use crate::store::load;
 use crate::store::lock::TeamLock;
-use crate::store::{TeamDir, atomic, load};
 
 /// Flags of `rt sync`.
 #[derive(clap::Args, Debug)]
@@ -21,64 +20,8 @@ use crate::store::{TeamDir, atomic, load};
 )]
 pub struct Args {}
 
-/// After a command: commits the files it wrote, when `rt.toml` says `[git] auto_commit = true`
-/// and the folder is in git. Never fails the command: what was written stays written, and a
-/// commit that cannot be made is a warning.
-pub fn commit_written(team: &TeamDir, lang: Lang, command: &str) {
-    let files = team.written();
-    if files.is_empty() {
-        return;
-    }
-    let Ok((Some(config), _)) = load::config(team) else { return };
-    if !config.auto_commit {
-        return;
-    }
-    match git::repo(team) {
-        Repo::NotARepo => {}
-        Repo::NoGit => {
-            // Only worth a word where a repository is plainly meant to be.
-            if team.root().ancestors().any(|d| d.join(".git").exists()) {
-                output::note(&format!(
-                    "{}: {}",
-                    lang.warning_word(),
-                    lang.pick(
-                        "auto_commit er på, men git kan ikke kjøres her; endringen er lagret, men ikke committet",
-                        "auto_commit is on, but git cannot be run here; the change is saved but not committed",
-                    )
-                ));
-            }
-        }
-        Repo::At(_) => {
-            // Under the team lock, so two rt's committing at once do not trip over git's index.
-            let result = TeamLock::acquire(team)
-                .map_err(|e| git::GitError { action: "git commit".into(), detail: e.message(lang) })
-                .and_then(|_lock| git::commit_files(team, &files, command));
-            match result {
-                Ok(Some(message)) => output::note(&format!("git: {message}")),
-                Ok(None) => {}
-                Err(e) => output::note(&format!(
-                    "{}: {}\n{}: {}",
-                    lang.warning_word(),
-                    lang.pick(
-                        format!("endringen er lagret, men ikke committet ({}: {})", e.action, e.detail),
-                        format!("the change is saved but not committed ({}: {})", e.action, e.detail),
-                    ),
-                    lang.help_word(),
-                    lang.pick(
-                        "rett det git sier, og commit filene selv, eller kjør kommandoen på nytt",
-                        "fix what git says and commit the files yourself, or run the command again",
-                    )
-                )),
-            }
-        }
-    }
-}
-
 /// Runs `rt sync`.
-pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    if let Ok((Some(config), _)) = load::config(&ctx.team) {
-        ctx.adopt_language(config.language);
-    }
+pub fn run(_args: Args, ctx: &Session) -> Result<i32, Error> {
     let lang = ctx.lang;
     let team = &ctx.team;
     match git::repo(team) {
@@ -86,9 +29,11 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
         Repo::NotARepo => return Err(Error::Sync(SyncProblem::NotARepo)),
         Repo::At(_) => {}
     }
-    if git::unfinished(team) {
+    if git::operation_in_progress(team).is_some() {
         return Err(Error::Sync(SyncProblem::Unfinished));
     }
+    // The whole sync holds the team lock: no other `rt` writes while git rewrites the files.
+    let _lock = TeamLock::acquire(team, ctx.command)?;
     let (branch, upstream) = git::upstream(team).map_err(SyncProblem::from)?;
     let Some(upstream) = upstream else {
         let remote = git::remotes(team).into_iter().next();
@@ -98,10 +43,16 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
 
     git::fetch(team).map_err(SyncProblem::from)?;
     let (incoming, _) = git::ahead_behind(team).map_err(SyncProblem::from)?;
-    if incoming > 0
-        && let Err(files) = git::rebase(team).map_err(SyncProblem::from)?
-    {
-        return Err(Error::Sync(SyncProblem::Conflict { files }));
+    if incoming > 0 {
+        match git::rebase(team).map_err(SyncProblem::from)? {
+            git::Rebased::Clean => {}
+            git::Rebased::Conflict(files) => return Err(Error::Sync(SyncProblem::Conflict { files })),
+            // The others' changes are in, but the uncommitted changes put back on top of them
+            // clash: git left markers in these files and kept the changes in its stash.
+            git::Rebased::StashConflict(files) => {
+                return Err(Error::Sync(SyncProblem::StashConflict { files }));
+            }
+        }
     }
     let (_, outgoing) = git::ahead_behind(team).map_err(SyncProblem::from)?;
     if outgoing > 0 {
@@ -116,18 +67,9 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
 
     // Git keeps no file modes: case files that came in are readable by others until made
     // private again.
-    let (files, _) = load::case_files(team);
-    let folders: std::collections::BTreeSet<_> =
-        files.iter().filter_map(|f| f.path.parent().map(std::path::Path::to_path_buf)).collect();
-    let mut restricted = 0;
-    for path in folders.iter().chain(std::iter::once(&team.path(crate::store::CASES_DIR))) {
-        restricted += usize::from(atomic::make_private(path).map_err(|e| Error::write(path, e))?);
-    }
-    for f in &files {
-        restricted += usize::from(atomic::make_private(&f.path).map_err(|e| Error::write(&f.path, e))?);
-    }
+    let restricted = load::make_cases_private(team)?;
 
-    output::note(&match (incoming, outgoing) {
+    ctx.note(match (incoming, outgoing) {
         (0, 0) => lang.pick(
             format!("Alt er i takt med {upstream}."),
             format!("Everything is in step with {upstream}."),
@@ -147,39 +89,18 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
             ("saksfil eller mappe", "saksfiler og mapper"),
             ("case file or folder is", "case files and folders are"),
         );
-        output::note(&lang.pick(
+        ctx.note(lang.pick(
             format!("{items} kan igjen bare leses av deg (git tar ikke vare på rettigheter)."),
             format!("{items} readable by you alone again (git keeps no file modes)."),
         ));
     }
     if !pending.is_empty() {
-        output::note(&format!(
-            "{}: {}\n{}",
-            lang.warning_word(),
-            lang.pick(
-                format!(
-                    "{} endringer som ikke er committet, og ble ikke sendt:",
-                    crate::lang::count(pending.len(), "fil har", "filer har")
-                ),
-                format!(
-                    "{} changes that are not committed, and were not sent:",
-                    crate::lang::count(pending.len(), "file has", "files have")
-                ),
-            ),
-            pending.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")
-        ));
+        ctx.warn(&crate::problem::Problem::NotSent { files: pending });
     }
     // Cases from two clones may together overfill a meeting; the check says so.
     let errors = crate::cmd::check::count_errors(ctx);
     if errors > 0 {
-        output::note(&format!(
-            "{}: {}",
-            lang.warning_word(),
-            lang.pick(
-                format!("team-mappen har {errors} feil etter synkroniseringen; kjør `rt check`"),
-                format!("the team folder has {errors} error(s) after syncing; run `rt check`"),
-            )
-        ));
+        ctx.warn(&crate::problem::Problem::ErrorsAfterSync { errors });
     }
     Ok(0)
 }
@@ -197,6 +118,8 @@ pub enum SyncProblem {
     NoUpstream { branch: String, remote: Option<String> },
     /// The same files changed here and there.
     Conflict { files: Vec<String> },
+    /// The others' changes are in, but putting back the uncommitted changes clashed.
+    StashConflict { files: Vec<String> },
     /// Someone pushed between our fetch and our push.
     PushRaced,
     /// Git failed otherwise.
@@ -239,6 +162,13 @@ impl SyncProblem {
                     format!("your changes and the others' touch the same lines in:\n{list}"),
                 )
             }
+            SyncProblem::StashConflict { files } => {
+                let list = files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n");
+                l.pick(
+                    format!("de andres endringer er hentet, men dine endringer som ikke var committet, kolliderer med dem i:\n{list}"),
+                    format!("the others' changes are in, but your uncommitted changes clash with them in:\n{list}"),
+                )
+            }
             SyncProblem::PushRaced => l.pick(
                 "noen andre sendte endringer akkurat nå, så dine ble ikke sendt".into(),
                 "someone else sent changes just now, so yours were not sent".into(),
@@ -276,6 +206,10 @@ impl SyncProblem {
             SyncProblem::Conflict { .. } => l.pick(
                 "ingenting er tapt. Åpne filene, velg hva som skal stå mellom <<<<<<< og >>>>>>>, og fjern merkene; kjør `rt check`, så `git add FIL` og `git rebase --continue`, og til slutt `rt sync` igjen. Vil du heller gå tilbake til slik det var: `git rebase --abort`".into(),
                 "nothing is lost. Open the files, choose what should stand between <<<<<<< and >>>>>>>, and remove the markers; run `rt check`, then `git add FILE` and `git rebase --continue`, and finally `rt sync` again. To go back to how it was instead: `git rebase --abort`".into(),
+            ),
+            SyncProblem::StashConflict { .. } => l.pick(
+                "ingenting er tapt: endringene dine ligger også i `git stash list`. Åpne filene, velg hva som skal stå mellom <<<<<<< og >>>>>>> og fjern merkene, kjør `rt check`, og så `git stash drop`".into(),
+                "nothing is lost: your changes are also in `git stash list`. Open the files, choose what should stand between <<<<<<< and >>>>>>> and remove the markers, run `rt check`, then `git stash drop`".into(),
             ),
             SyncProblem::PushRaced => l.pick("kjør `rt sync` igjen".into(), "run `rt sync` again".into()),
             SyncProblem::Git(_) => l.pick(

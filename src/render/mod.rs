@@ -59,16 +59,13 @@ impl Templates {
         tera.register_filter("dato", dato);
         tera.register_filter("linjeskift", linjeskift);
         tera.register_filter("json_str", json_str);
-        let dir = team.path(TEMPLATES_DIR);
         let mut sources = std::collections::BTreeMap::new();
         for (name, built_in) in BUILT_IN {
-            let path = dir.join(name);
-            let (text, shown) = match std::fs::read_to_string(&path) {
-                Ok(text) => (text, format!("{TEMPLATES_DIR}/{name}")),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    (built_in.to_string(), (*name).to_string())
-                }
-                Err(e) => return Err(Error::read(&path, e)),
+            // Only a regular file inside `templates/`: a link could make a mail of a case file.
+            let rel = format!("{TEMPLATES_DIR}/{name}");
+            let (text, shown) = match crate::store::load::read_text(team, &rel)? {
+                Some(text) => (text, rel),
+                None => (built_in.to_string(), (*name).to_string()),
             };
             tera.add_raw_template(name, &text).map_err(|e| template_error(&shown, e))?;
             sources.insert(name.to_string(), shown);

@@ -106,14 +106,14 @@ fn open_new(path: &Path, privacy: Privacy) -> io::Result<File> {
 
 /// A test seam for the crash tests: when `RT_TEST_CRASH_AT` names this point, the process
 /// aborts right here, as a power cut or a kill would stop it. Costs one environment lookup.
-fn crash_point(point: &str) {
+pub(super) fn crash_point(point: &str) {
     if std::env::var_os("RT_TEST_CRASH_AT").is_some_and(|v| v == point) {
         std::process::abort();
     }
 }
 
 /// Writes bytes to a fresh temporary file beside `path` and flushes it to disk.
-fn write_temp(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<PathBuf> {
+pub(super) fn write_temp(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<PathBuf> {
     let temp = temp_path(path);
     let result = (|| {
         let mut file = open_new(&temp, privacy)?;
@@ -130,7 +130,7 @@ fn write_temp(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<PathBuf
 }
 
 /// Flushes a folder's entries to disk, so a rename or a new name survives a crash.
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         match File::open(dir).and_then(|d| d.sync_all()) {
@@ -147,6 +147,28 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Gives a finished temporary file the name `path`, only if that name is free (a hard link,
+/// which fails when the name is taken; on a file system without hard links, a create-new
+/// copy). The temporary file is removed either way.
+pub(super) fn link_new(temp: &Path, path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<()> {
+    let linked = fs::hard_link(temp, path);
+    crash_point("linked");
+    let _ = fs::remove_file(temp);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let mut file = open_new(path, privacy)?;
+            let written = file.write_all(bytes).and_then(|()| file.sync_all());
+            if let Err(e) = written {
+                let _ = fs::remove_file(path);
+                return Err(e);
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Creates `path` with `bytes`, complete or not at all, and only if it does not exist.
 /// Fails with [`io::ErrorKind::AlreadyExists`] when the name is taken.
 pub fn create_new(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<()> {
@@ -157,25 +179,8 @@ pub fn create_new(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<()>
     }
     let temp = write_temp(path, bytes, privacy)?;
     crash_point("temp-written");
-    let linked = fs::hard_link(&temp, path);
-    crash_point("linked");
-    let _ = fs::remove_file(&temp);
-    match linked {
-        Ok(()) => sync_dir(dir),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        // A file system without hard links (some network shares): create the file in
-        // place with create-new, which still never overwrites, and remove it if the write
-        // fails half-way.
-        Err(_) => {
-            let mut file = open_new(path, privacy)?;
-            let written = file.write_all(bytes).and_then(|()| file.sync_all());
-            if let Err(e) = written {
-                let _ = fs::remove_file(path);
-                return Err(e);
-            }
-            sync_dir(dir)
-        }
-    }
+    link_new(&temp, path, bytes, privacy)?;
+    sync_dir(dir)
 }
 
 /// Replaces `path` with `bytes` atomically. With `expected`, the file must still hold
@@ -209,7 +214,7 @@ pub fn replace(
 }
 
 /// Renames, retrying briefly on Windows where an indexer or antivirus may hold the file.
-fn rename_with_retry(from: &Path, to: &Path) -> io::Result<()> {
+pub(super) fn rename_with_retry(from: &Path, to: &Path) -> io::Result<()> {
     let mut attempt = 0;
     loop {
         match fs::rename(from, to) {

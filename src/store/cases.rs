@@ -1,16 +1,16 @@
 //! Finding one case by id, and editing a case file safely.
 //!
-//! An edit reads the file, changes the case, and writes it back through
-//! [`super::case_file::apply`], so comments, hand edits and unknown keys survive. The write
-//! happens only if the file still holds exactly what was read — someone else's change in the
-//! meantime is never overwritten — and never for a file from a newer schema.
+//! An edit reads the file inside a [`Transaction`] (so under the team lock: no other `rt`
+//! can change it between the read and the write), changes the case, and stages it written
+//! back through [`super::case_file::apply`], so comments, hand edits and unknown keys survive.
+//! The write happens only if the file still holds exactly what was read — a person's edit in
+//! the meantime is never overwritten — and never for a file from a newer schema.
 
-use super::atomic::{self, Privacy};
+use super::atomic::Privacy;
+use super::transaction::Transaction;
 use super::{TeamDir, case_file, load};
 use crate::error::Error;
-use crate::lang::Lang;
 use crate::model::{Case, CaseId};
-use crate::output;
 use crate::suggest;
 
 /// A case read for editing.
@@ -27,11 +27,13 @@ pub struct Editable {
 }
 
 /// Finds a case by id: at its own path first, else anywhere under `cases/` (a misplaced
-/// file). A file with errors prints them and stops; an unknown id suggests the closest.
-pub fn open(team: &TeamDir, id: &str, lang: Lang) -> Result<Editable, Error> {
+/// file). A file with errors stops with them; an unknown id suggests the closest.
+pub fn open(team: &TeamDir, id: &str) -> Result<Editable, Error> {
     let id = id.trim();
     let rel = match CaseId::parse(id) {
-        Ok(parsed) if team.path(&TeamDir::case_rel(&parsed)).is_file() => TeamDir::case_rel(&parsed),
+        Ok(parsed) if std::fs::symlink_metadata(team.path(&TeamDir::case_rel(&parsed))).is_ok() => {
+            TeamDir::case_rel(&parsed)
+        }
         _ => {
             let (cases, _) = load::cases(team);
             match cases.iter().find(|c| c.case.id.to_string() == id) {
@@ -50,32 +52,28 @@ pub fn open(team: &TeamDir, id: &str, lang: Lang) -> Result<Editable, Error> {
     match read.case {
         Some(case) => Ok(Editable { rel, text, case, newer: read.newer }),
         None => {
-            let errors: Vec<_> = read.diags.iter().filter(|d| d.is_error()).collect();
-            for d in &errors {
-                output::note(&d.render(lang));
-            }
-            Err(Error::InvalidData { file: rel, errors: errors.len() })
+            let errors = read.diags.into_iter().filter(|d| d.is_error()).collect();
+            Err(Error::invalid_file(&rel, errors))
         }
     }
 }
 
-/// Writes `case` back over the file `edit` was read from, keeping everything `rt` does not
-/// manage. Refused for a newer schema, and when the file changed since it was read.
-pub fn save(team: &TeamDir, edit: &Editable, case: &Case) -> Result<(), Error> {
+/// [`open`], inside a transaction: the case is read under the team lock.
+pub fn open_in(tx: &Transaction<'_>, id: &str) -> Result<Editable, Error> {
+    open(tx.team(), id)
+}
+
+/// Stages `case` written back over the file `edit` was read from, keeping everything `rt`
+/// does not manage. Refused for a newer schema; the transaction's commit refuses it when the
+/// file changed since it was read.
+pub fn save(tx: &mut Transaction<'_>, edit: &Editable, case: &Case) -> Result<(), Error> {
     if edit.newer {
         return Err(Error::NewerSchema { file: edit.rel.clone() });
     }
     let mut doc: toml_edit::DocumentMut =
-        edit.text.parse().map_err(|_| Error::InvalidData { file: edit.rel.clone(), errors: 1 })?;
+        edit.text.parse().map_err(|_| Error::invalid_file(&edit.rel, Vec::new()))?;
     case_file::apply(case, &mut doc);
-    let text = doc.to_string();
-    if text == edit.text {
-        return Ok(());
-    }
-    let path = team.path(&edit.rel);
-    atomic::replace(&path, text.as_bytes(), Some(edit.text.as_bytes()), Privacy::Private)
-        .map_err(|e| e.into_error(&path, &edit.rel))?;
-    team.wrote(&path);
+    tx.replace(&edit.rel, &edit.text, doc.to_string(), Privacy::Private);
     Ok(())
 }
 
@@ -83,6 +81,7 @@ pub fn save(team: &TeamDir, edit: &Editable, case: &Case) -> Result<(), Error> {
 mod tests {
     use super::*;
     use crate::model::Status;
+    use crate::store::atomic::{self, Privacy};
     use crate::testing::{bti_case, d};
 
     fn team_with_case(extra: &str) -> (tempfile::TempDir, TeamDir, String) {
@@ -99,28 +98,32 @@ mod tests {
     #[test]
     fn an_edit_keeps_comments_and_unknown_keys() {
         let (_dir, team, rel) = team_with_case("\n[extra]\nsaksnr = \"G-1\"\n");
-        let edit = open(&team, "2027-01-05-k7q2", Lang::Nb).unwrap();
+        let edit = open(&team, "2027-01-05-k7q2").unwrap();
         let mut case = edit.case.clone();
         case.status = Status::Scheduled;
         case.meeting = Some(d(2027, 1, 19));
-        save(&team, &edit, &case).unwrap();
+        let mut tx = Transaction::begin(&team, "test", false).unwrap();
+        save(&mut tx, &edit, &case).unwrap();
+        tx.commit().unwrap();
         let text = std::fs::read_to_string(team.path(&rel)).unwrap();
         assert!(text.contains("# notat fra leder\n[situation]"), "{text}");
         assert!(text.contains("saksnr = \"G-1\""), "{text}");
         assert!(text.contains("meeting = 2027-01-19"), "{text}");
-        assert_eq!(open(&team, "2027-01-05-k7q2", Lang::Nb).unwrap().case, case);
+        assert_eq!(open(&team, "2027-01-05-k7q2").unwrap().case, case);
     }
 
     #[test]
     fn an_edit_is_refused_when_someone_changed_the_file_meanwhile() {
         let (_dir, team, rel) = team_with_case("");
-        let edit = open(&team, "2027-01-05-k7q2", Lang::Nb).unwrap();
+        let edit = open(&team, "2027-01-05-k7q2").unwrap();
         let theirs = std::fs::read_to_string(team.path(&rel)).unwrap() + "# endret av en annen\n";
         std::fs::write(team.path(&rel), &theirs).unwrap();
         let mut case = edit.case.clone();
         case.status = Status::Closed;
         case.closed = Some(d(2027, 2, 1));
-        assert!(matches!(save(&team, &edit, &case), Err(Error::Changed { .. })));
+        let mut tx = Transaction::begin(&team, "test", false).unwrap();
+        save(&mut tx, &edit, &case).unwrap();
+        assert!(matches!(tx.commit(), Err(Error::Changed { .. })));
         assert_eq!(std::fs::read_to_string(team.path(&rel)).unwrap(), theirs, "their change survives");
     }
 
@@ -129,11 +132,13 @@ mod tests {
         let (_dir, team, rel) = team_with_case("");
         let text = std::fs::read_to_string(team.path(&rel)).unwrap().replace("schema = 1", "schema = 2");
         std::fs::write(team.path(&rel), &text).unwrap();
-        let edit = open(&team, "2027-01-05-k7q2", Lang::Nb).unwrap();
+        let edit = open(&team, "2027-01-05-k7q2").unwrap();
         assert!(edit.newer);
         let mut case = edit.case.clone();
         case.status = Status::Closed;
-        assert!(matches!(save(&team, &edit, &case), Err(Error::NewerSchema { .. })));
+        let mut tx = Transaction::begin(&team, "test", false).unwrap();
+        assert!(matches!(save(&mut tx, &edit, &case), Err(Error::NewerSchema { .. })));
+        drop(tx);
         assert_eq!(std::fs::read_to_string(team.path(&rel)).unwrap(), text);
     }
 
@@ -143,8 +148,8 @@ mod tests {
         let moved = "cases/2026/2027-01-05-k7q2.toml";
         std::fs::create_dir_all(team.path("cases/2026")).unwrap();
         std::fs::rename(team.path(&rel), team.path(moved)).unwrap();
-        assert_eq!(open(&team, "2027-01-05-k7q2", Lang::Nb).unwrap().rel, moved);
-        match open(&team, "2027-01-05-k7q3", Lang::Nb) {
+        assert_eq!(open(&team, "2027-01-05-k7q2").unwrap().rel, moved);
+        match open(&team, "2027-01-05-k7q3") {
             Err(Error::CaseNotFound { suggestion, .. }) => {
                 assert_eq!(suggestion.as_deref(), Some("2027-01-05-k7q2"))
             }

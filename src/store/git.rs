@@ -126,6 +126,15 @@ pub fn commit_files(team: &TeamDir, files: &[String], command: &str) -> Result<O
     Ok(Some(message))
 }
 
+/// How many commits hold a version of these files (relative to the team folder), when the
+/// folder is in a repository and git runs; `None` otherwise.
+pub fn commits_holding(team: &TeamDir, files: &[&str]) -> Option<usize> {
+    run(team.root(), &["rev-parse", "--is-inside-work-tree"], false).ok()?;
+    let mut args = vec!["log", "--format=%H", "--"];
+    args.extend(files);
+    Some(run(team.root(), &args, false).ok()?.lines().count())
+}
+
 /// The current branch and its upstream (`origin/main`), if one is set.
 pub fn upstream(team: &TeamDir) -> Result<(String, Option<String>), GitError> {
     let branch = run(team.root(), &["branch", "--show-current"], false)?.trim().to_string();
@@ -141,16 +150,32 @@ pub fn remotes(team: &TeamDir) -> Vec<String> {
     run(team.root(), &["remote"], false).map(|s| s.lines().map(str::to_string).collect()).unwrap_or_default()
 }
 
-/// Whether a rebase or merge is under way (left by an earlier conflict).
-pub fn unfinished(team: &TeamDir) -> bool {
-    ["rebase-merge", "rebase-apply", "MERGE_HEAD"].iter().any(|name| {
-        run(team.root(), &["rev-parse", "--git-path", name], false)
-            .map(|p| {
-                let p = PathBuf::from(p.trim());
-                if p.is_absolute() { p } else { team.root().join(p) }.exists()
-            })
-            .unwrap_or(false)
-    })
+/// The git operation left unfinished in the team folder's repository — `rebase`, `merge`,
+/// `cherry-pick` or `revert` — found by looking in the repository's own folder (no git
+/// process: every write asks this, and it must be cheap).
+pub fn operation_in_progress(team: &TeamDir) -> Option<&'static str> {
+    let git_dir = git_dir(team.root())?;
+    const MARKS: [(&str, &str); 5] = [
+        ("rebase-merge", "rebase"),
+        ("rebase-apply", "rebase"),
+        ("MERGE_HEAD", "merge"),
+        ("CHERRY_PICK_HEAD", "cherry-pick"),
+        ("REVERT_HEAD", "revert"),
+    ];
+    MARKS.iter().find(|(name, _)| git_dir.join(name).exists()).map(|(_, op)| *op)
+}
+
+/// The repository folder of the nearest `.git` at or above `dir`: a folder, or a file
+/// `gitdir: PATH` (a worktree or submodule).
+fn git_dir(dir: &Path) -> Option<PathBuf> {
+    let dot_git = dir.ancestors().map(|d| d.join(".git")).find(|p| p.exists())?;
+    if dot_git.is_dir() {
+        return Some(dot_git);
+    }
+    let text = super::load::read_capped(&dot_git).ok()?;
+    let target = text.lines().find_map(|l| l.strip_prefix("gitdir:"))?.trim();
+    let target = PathBuf::from(target);
+    Some(if target.is_absolute() { target } else { dot_git.parent()?.join(target) })
 }
 
 /// Files under the team folder with changes not committed, relative to the team folder.
@@ -177,16 +202,40 @@ pub fn ahead_behind(team: &TeamDir) -> Result<(usize, usize), GitError> {
     Ok((parts.next().unwrap_or(0), parts.next().unwrap_or(0)))
 }
 
+/// How a rebase onto the upstream went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Rebased {
+    /// Done.
+    Clean,
+    /// Stopped in a conflict between commits, in these files (the rebase is left for the user).
+    Conflict(Vec<String>),
+    /// Done, but the uncommitted changes put back afterwards clashed in these files (git left
+    /// markers in them and kept the changes in its stash).
+    StashConflict(Vec<String>),
+}
+
 /// Puts this branch's own commits on top of the upstream's, keeping uncommitted changes.
-/// On a conflict, returns the files in conflict (the rebase is left for the user).
-pub fn rebase(team: &TeamDir) -> Result<Result<(), Vec<String>>, GitError> {
+pub fn rebase(team: &TeamDir) -> Result<Rebased, GitError> {
+    let unmerged = || {
+        run(team.root(), &["diff", "--name-only", "--diff-filter=U", "--relative"], false)
+            .map(|s| s.lines().map(str::to_string).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let stashes = || run(team.root(), &["stash", "list"], false).map(|s| s.lines().count()).unwrap_or(0);
+    let before = stashes();
     match run(team.root(), &["rebase", "--autostash", "--quiet", "@{upstream}"], false) {
-        Ok(_) => Ok(Ok(())),
+        Ok(_) => {
+            let clashed = unmerged();
+            // git says "Applying autostash resulted in conflicts" and exits 0.
+            if !clashed.is_empty() || stashes() > before {
+                let files = if clashed.is_empty() { uncommitted(team).unwrap_or_default() } else { clashed };
+                return Ok(Rebased::StashConflict(files));
+            }
+            Ok(Rebased::Clean)
+        }
         Err(e) => {
-            let conflicts = run(team.root(), &["diff", "--name-only", "--diff-filter=U"], false)
-                .map(|s| s.lines().map(str::to_string).collect::<Vec<_>>())
-                .unwrap_or_default();
-            if conflicts.is_empty() { Err(e) } else { Ok(Err(conflicts)) }
+            let conflicts = unmerged();
+            if conflicts.is_empty() { Err(e) } else { Ok(Rebased::Conflict(conflicts)) }
         }
     }
 }

@@ -43,6 +43,72 @@ pub fn read_capped_from(file: &std::fs::File) -> std::io::Result<String> {
     String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
+/// Reads a file as [`read_capped`] does, and tells whether others than its owner may read
+/// it (the Unix mode's group and other bits; `None` where there are no such modes).
+pub fn read_with_mode(path: &std::path::Path) -> std::io::Result<(String, Option<u32>)> {
+    let file = open_no_follow(path)?;
+    let text = read_capped_from(&file)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = file.metadata()?.permissions().mode() & 0o777;
+        Ok((text, Some(mode)))
+    }
+    #[cfg(not(unix))]
+    Ok((text, None))
+}
+
+/// Opens a file for reading, refusing a symbolic link in its last part.
+fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// The files of a folder of the team folder that `rt` reads as a set (`meetings/`,
+/// `templates/`): the regular `.toml`/template files by relative path, sorted, and a finding
+/// for each link or other thing that is no regular file (never followed).
+pub fn folder_files(team: &TeamDir, dir: &str) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    let Ok(entries) = std::fs::read_dir(team.path(dir)) else { return (files, diags) };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = format!("{dir}/{name}");
+        match entry.file_type() {
+            Ok(t) if t.is_symlink() => {
+                diags.push(Diagnostic::error(&rel, None, Problem::LinkNotFollowed { path: rel.clone() }))
+            }
+            Ok(t) if t.is_file() => files.push(rel),
+            Ok(t) if t.is_dir() => {}
+            _ => diags.push(Diagnostic::error(&rel, None, Problem::NotARegularFile { path: rel.clone() })),
+        }
+    }
+    files.sort();
+    (files, diags)
+}
+
+/// A finding about `.rt.lock` when it is not a plain file `rt` can use.
+pub fn lock_finding(team: &TeamDir) -> Option<Diagnostic> {
+    let rel = super::lock::LOCK_FILE;
+    let meta = std::fs::symlink_metadata(team.path(rel)).ok()?;
+    let link = meta.file_type().is_symlink();
+    #[cfg(unix)]
+    let shared = std::os::unix::fs::MetadataExt::nlink(&meta) > 1;
+    #[cfg(not(unix))]
+    let shared = false;
+    (link || shared || !meta.is_file())
+        .then(|| Diagnostic::error(rel, None, Problem::LockNotAFile { link: link || shared }))
+}
+
 /// The problem of a file that could not be read.
 pub fn unreadable(e: &std::io::Error) -> Problem {
     match e.kind() {
@@ -51,9 +117,10 @@ pub fn unreadable(e: &std::io::Error) -> Problem {
     }
 }
 
-/// Reads a text file of the team folder; `None` when it does not exist.
+/// Reads a text file of the team folder; `None` when it does not exist. Never through a
+/// symbolic link inside the folder, and never anything but a regular file.
 pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
-    let path = team.path(rel);
+    let path = team.checked(rel).map_err(|u| Error::Invalid(u.problem()))?;
     match read_capped(&path) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -61,28 +128,24 @@ pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
     }
 }
 
-/// Reads `rt.toml`: the best reading of it (`None` when not even the units could be read)
-/// and its problems.
-pub fn config(team: &TeamDir) -> Result<(Option<Config>, Vec<Diagnostic>), Error> {
-    let text = read_text(team, CONFIG_FILE)?
-        .ok_or_else(|| Error::NotATeamFolder { dir: team.root().to_path_buf() })?;
-    Ok(config_file::read(CONFIG_FILE, &text))
+/// `rt.toml` as read: the best reading of it, the language it sets, and its problems.
+#[derive(Clone, Debug)]
+pub struct ConfigRead {
+    /// The config; `None` when the file is not even TOML.
+    pub config: Option<Config>,
+    /// The language it sets (also when other parts are wrong).
+    pub language: Option<Lang>,
+    /// Its problems.
+    pub diags: Vec<Diagnostic>,
 }
 
-/// Reads `rt.toml` for a command that cannot work without it: errors are printed and stop
-/// the command.
-pub fn config_or_stop(team: &TeamDir, lang: crate::lang::Lang) -> Result<Config, Error> {
-    let (config, diags) = config(team)?;
-    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
-    match config {
-        Some(c) if errors.is_empty() => Ok(c),
-        _ => {
-            for d in &errors {
-                crate::output::note(&d.render(lang));
-            }
-            Err(Error::InvalidData { file: CONFIG_FILE.into(), errors: errors.len().max(1) })
-        }
-    }
+/// Reads `rt.toml` (once per command: see [`crate::session`]).
+pub fn config(team: &TeamDir) -> Result<ConfigRead, Error> {
+    let text = read_text(team, CONFIG_FILE)?
+        .ok_or_else(|| Error::NotATeamFolder { dir: team.root().to_path_buf() })?;
+    let (config, diags) = config_file::read(CONFIG_FILE, &text);
+    let language = config.as_ref().map(|c| c.language);
+    Ok(ConfigRead { config, language, diags })
 }
 
 /// Reads `tiltaksbank.toml`; a missing file is an empty catalogue and one finding.
@@ -123,11 +186,21 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        let rel = relative(team, entry.path());
+        if kind.is_symlink() {
+            // Never followed, by readers or writers alike.
+            diags.push(Diagnostic::error(&rel, None, Problem::LinkNotFollowed { path: rel.clone() }));
+            continue;
+        }
+        if !kind.is_file() {
+            diags.push(Diagnostic::error(&rel, None, Problem::NotARegularFile { path: rel.clone() }));
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        let rel = relative(team, entry.path());
         if name.ends_with(TEMP_SUFFIX) {
             diags.push(Diagnostic::warning(&rel, None, Problem::StrayTempFile));
         } else if name.ends_with(".toml") && !name.starts_with('.') {
@@ -141,6 +214,21 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
     files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
     diags.sort_by(|a, b| a.file.cmp(&b.file));
     (files, diags)
+}
+
+/// Makes `cases/`, its year folders and every case file private again (`0700` / `0600`),
+/// as git, a copy or a restore leaves them readable by others. How many it changed.
+pub fn make_cases_private(team: &TeamDir) -> Result<usize, Error> {
+    let (files, _) = case_files(team);
+    let folders: std::collections::BTreeSet<_> =
+        files.iter().filter_map(|f| f.path.parent().map(std::path::Path::to_path_buf)).collect();
+    let mut changed = 0;
+    for path in
+        folders.iter().chain(std::iter::once(&team.path(CASES_DIR))).chain(files.iter().map(|f| &f.path))
+    {
+        changed += usize::from(super::atomic::make_private(path).map_err(|e| Error::write(path, e))?);
+    }
+    Ok(changed)
 }
 
 /// A path relative to the team folder, with `/` separators.
@@ -270,18 +358,13 @@ pub fn schedule(
 }
 
 /// The schedule of a half-year for a command that cannot work without it: errors in the
-/// published file are printed and stop the command.
-pub fn schedule_or_stop(team: &TeamDir, config: &Config, half: Half, lang: Lang) -> Result<Schedule, Error> {
+/// published file stop the command (they are shown with the error).
+pub fn schedule_or_stop(team: &TeamDir, config: &Config, half: Half) -> Result<Schedule, Error> {
     let (schedule, diags) = schedule(team, config, half)?;
-    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<Diagnostic> = diags.into_iter().filter(|d| d.is_error()).collect();
     match schedule {
         Some(s) if errors.is_empty() => Ok(s),
-        _ => {
-            for d in &errors {
-                crate::output::note(&d.render(lang));
-            }
-            Err(Error::InvalidData { file: meetings_rel(half), errors: errors.len().max(1) })
-        }
+        _ => Err(Error::invalid_file(&meetings_rel(half), errors)),
     }
 }
 
@@ -292,7 +375,6 @@ pub fn meetings_around(
     config: &Config,
     from: chrono::NaiveDate,
     also: Option<chrono::NaiveDate>,
-    lang: Lang,
 ) -> Result<Vec<Meeting>, Error> {
     let mut halves = vec![Half::of(from), Half::of(from).next()];
     if let Some(extra) = also.map(Half::of)
@@ -302,7 +384,7 @@ pub fn meetings_around(
     }
     let mut out = Vec::new();
     for half in halves {
-        out.extend(schedule_or_stop(team, config, half, lang)?.meetings);
+        out.extend(schedule_or_stop(team, config, half)?.meetings);
     }
     out.sort_by_key(|m| m.date);
     Ok(out)
@@ -327,23 +409,6 @@ pub fn meeting_load(team: &TeamDir, from: chrono::NaiveDate) -> Load {
 
 /// The value of a top-level date key (`key = 2027-01-12`) of a TOML text: top-level keys
 /// come before the first table header, so only those lines are looked at.
-/// The language `rt.toml` sets, found without parsing the file (for help and usage errors,
-/// which come before the config is read).
-pub fn configured_language(team: &TeamDir) -> Option<Lang> {
-    let text = read_capped(&team.path(CONFIG_FILE)).ok()?;
-    for line in text.lines() {
-        let line = line.trim_start();
-        if line.starts_with('[') {
-            return None;
-        }
-        let Some(rest) = line.strip_prefix("language") else { continue };
-        let Some(value) = rest.trim_start().strip_prefix('=') else { continue };
-        let value = value.trim_start().strip_prefix('"')?.split('"').next()?;
-        return Lang::parse(value);
-    }
-    None
-}
-
 fn top_level_date(text: &str, key: &str) -> Option<chrono::NaiveDate> {
     for line in text.lines() {
         let line = line.trim_start();

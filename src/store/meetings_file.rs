@@ -174,7 +174,7 @@ mod tests {
         let text = "schema = 1\nhalf = \"2027H1\"\n\n[[meetings]]\ndate = 2027-08-03\nstart = \"12:30\"\nminutes = 90\nuid = \"a\"\n\n[[meetings]]\ndate = 2027-08-03\nstart = \"12:30\"\nminutes = 90\nuid = \"b\"\n";
         let (s, diags) = read("meetings/2027H1.toml", text);
         assert!(s.is_none());
-        let shown: Vec<String> = diags.iter().map(|d| d.render(crate::lang::Lang::Nb)).collect();
+        let shown: Vec<String> = diags.iter().map(|d| d.render(crate::lang::Lang::Nb).to_string()).collect();
         let all = shown.join("\n");
         assert!(
             all.contains("meetings/2027H1.toml:5:8: feil: møtet ligger utenfor halvåret 2027H1"),

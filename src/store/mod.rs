@@ -22,6 +22,7 @@ pub mod paths;
 pub mod spreadsheet;
 pub mod tiltak_file;
 pub mod toml_read;
+pub mod transaction;
 
 use std::path::{Path, PathBuf};
 
@@ -38,33 +39,36 @@ pub const MEETINGS_DIR: &str = "meetings";
 /// The folder of template overrides.
 pub const TEMPLATES_DIR: &str = "templates";
 
-/// A team folder on disk, and the files of it a command has written (for the commit).
-#[derive(Clone, Debug)]
+/// A team folder on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TeamDir {
     root: PathBuf,
-    written: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+/// Why a path inside the team folder is not used: `rt` never reads or writes through a
+/// symbolic link inside the folder, nor treats anything but a regular file as a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsafe {
+    /// This part of the path (relative, `/`-separated) is a symbolic link.
+    Link(String),
+    /// The path is there but is no regular file (a folder, a pipe, a device).
+    NotAFile(String),
+}
+
+impl Unsafe {
+    /// The problem to tell.
+    pub fn problem(&self) -> crate::problem::Problem {
+        match self {
+            Unsafe::Link(path) => crate::problem::Problem::LinkNotFollowed { path: path.clone() },
+            Unsafe::NotAFile(path) => crate::problem::Problem::NotARegularFile { path: path.clone() },
+        }
+    }
 }
 
 impl TeamDir {
     /// A team folder at `root` (not checked).
     pub fn new(root: impl Into<PathBuf>) -> TeamDir {
-        TeamDir { root: root.into(), written: Default::default() }
-    }
-
-    /// Notes that a file of the team's own state (a case, the meetings, the catalogue, the
-    /// config) was written, so an automatic commit takes exactly these. Outputs a user asked
-    /// for (`--out`) are never noted.
-    pub fn wrote(&self, path: &Path) {
-        let rel = load::relative(self, path);
-        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        if !written.contains(&rel) {
-            written.push(rel);
-        }
-    }
-
-    /// The files noted by [`TeamDir::wrote`], relative, in the order written.
-    pub fn written(&self) -> Vec<String> {
-        self.written.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        TeamDir { root: root.into() }
     }
 
     /// The nearest folder at or above `start` that holds `rt.toml`, like cargo finds
@@ -83,8 +87,50 @@ impl TeamDir {
         rel.split('/').fold(self.root.clone(), |p, part| p.join(part))
     }
 
+    /// The path of `rel`, checked: no part of it below the team folder is a symbolic link,
+    /// and what is there at its end (if anything) is a regular file. Parts that do not exist
+    /// yet are fine (a write creates them). The folder itself may be reached through links.
+    pub fn checked(&self, rel: &str) -> Result<PathBuf, Unsafe> {
+        let parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+        let mut path = self.root.clone();
+        for (i, part) in parts.iter().enumerate() {
+            if *part == ".." || *part == "." {
+                return Err(Unsafe::NotAFile(rel.to_string()));
+            }
+            path.push(part);
+            let shown = || parts[..=i].join("/");
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if meta.file_type().is_symlink() => return Err(Unsafe::Link(shown())),
+                Ok(meta) if i + 1 < parts.len() && !meta.is_dir() => return Err(Unsafe::NotAFile(shown())),
+                Ok(meta) if i + 1 == parts.len() && !meta.is_file() => return Err(Unsafe::NotAFile(shown())),
+                Ok(_) => {}
+                Err(_) => break, // not there (yet): nothing below it can be a link
+            }
+        }
+        Ok(self.path(rel))
+    }
+
     /// The relative path of a case file: `cases/2027/2027-01-05-k7q2.toml`.
     pub fn case_rel(id: &CaseId) -> String {
         format!("{CASES_DIR}/{:04}/{id}.toml", chrono::Datelike::year(&id.date()))
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_inside_the_folder_are_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let team = TeamDir::new(dir.path());
+        std::fs::create_dir_all(dir.path().join("cases")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("cases/2027")).unwrap();
+        assert_eq!(team.checked("cases/2027/a.toml"), Err(Unsafe::Link("cases/2027".into())));
+        assert_eq!(team.checked("cases/2028/a.toml"), Ok(dir.path().join("cases/2028/a.toml")));
+        std::fs::create_dir_all(dir.path().join("cases/2029/a.toml")).unwrap();
+        assert_eq!(team.checked("cases/2029/a.toml"), Err(Unsafe::NotAFile("cases/2029/a.toml".into())));
+        assert!(team.checked("cases/../rt.toml").is_err());
     }
 }

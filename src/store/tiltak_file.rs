@@ -121,29 +121,25 @@ fn apply_measure(t: &mut Table, m: &Measure) {
     set(t, "tags", (!m.tags.is_empty()).then(|| edit::strings(&m.tags)));
 }
 
-/// Adds a measure to the catalogue, or updates the one with its id, keeping everything else
-/// of the file (comments, order, other measures) as it was.
-/// Writes the catalogue back with these measures added or updated ([`upsert`]), keeping
-/// everything else of `text`, the file as it was read; refused if it changed since.
-pub fn save(team: &super::TeamDir, text: &str, measures: &[&Measure]) -> Result<(), crate::error::Error> {
-    use crate::error::Error;
+/// Stages the catalogue written back with these measures added or updated ([`upsert`]),
+/// keeping everything else of `text`, the file as it was read; the commit refuses if it
+/// changed since.
+pub fn save(
+    tx: &mut super::transaction::Transaction<'_>,
+    text: &str,
+    measures: &[&Measure],
+) -> Result<(), crate::error::Error> {
     let mut doc: DocumentMut =
-        text.parse().map_err(|_| Error::InvalidData { file: super::TILTAK_FILE.into(), errors: 1 })?;
+        text.parse().map_err(|_| crate::error::Error::invalid_file(super::TILTAK_FILE, Vec::new()))?;
     for m in measures {
         upsert(&mut doc, m);
     }
-    let path = team.path(super::TILTAK_FILE);
-    super::atomic::replace(
-        &path,
-        doc.to_string().as_bytes(),
-        Some(text.as_bytes()),
-        super::atomic::Privacy::Shared,
-    )
-    .map_err(|e| e.into_error(&path, super::TILTAK_FILE))?;
-    team.wrote(&path);
+    tx.replace(super::TILTAK_FILE, text, doc.to_string(), super::atomic::Privacy::Shared);
     Ok(())
 }
 
+/// Adds a measure to the catalogue, or updates the one with its id, keeping everything else
+/// of the file (comments, order, other measures) as it was.
 pub fn upsert(doc: &mut DocumentMut, m: &Measure) {
     let root = doc.as_table_mut();
     if !matches!(root.get("measures"), Some(Item::ArrayOfTables(_))) {
@@ -193,7 +189,7 @@ age_max = 6
 "#;
         let (bank, diags) = read("tiltaksbank.toml", text, Some(&config()));
         assert_eq!(bank.measures.len(), 1);
-        let shown: Vec<String> = diags.iter().map(|d| d.render(Lang::Nb)).collect();
+        let shown: Vec<String> = diags.iter().map(|d| d.render(Lang::Nb).to_string()).collect();
         let all = shown.join("\n");
         assert!(all.contains("tiltaksbank.toml:12:6: feil: `icdp` finnes allerede (linje 4)"), "{all}");
         assert!(all.contains("tiltaksbank.toml:14:8: feil: ukjent enhet `barnvern`"), "{all}");

@@ -467,7 +467,8 @@ mod tests {
         assert_eq!(r.int(&mut t, "n", 0, 100), None);
         r.finish(t);
         r.finish(root);
-        let shown: Vec<String> = r.diags.iter().map(|d| d.render(crate::lang::Lang::En)).collect();
+        let shown: Vec<String> =
+            r.diags.iter().map(|d| d.render(crate::lang::Lang::En).to_string()).collect();
         let joined = shown.join("\n");
         assert!(joined.contains("f.toml:1:8: error: `name` must be a string, but is an integer"), "{joined}");
         assert!(joined.contains("f.toml:2:8: error: `born` is a date in quotes"), "{joined}");

@@ -39,15 +39,14 @@ pub fn check_files(
     diags: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<Half, Schedule>, usize) {
     let mut published = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(team.path(MEETINGS_DIR)) else { return (published, 0) };
-    let mut names: Vec<String> =
-        entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-    names.sort();
+    let (files, found) = crate::store::load::folder_files(team, MEETINGS_DIR);
+    diags.extend(found);
     let mut count = 0;
-    for name in names.iter().filter(|n| n.ends_with(".toml") && !n.starts_with('.')) {
+    for rel in files.iter().filter(|n| n.ends_with(".toml")) {
         count += 1;
-        let rel = format!("{MEETINGS_DIR}/{name}");
-        let text = match crate::store::load::read_capped(&team.path(&rel)) {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let rel = rel.clone();
+        let text = match crate::store::load::read_with_mode(&team.path(&rel)).map(|(t, _)| t) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(Diagnostic::error(&rel, None, crate::store::load::unreadable(&e)));

@@ -14,14 +14,13 @@ use std::collections::BTreeMap;
 
 use toml_edit::{Item, Value};
 
-use crate::context::Context;
 use crate::diagnostic::{self, Diagnostic, Position};
 use crate::error::Error;
 use crate::model::{Case, Config, Tiltaksbank};
-use crate::output;
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
 use crate::rules::{self, national_id};
+use crate::session::Session;
 use crate::store::toml_read::{self, Parsed, locate};
 use crate::store::{TeamDir, case_file, load};
 
@@ -31,18 +30,18 @@ use crate::store::{TeamDir, case_file, load};
 pub struct Args {}
 
 /// Runs `rt check`.
-pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
+pub fn run(_args: Args, ctx: &Session) -> Result<i32, Error> {
     let (diags, files) = check_all(ctx)?;
     let lang = ctx.lang;
-    let mut text = String::new();
+    let mut text = crate::output::Styled::new();
     for d in &diags {
-        text.push_str(&d.render(lang));
-        text.push('\n');
+        text.append(d.render(lang));
+        text.plain("\n");
     }
-    output::print_findings(&text)?;
+    ctx.out.print_styled(&text)?;
     let (errors, warnings) = diagnostic::count(&diags);
     let checked = files + 2;
-    output::note(&match (errors, warnings) {
+    ctx.note(match (errors, warnings) {
         (0, 0) => lang.pick(
             format!("Alt i orden: {checked} filer kontrollert."),
             format!("All good: {checked} files checked."),
@@ -60,17 +59,16 @@ pub fn run(_args: Args, ctx: &mut Context) -> Result<i32, Error> {
 }
 
 /// Every finding in the team folder, sorted, and how many case and meeting files there were.
-fn check_all(ctx: &mut Context) -> Result<(Vec<Diagnostic>, usize), Error> {
-    let (config, mut diags) = load::config(&ctx.team)?;
-    if let Some(c) = &config {
-        ctx.adopt_language(c.language);
-    }
-    let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config.as_ref())?;
+fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
+    let (config, config_diags) = ctx.config_read();
+    let mut diags = config_diags.to_vec();
+    let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config)?;
     diags.extend(bank_diags);
-    let (meeting_schedules, meeting_files) =
-        meetings::check_files(&ctx.team, config.as_ref(), ctx.lang, &mut diags);
-    let (files, placed) = check_cases(&ctx.team, config.as_ref(), &bank, ctx.today, &mut diags);
-    if let Some(config) = &config {
+    diags.extend(load::lock_finding(&ctx.team));
+    diags.extend(load::folder_files(&ctx.team, crate::store::TEMPLATES_DIR).1);
+    let (meeting_schedules, meeting_files) = meetings::check_files(&ctx.team, config, ctx.lang, &mut diags);
+    let (files, placed) = check_cases(&ctx.team, config, &bank, ctx.today, &mut diags);
+    if let Some(config) = config {
         meetings::check_placements(&placed, config, &meeting_schedules, ctx.today, &mut diags);
     }
     diagnostic::sort_and_dedup(&mut diags);
@@ -79,7 +77,7 @@ fn check_all(ctx: &mut Context) -> Result<(Vec<Diagnostic>, usize), Error> {
 
 /// How many errors `rt check` would report (for commands that want to warn after a change
 /// they did not make themselves, like `rt sync`).
-pub fn count_errors(ctx: &mut Context) -> usize {
+pub fn count_errors(ctx: &Session) -> usize {
     check_all(ctx).map_or(1, |(diags, _)| diagnostic::count(&diags).0)
 }
 
@@ -131,16 +129,17 @@ fn check_file(
     today: chrono::NaiveDate,
 ) -> FileResult {
     let mut diags = Vec::new();
-    let read = std::fs::File::open(&f.path).and_then(|file| Ok((load::read_capped_from(&file)?, file)));
-    let (text, file) = match read {
+    let (text, mode) = match load::read_with_mode(&f.path) {
         Ok(read) => read,
         Err(e) => {
             diags.push(Diagnostic::error(&f.rel, None, load::unreadable(&e)));
             return FileResult { diags, id: None, placed: None };
         }
     };
-    check_permissions(&f.rel, &file, &mut diags);
-    drop(file);
+    // A case file others than its owner can read is a warning (health data, GDPR art. 9).
+    if let Some(mode) = mode.filter(|m| m & 0o077 != 0) {
+        diags.push(Diagnostic::warning(&f.rel, None, Problem::ReadableByOthers { mode }));
+    }
     let read = case_file::read(&f.rel, &text);
     diags.extend(read.diags);
     if read.doc.is_none() && read.spans.is_none() {
@@ -179,22 +178,6 @@ fn check_file(
         }
     }
     FileResult { diags, id: Some((case.id.to_string(), id_pos)), placed }
-}
-
-/// A case file others than its owner can read is a warning (health data, GDPR art. 9).
-fn check_permissions(rel: &str, file: &std::fs::File, diags: &mut Vec<Diagnostic>) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = file.metadata() {
-            let mode = meta.permissions().mode() & 0o777;
-            if mode & 0o077 != 0 {
-                diags.push(Diagnostic::warning(rel, None, Problem::ReadableByOthers { mode }));
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (rel, file, diags);
 }
 
 /// The file's name and year folder must match its id.

@@ -11,21 +11,20 @@ use chrono::NaiveDate;
 use clap::value_parser;
 
 use crate::cli::date_arg;
-use crate::context::Context;
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::{age_on, weekday_name};
 use crate::model::{Case, CaseId, Config, Consent, ConsentBy, Referrer, Situation, Status, User, WayIn};
-use crate::output;
 use crate::problem::{Problem, field_label};
-use crate::prompt::{self, Prompter};
+use crate::prompt::Prompter;
 use crate::rules::case::RuleContext;
 use crate::rules::text::{normalise_initials, normalise_text};
 use crate::rules::{self, Finding};
 use crate::schedule::placement;
-use crate::store::atomic::{self, Privacy};
-use crate::store::lock::TeamLock;
+use crate::session::Session;
+use crate::store::atomic::Privacy;
+use crate::store::transaction::Transaction;
 use crate::store::{TeamDir, case_file, load};
 
 /// Flags of `rt refer`; at a terminal, missing ones are asked for.
@@ -156,21 +155,20 @@ fn flag_for(field: &str) -> Option<&'static str> {
 }
 
 /// Runs `rt refer`.
-pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
+pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     // R5 first: such a case is never a team case, whatever else is given.
     if args.violence {
         return Err(Error::Violence);
     }
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+    let config = ctx.config()?;
     let (lang, today) = (ctx.lang, ctx.today);
 
-    if prompt::interactive() && !missing(&args, &config).is_empty() {
-        dialogue::fill(&mut args, &config, today, &mut Prompter::terminal(lang))?;
+    if ctx.interactive && !missing(&args, config).is_empty() {
+        dialogue::fill(&mut args, config, today, &mut Prompter::terminal(lang))?;
     }
 
-    let (mut case, mut findings) = build(&args, &config, today);
-    let cx = RuleContext { config: &config, measures: None, today };
+    let (mut case, mut findings) = build(&args, config, today);
+    let cx = RuleContext { config, measures: None, today };
     findings.extend(rules::case::check(&case, &cx));
     if args.way.is_none() {
         // The way in is unknown: judgements that depend on it would only confuse.
@@ -178,37 +176,38 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
     // R6/R7: the case goes to the earliest meeting after the referral deadline with room, or
     // to the one asked for. Judged first without the lock (a refusal touches nothing), then
-    // counted again under the team lock right before writing, so people referring at the
+    // counted again inside the transaction right before writing, so people referring at the
     // same moment can never fill a meeting past its capacity.
-    findings.extend(place(&mut case, &args, &config, ctx, lang)?);
+    findings.extend(place(&mut case, &args, config, &ctx.team, today)?);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     for f in &findings {
-        output::note(&render_finding(f, lang));
+        ctx.note(render_finding(f, lang));
     }
     if errors > 0 {
         return Err(Error::Refused { problems: errors });
     }
 
     if args.dry_run {
-        output::print(&case_file::new_text_in(&case, lang))?;
-        output::note(lang.pick("(prøvekjøring: ingenting er skrevet)", "(dry run: nothing was written)"));
+        ctx.print(&case_file::new_text_in(&case, lang))?;
+        ctx.note(lang.pick("(prøvekjøring: ingenting er skrevet)", "(dry run: nothing was written)"));
         return Ok(0);
     }
-    let _lock = TeamLock::acquire(&ctx.team)?;
-    let late: Vec<Finding> = place(&mut case, &args, &config, ctx, lang)?
+    let mut tx = ctx.transaction()?;
+    let late: Vec<Finding> = place(&mut case, &args, config, tx.team(), today)?
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .collect();
     if !late.is_empty() {
         // The meeting filled up in the moment since the first look.
         for f in &late {
-            output::note(&render_finding(f, lang));
+            ctx.note(render_finding(f, lang));
         }
         return Err(Error::Refused { problems: late.len() });
     }
-    write_new_case(&ctx.team, &mut case, ctx.lang)?;
-    output::print(&format!("{}\n", case.id))?;
-    output::note(&confirmation(&case, &config, lang));
+    stage_new_case(&mut tx, &mut case, lang);
+    crate::cmd::commit(ctx, tx)?;
+    ctx.print(&format!("{}\n", case.id))?;
+    ctx.note(confirmation(&case, config, lang));
     Ok(0)
 }
 
@@ -218,12 +217,11 @@ fn place(
     case: &mut Case,
     args: &Args,
     config: &Config,
-    ctx: &Context,
-    lang: Lang,
+    team: &TeamDir,
+    today: NaiveDate,
 ) -> Result<Vec<Finding>, Error> {
-    let today = ctx.today;
-    let load = load::meeting_load(&ctx.team, today);
-    let meetings = load::meetings_around(&ctx.team, config, today, args.meeting, lang)?;
+    let load = load::meeting_load(team, today);
+    let meetings = load::meetings_around(team, config, today, args.meeting)?;
     let (deadline, capacity) = (config.meetings.referral_deadline_days, config.meetings.cases_per_meeting);
     Ok(match args.meeting {
         Some(date) => placement::check_requested(date, &meetings, today, deadline, capacity, &load),
@@ -413,27 +411,20 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
     (case, findings)
 }
 
-/// Writes the case under a fresh id; a taken name (another referral the same day drew the
-/// same suffix) draws again.
-fn write_new_case(team: &TeamDir, case: &mut Case, lang: Lang) -> Result<(), Error> {
+/// Stages the case under a fresh id; a taken name (another referral the same day drew the
+/// same suffix) draws again. Under the lock no other `rt` can take the name before the
+/// commit; the commit still refuses, writing nothing, if anything else did.
+fn stage_new_case(tx: &mut Transaction<'_>, case: &mut Case, lang: Lang) {
     let mut rng = fastrand::Rng::new();
-    for _ in 0..64 {
+    // A million names a day: a free one is found at once unless the day is nearly full.
+    for _ in 0..4096 {
         case.id = CaseId::random(case.referred, &mut rng);
-        let path = team.path(&TeamDir::case_rel(&case.id));
-        let text = case_file::new_text_in(case, lang);
-        match atomic::create_new(&path, text.as_bytes(), Privacy::Private) {
-            Ok(()) => {
-                team.wrote(&path);
-                return Ok(());
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(Error::write(&path, e)),
+        let rel = TeamDir::case_rel(&case.id);
+        if !tx.exists(&rel) {
+            break;
         }
     }
-    Err(Error::write(
-        &team.path(crate::store::CASES_DIR),
-        std::io::Error::other("no free case id after 64 attempts"),
-    ))
+    tx.create(&TeamDir::case_rel(&case.id), case_file::new_text_in(case, lang), Privacy::Private);
 }
 
 /// One finding, with the flag that fixes it.

@@ -1,28 +1,28 @@
 //! The leader's changes to the meetings: publish a half-year (its dates are then fixed),
 //! cancel a meeting (its cases move to the next meeting with room), move a meeting (its
-//! cases go with it). Each runs under the team lock and says who moved.
+//! cases go with it). Each is one transaction: the meetings file and every case it moves are
+//! read under the team lock and written together, or not at all.
 
 use chrono::NaiveDate;
 
-use crate::context::Context;
 use crate::error::Error;
 use crate::model::dates::Half;
 use crate::model::{Config, Schedule, Status};
-use crate::output;
 use crate::problem::Problem;
 use crate::schedule::calendar::Closures;
 use crate::schedule::placement::{self, Load};
 use crate::schedule::plan::planned;
-use crate::store::atomic::{self, Privacy};
-use crate::store::lock::TeamLock;
+use crate::session::Session;
+use crate::store::atomic::Privacy;
+use crate::store::transaction::Transaction;
 use crate::store::{cases, load, meetings_file};
 
 /// `--publish`: writes `meetings/H.toml` from the rules; refuses an existing one.
-pub fn publish(ctx: &Context, config: &Config, half: Half) -> Result<(), Error> {
+pub fn publish(ctx: &Session, config: &Config, half: Half) -> Result<(), Error> {
     let lang = ctx.lang;
-    let _lock = TeamLock::acquire(&ctx.team)?;
+    let mut tx = ctx.transaction()?;
     let rel = load::meetings_rel(half);
-    if ctx.team.path(&rel).exists() {
+    if tx.exists(&rel) {
         return Err(Error::Invalid(Problem::AlreadyPublished { half: half.to_string() }));
     }
     let mut schedule = planned(half, config);
@@ -30,40 +30,50 @@ pub fn publish(ctx: &Context, config: &Config, half: Half) -> Result<(), Error> 
         return Err(Error::Invalid(Problem::NoMeetings { half: half.to_string() }));
     }
     schedule.published = Some(ctx.today);
-    let path = ctx.team.path(&rel);
-    atomic::create_new(&path, meetings_file::new_text(&schedule, lang).as_bytes(), Privacy::Shared)
-        .map_err(|e| Error::write(&path, e))?;
-    ctx.team.wrote(&path);
-    output::note(&lang.pick(
+    tx.create(&rel, meetings_file::new_text(&schedule, lang), Privacy::Shared);
+    let (all, diags) = load::cases(tx.team());
+    crate::cmd::commit(ctx, tx)?;
+    ctx.note(lang.pick(
         format!("Publisert: {rel} ({} møter). Datoene ligger nå fast.", schedule.meetings.len()),
         format!("Published: {rel} ({} meetings). The dates are now fixed.", schedule.meetings.len()),
     ));
     // Cases already placed on a day the published schedule has no meeting would be lost.
-    let (all, diags) = load::cases(&ctx.team);
-    crate::cmd::warn_unreadable_cases(&diags, ctx.lang, crate::cmd::LEFT_OUT);
+    crate::cmd::warn_unreadable_cases(ctx, &diags, crate::cmd::LEFT_OUT);
     for c in all.iter().filter(|c| c.case.status == Status::Scheduled) {
         if let Some(date) = c.case.meeting
             && half.contains(date)
             && schedule.on(date).is_none()
         {
-            output::note(&lang.pick(
-                format!("advarsel: {} står på {date}, som ikke er et møte; flytt den med `rt refer` eller for hånd", c.case.id),
-                format!("warning: {} is placed on {date}, which is not a meeting; move it", c.case.id),
-            ));
+            ctx.warn(&Problem::PlacedOnNoMeeting { id: c.case.id.to_string(), date });
         }
     }
     Ok(())
 }
 
 /// The published schedule of the half-year of `date`, with the text it was read from.
-fn published(ctx: &Context, config: &Config, date: NaiveDate) -> Result<(Schedule, String, String), Error> {
+fn published(
+    tx: &Transaction<'_>,
+    config: &Config,
+    date: NaiveDate,
+) -> Result<(Schedule, String, String), Error> {
     let half = Half::of(date);
     let rel = load::meetings_rel(half);
-    let Some(text) = load::read_text(&ctx.team, &rel)? else {
+    let Some(text) = tx.read(&rel)? else {
         return Err(Error::Invalid(Problem::NotPublished { half: half.to_string() }));
     };
-    let schedule = load::schedule_or_stop(&ctx.team, config, half, ctx.lang)?;
+    let schedule = load::schedule_or_stop(tx.team(), config, half)?;
     Ok((schedule, rel, text))
+}
+
+/// A case file that cannot be read may be placed in the meeting being changed: moving the
+/// meeting without it would leave it behind on a day that is no meeting, so the change waits
+/// until it is fixed.
+fn refuse_unreadable(diags: &[crate::diagnostic::Diagnostic]) -> Result<(), Error> {
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
+    match errors.first() {
+        None => Ok(()),
+        Some(first) => Err(Error::invalid_file(&first.file.clone(), errors)),
+    }
 }
 
 fn unknown_meeting(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> Error {
@@ -77,45 +87,46 @@ fn unknown_meeting(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> Er
     Error::Invalid(Problem::MeetingUnknown { date, next })
 }
 
-/// Writes the meetings file back, keeping hand edits, if nobody changed it meanwhile.
-fn save(ctx: &Context, rel: &str, text: &str, schedule: &Schedule) -> Result<(), Error> {
-    let mut doc: toml_edit::DocumentMut =
-        text.parse().map_err(|_| Error::InvalidData { file: rel.to_string(), errors: 1 })?;
+/// Stages the meetings file written back, keeping hand edits.
+fn save(tx: &mut Transaction<'_>, rel: &str, text: &str, schedule: &Schedule) -> Result<(), Error> {
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|_| Error::invalid_file(rel, Vec::new()))?;
     meetings_file::apply(schedule, &mut doc);
-    let path = ctx.team.path(rel);
-    atomic::replace(&path, doc.to_string().as_bytes(), Some(text.as_bytes()), Privacy::Shared)
-        .map_err(|e| e.into_error(&path, rel))?;
-    ctx.team.wrote(&path);
+    tx.replace(rel, text, doc.to_string(), Privacy::Shared);
     Ok(())
 }
 
 /// `--cancel DATE --reason TEXT`.
-pub fn cancel(ctx: &Context, config: &Config, date: NaiveDate, reason: &str) -> Result<i32, Error> {
+pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> Result<i32, Error> {
     let lang = ctx.lang;
     let reason = reason.trim();
-    if reason.is_empty() || crate::rules::text::has_line_break_or_control(reason) {
+    if reason.is_empty() {
         return Err(Error::Invalid(Problem::Missing { key: "--reason".into() }));
     }
-    let _lock = TeamLock::acquire(&ctx.team)?;
-    let (mut schedule, rel, text) = published(ctx, config, date)?;
+    if crate::rules::text::has_line_break_or_control(reason) {
+        return Err(Problem::ControlCharacters { field: "--reason".into() }.into());
+    }
+    // The reason goes into the meetings file, the calendar and every invitation: no one's id.
+    if crate::rules::national_id::contains_national_id(reason) {
+        return Err(Problem::NationalId { field: "--reason".into() }.into());
+    }
+    let mut tx = ctx.transaction()?;
+    let (mut schedule, rel, text) = published(&tx, config, date)?;
     let Some(index) = schedule.meetings.iter().position(|m| m.date == date) else {
         return Err(unknown_meeting(&schedule, date, ctx.today));
     };
     if date < ctx.today {
         return Err(Error::Invalid(Problem::MeetingPast { date }));
     }
-    // Cancelling twice only finishes moving the cases (after an interrupted run).
+    // Cancelling twice only finishes moving the cases (a meeting cancelled by hand).
     let meeting = &mut schedule.meetings[index];
     if meeting.is_open() {
         meeting.cancelled = Some(reason.to_string());
         meeting.sequence += 1;
     }
-    // Move the cases first: if that fails half-way, the meeting is still open and running
-    // the command again finishes the job.
-    let (all, diags) = load::cases(&ctx.team);
-    crate::cmd::warn_unreadable_cases(&diags, ctx.lang, crate::cmd::LEFT_OUT);
+    let (all, diags) = load::cases(tx.team());
+    refuse_unreadable(&diags)?;
     let mut load = Load::of(all.iter().map(|c| &c.case));
-    let mut meetings = load::meetings_around(&ctx.team, config, date, None, lang)?;
+    let mut meetings = load::meetings_around(tx.team(), config, date, None)?;
     for m in &mut meetings {
         if m.date == date {
             m.cancelled = Some(reason.to_string());
@@ -125,25 +136,26 @@ pub fn cancel(ctx: &Context, config: &Config, date: NaiveDate, reason: &str) -> 
     let mut moved = Vec::new();
     for c in all.iter().filter(|c| c.case.meeting == Some(date)) {
         let target = placement::with_room(&meetings, date, capacity, &load).next().map(|m| m.date);
-        let edit = cases::open(&ctx.team, &c.case.id.to_string(), lang)?;
+        let edit = cases::open_in(&tx, &c.case.id.to_string())?;
         let mut case = edit.case.clone();
         case.meeting = target;
         if target.is_none() && case.status == Status::Scheduled {
             case.status = Status::Referred;
         }
-        cases::save(&ctx.team, &edit, &case)?;
+        cases::save(&mut tx, &edit, &case)?;
         load.shift(Some(date), target);
         moved.push((case.id, target));
     }
-    save(ctx, &rel, &text, &schedule)?;
+    save(&mut tx, &rel, &text, &schedule)?;
+    crate::cmd::commit(ctx, tx)?;
     let mut out = String::new();
     for (id, target) in &moved {
         let to =
             target.map_or_else(|| lang.pick("ikke plassert", "not placed").to_string(), |d| d.to_string());
         out.push_str(&format!("{id}: {date} → {to}\n"));
     }
-    output::print(&out)?;
-    output::note(&lang.pick(
+    ctx.print(&out)?;
+    ctx.note(lang.pick(
         format!(
             "Møtet {date} er avlyst ({reason}). {} flyttet.",
             crate::lang::count(moved.len(), "sak", "saker")
@@ -157,10 +169,10 @@ pub fn cancel(ctx: &Context, config: &Config, date: NaiveDate, reason: &str) -> 
 }
 
 /// `--move DATE --to DATE`.
-pub fn move_meeting(ctx: &Context, config: &Config, from: NaiveDate, to: NaiveDate) -> Result<i32, Error> {
+pub fn move_meeting(ctx: &Session, config: &Config, from: NaiveDate, to: NaiveDate) -> Result<i32, Error> {
     let lang = ctx.lang;
-    let _lock = TeamLock::acquire(&ctx.team)?;
-    let (mut schedule, rel, text) = published(ctx, config, from)?;
+    let mut tx = ctx.transaction()?;
+    let (mut schedule, rel, text) = published(&tx, config, from)?;
     let Some(index) = schedule.meetings.iter().position(|m| m.date == from && m.is_open()) else {
         return Err(unknown_meeting(&schedule, from, ctx.today));
     };
@@ -180,19 +192,20 @@ pub fn move_meeting(ctx: &Context, config: &Config, from: NaiveDate, to: NaiveDa
     meeting.moved_from = meeting.moved_from.or(Some(from));
     meeting.date = to;
     meeting.sequence += 1;
-    let (all, diags) = load::cases(&ctx.team);
-    crate::cmd::warn_unreadable_cases(&diags, ctx.lang, crate::cmd::LEFT_OUT);
+    let (all, diags) = load::cases(tx.team());
+    refuse_unreadable(&diags)?;
     let mut out = String::new();
     for c in all.iter().filter(|c| c.case.meeting == Some(from)) {
-        let edit = cases::open(&ctx.team, &c.case.id.to_string(), lang)?;
+        let edit = cases::open_in(&tx, &c.case.id.to_string())?;
         let mut case = edit.case.clone();
         case.meeting = Some(to);
-        cases::save(&ctx.team, &edit, &case)?;
+        cases::save(&mut tx, &edit, &case)?;
         out.push_str(&format!("{}: {from} → {to}\n", case.id));
     }
-    save(ctx, &rel, &text, &schedule)?;
-    output::print(&out)?;
-    output::note(&lang.pick(
+    save(&mut tx, &rel, &text, &schedule)?;
+    crate::cmd::commit(ctx, tx)?;
+    ctx.print(&out)?;
+    ctx.note(lang.pick(
         format!("Møtet {from} er flyttet til {to}."),
         format!("The meeting on {from} is moved to {to}."),
     ));

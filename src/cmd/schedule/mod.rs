@@ -12,11 +12,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::cli::{date_arg, half_arg};
-use crate::context::Context;
 use crate::error::Error;
 use crate::model::dates::Half;
-use crate::output;
+use crate::problem::Problem;
 use crate::schedule::ics;
+use crate::session::Session;
 use crate::store::atomic::Privacy;
 use crate::store::load;
 
@@ -69,44 +69,32 @@ pub struct Args {
 }
 
 /// Runs `rt schedule`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
+    let config = ctx.config()?;
     let lang = ctx.lang;
     if let Some(date) = args.cancel {
-        return change::cancel(ctx, &config, date, args.reason.as_deref().unwrap_or_default());
+        return change::cancel(ctx, config, date, args.reason.as_deref().unwrap_or_default());
     }
     if let (Some(from), Some(to)) = (args.move_from, args.to) {
-        return change::move_meeting(ctx, &config, from, to);
+        return change::move_meeting(ctx, config, from, to);
     }
     let half = args.half.unwrap_or_else(|| Half::of(ctx.today));
     if args.publish {
-        change::publish(ctx, &config, half)?;
+        change::publish(ctx, config, half)?;
     }
-    let schedule = load::schedule_or_stop(&ctx.team, &config, half, lang)?;
+    let schedule = load::schedule_or_stop(&ctx.team, config, half)?;
     if (schedule.published.is_none() || args.publish)
-        && !crate::schedule::calendar::knows_school_holidays(&config, half)
+        && !crate::schedule::calendar::knows_school_holidays(config, half)
     {
-        output::note(&lang.pick(
-            format!("advarsel: rt.toml har ingen skoleferier i {half}, så møtene kan havne i ferien\nhjelp: legg kommunens skoleferier under [[school_holidays]] i rt.toml (se kommentarene der)"),
-            format!("warning: rt.toml has no school holidays in {half}, so meetings may fall in the holidays\nhelp: add the municipality's school holidays under [[school_holidays]] in rt.toml (see the comments there)"),
-        ));
+        ctx.warn(&Problem::NoSchoolHolidays { half: half.to_string() });
     }
     let (cases, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
-    super::warn_unreadable_cases(&diags, lang, super::LEFT_OUT);
+    super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
     let text = match args.format {
-        Format::Text => view::text(&schedule, &config, &cases, lang),
-        Format::Json => super::to_json(&view::json(&schedule, &config, &cases)),
+        Format::Text => view::text(&schedule, config, &cases, lang),
+        Format::Json => super::to_json(&view::json(&schedule, config, &cases)),
         Format::Ics => ics::calendar(&config.team, &schedule.by_date(), ctx.today, lang),
     };
-    match &args.out {
-        Some(path) => {
-            crate::store::paths::write_output(path, text.as_bytes(), Privacy::Shared)?;
-            output::note(
-                &lang.pick(format!("Skrevet: {}", path.display()), format!("Written: {}", path.display())),
-            );
-        }
-        None => output::print(&text)?,
-    }
+    super::write_or_print(ctx, args.out.as_deref(), &text, Privacy::Shared)?;
     Ok(0)
 }

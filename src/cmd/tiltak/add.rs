@@ -1,18 +1,16 @@
 //! `rt tiltak add`: a new measure, from flags or (at a terminal) a short dialogue, appended
 //! to `tiltaksbank.toml` so that the file's comments and order stay as they were.
 
-use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
-use crate::output;
 use crate::problem::Problem;
-use crate::prompt::{self, Prompter};
+use crate::prompt::Prompter;
 use crate::rules::national_id::contains_national_id;
 use crate::rules::text::{has_control_characters, normalise_text};
+use crate::session::Session;
 use crate::store::config_file::is_slug;
-use crate::store::lock::TeamLock;
-use crate::store::{TILTAK_FILE, load, tiltak_file};
+use crate::store::{TILTAK_FILE, tiltak_file};
 use crate::suggest;
 use crate::tiltak::search::slug;
 
@@ -131,10 +129,10 @@ fn ask(args: &mut Args, config: &Config, lang: Lang) -> Result<(), Error> {
 }
 
 /// Runs `rt tiltak add`.
-pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
+pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     let (config, _) = super::load_bank(ctx)?;
     let lang = ctx.lang;
-    if prompt::interactive() && (args.name.is_none() || args.unit.is_none() || args.access.is_none()) {
+    if ctx.interactive && (args.name.is_none() || args.unit.is_none() || args.access.is_none()) {
         ask(&mut args, &config, lang)?;
     }
     let name = normalise_text(args.name.as_deref().unwrap_or_default());
@@ -150,7 +148,7 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
     if !missing.is_empty() {
         for flag in &missing {
-            output::note(&format!("{}: {} [{flag}]", lang.error_word(), lang.pick("mangler", "missing")));
+            ctx.note(format!("{}: {} [{flag}]", lang.error_word(), lang.pick("mangler", "missing")));
         }
         return Err(Error::Invalid(Problem::NotSaved { problems: missing.len() }));
     }
@@ -167,9 +165,9 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
         tags: args.tags.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
     };
 
-    // Read, check and write under the lock, so two additions cannot lose one another.
-    let _lock = TeamLock::acquire(&ctx.team)?;
-    let text = load::read_text(&ctx.team, TILTAK_FILE)?.unwrap_or_else(|| "schema = 1\n".into());
+    // Read, check and write in one transaction, so two additions cannot lose one another.
+    let mut tx = ctx.transaction()?;
+    let text = tx.read(TILTAK_FILE)?.unwrap_or_else(|| "schema = 1\n".into());
     let (bank, _) = tiltak_file::read(TILTAK_FILE, &text, Some(&config));
     let found = problems(&measure, &bank, &config);
     if !found.is_empty() {
@@ -178,13 +176,14 @@ pub fn run(mut args: Args, ctx: &mut Context) -> Result<i32, Error> {
             if let Some(help) = problem.help(lang) {
                 line.push_str(&format!("\n  {}: {help}", lang.help_word()));
             }
-            output::note(&line);
+            ctx.note(line);
         }
         return Err(Error::Invalid(Problem::NotSaved { problems: found.len() }));
     }
-    tiltak_file::save(&ctx.team, &text, &[&measure])?;
-    output::print(&format!("{}\n", measure.id))?;
-    output::note(&lang.pick(
+    tiltak_file::save(&mut tx, &text, &[&measure])?;
+    crate::cmd::commit(ctx, tx)?;
+    ctx.print(&format!("{}\n", measure.id))?;
+    ctx.note(lang.pick(
         format!("Tiltaket «{}» er lagt til ({}).", measure.name, config.unit_name(&measure.unit)),
         format!("The measure \"{}\" is added ({}).", measure.name, config.unit_name(&measure.unit)),
     ));

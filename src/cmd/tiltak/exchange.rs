@@ -5,14 +5,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::context::Context;
 use crate::error::Error;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
-use crate::output;
 use crate::problem::Problem;
+use crate::session::Session;
 use crate::store::atomic::Privacy;
-use crate::store::lock::TeamLock;
-use crate::store::{TILTAK_FILE, load, spreadsheet, tiltak_file};
+use crate::store::{TILTAK_FILE, spreadsheet, tiltak_file};
 use crate::tiltak::import::{self, Field};
 
 /// Flags of `rt tiltak import`.
@@ -116,7 +114,7 @@ fn changed_fields(old: &Measure, new: &Measure) -> Vec<&'static str> {
 }
 
 /// Runs `rt tiltak import`.
-pub fn import(args: ImportArgs, ctx: &mut Context) -> Result<i32, Error> {
+pub fn import(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank) = super::load_bank(ctx)?;
     let lang = ctx.lang;
     let sheet = spreadsheet::read(&args.file, args.sheet.as_deref())?;
@@ -161,7 +159,7 @@ pub fn import(args: ImportArgs, ctx: &mut Context) -> Result<i32, Error> {
             Change::Same => same += 1,
         }
     }
-    output::print(&preview)?;
+    ctx.print(&preview)?;
     for p in &parsed.problems {
         let place = match &p.column {
             Some((letter, header)) => lang.pick(
@@ -172,21 +170,21 @@ pub fn import(args: ImportArgs, ctx: &mut Context) -> Result<i32, Error> {
                 lang.pick(format!("{}, rad {}", sheet.name, p.row), format!("{}, row {}", sheet.name, p.row))
             }
         };
-        output::note(&format!("{}: {place}: {}", lang.error_word(), p.problem.message(lang)));
+        ctx.note(format!("{}: {place}: {}", lang.error_word(), p.problem.message(lang)));
     }
     if !parsed.unused.is_empty() {
-        output::note(&lang.pick(
+        ctx.note(lang.pick(
             format!("Kolonner som ikke brukes: {} (se --map)", parsed.unused.join(", ")),
             format!("Columns not used: {} (see --map)", parsed.unused.join(", ")),
         ));
     }
     let bad = parsed.problems.len();
-    output::note(&lang.pick(
+    ctx.note(lang.pick(
         format!("{added} nye, {updated} endret, {same} uendret, {bad} rader med feil (hoppet over)."),
         format!("{added} new, {updated} changed, {same} unchanged, {bad} row(s) with errors (skipped)."),
     ));
     if !args.apply {
-        output::note(lang.pick(
+        ctx.note(lang.pick(
             "Ingenting er skrevet; kjør med --apply for å skrive.",
             "Nothing written; run with --apply to write.",
         ));
@@ -195,12 +193,13 @@ pub fn import(args: ImportArgs, ctx: &mut Context) -> Result<i32, Error> {
     if added + updated == 0 {
         return Ok(0);
     }
-    let _lock = TeamLock::acquire(&ctx.team)?;
-    let text = load::read_text(&ctx.team, TILTAK_FILE)?.unwrap_or_else(|| "schema = 1\n".into());
+    let mut tx = ctx.transaction()?;
+    let text = tx.read(TILTAK_FILE)?.unwrap_or_else(|| "schema = 1\n".into());
     let new: Vec<&Measure> =
         changes.iter().filter(|(_, _, change)| !matches!(change, Change::Same)).map(|(_, m, _)| *m).collect();
-    tiltak_file::save(&ctx.team, &text, &new)?;
-    output::note(&lang.pick(format!("Skrevet til {TILTAK_FILE}."), format!("Written to {TILTAK_FILE}.")));
+    tiltak_file::save(&mut tx, &text, &new)?;
+    crate::cmd::commit(ctx, tx)?;
+    ctx.note(lang.pick(format!("Skrevet til {TILTAK_FILE}."), format!("Written to {TILTAK_FILE}.")));
     Ok(0)
 }
 
@@ -334,7 +333,7 @@ fn hsds(measures: &[&Measure], config: &Config, lang: crate::lang::Lang) -> Stri
 }
 
 /// Runs `rt tiltak export`.
-pub fn export(args: ExportArgs, ctx: &mut Context) -> Result<i32, Error> {
+pub fn export(args: ExportArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank): (Config, Tiltaksbank) = super::load_bank(ctx)?;
     let lang = ctx.lang;
     let measures: Vec<&Measure> =
@@ -346,12 +345,12 @@ pub fn export(args: ExportArgs, ctx: &mut Context) -> Result<i32, Error> {
     match &args.out {
         Some(path) => {
             crate::store::paths::write_output(path, &bytes, Privacy::Shared)?;
-            output::note(&lang.pick(
+            ctx.note(lang.pick(
                 format!("{} tiltak skrevet til {}", measures.len(), path.display()),
                 format!("{} measures written to {}", measures.len(), path.display()),
             ));
         }
-        None => output::print(&String::from_utf8_lossy(&bytes))?,
+        None => ctx.print(&String::from_utf8_lossy(&bytes))?,
     }
     if measures.is_empty() {
         return Err(Error::Invalid(Problem::NoMeasures));

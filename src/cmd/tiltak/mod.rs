@@ -7,11 +7,10 @@ mod exchange;
 use serde::Serialize;
 
 use super::{TextOrJson, to_json};
-use crate::context::Context;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
-use crate::output;
+use crate::session::Session;
 use crate::store::load;
 use crate::table;
 use crate::tiltak::search;
@@ -142,16 +141,12 @@ pub(crate) fn access_label(a: Access, lang: Lang) -> &'static str {
 }
 
 /// Loads the config and the catalogue; a catalogue with errors stops the command.
-pub(crate) fn load_bank(ctx: &mut Context) -> Result<(Config, Tiltaksbank), Error> {
-    let config = load::config_or_stop(&ctx.team, ctx.lang)?;
-    ctx.adopt_language(config.language);
+pub(crate) fn load_bank(ctx: &Session) -> Result<(Config, Tiltaksbank), Error> {
+    let config = ctx.config()?.clone();
     let (bank, diags) = load::tiltaksbank(&ctx.team, Some(&config))?;
-    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
     if !errors.is_empty() {
-        for d in &errors {
-            output::note(&d.render(ctx.lang));
-        }
-        return Err(Error::InvalidData { file: crate::store::TILTAK_FILE.into(), errors: errors.len() });
+        return Err(Error::invalid_file(crate::store::TILTAK_FILE, errors));
     }
     Ok((config, bank))
 }
@@ -180,7 +175,7 @@ fn rows(measures: &[&Measure], config: &Config, lang: Lang) -> String {
 }
 
 /// Runs `rt tiltak`.
-pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     match args.command {
         Command::List(a) => list(a, ctx),
         Command::Search(a) => search_cmd(a, ctx),
@@ -191,7 +186,7 @@ pub fn run(args: Args, ctx: &mut Context) -> Result<i32, Error> {
     }
 }
 
-fn list(args: ListArgs, ctx: &mut Context) -> Result<i32, Error> {
+fn list(args: ListArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank) = load_bank(ctx)?;
     let lang = ctx.lang;
     if let Some(u) = &args.unit
@@ -209,39 +204,39 @@ fn list(args: ListArgs, ctx: &mut Context) -> Result<i32, Error> {
         .collect();
     match args.format {
         TextOrJson::Json => {
-            output::print(&to_json(&shown.iter().map(|m| MeasureView::of(m, None)).collect::<Vec<_>>()))?
+            ctx.print(&to_json(&shown.iter().map(|m| MeasureView::of(m, None)).collect::<Vec<_>>()))?
         }
-        TextOrJson::Text if shown.is_empty() => output::note(lang.pick("Ingen tiltak.", "No measures.")),
+        TextOrJson::Text if shown.is_empty() => ctx.note(lang.pick("Ingen tiltak.", "No measures.")),
         TextOrJson::Text => {
-            output::print(&rows(&shown, &config, lang))?;
-            output::note(&lang.pick(format!("{} tiltak", shown.len()), format!("{} measures", shown.len())));
+            ctx.print(&rows(&shown, &config, lang))?;
+            ctx.note(lang.pick(format!("{} tiltak", shown.len()), format!("{} measures", shown.len())));
         }
     }
     Ok(0)
 }
 
-fn search_cmd(args: SearchArgs, ctx: &mut Context) -> Result<i32, Error> {
+fn search_cmd(args: SearchArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank) = load_bank(ctx)?;
     let lang = ctx.lang;
     let query = args.text.join(" ");
     let hits = search::search(&bank, &query);
     match args.format {
-        TextOrJson::Json => output::print(&to_json(
-            &hits.iter().map(|(m, s)| MeasureView::of(m, Some(*s))).collect::<Vec<_>>(),
-        ))?,
-        TextOrJson::Text if hits.is_empty() => output::note(&lang.pick(
+        TextOrJson::Json => {
+            ctx.print(&to_json(&hits.iter().map(|(m, s)| MeasureView::of(m, Some(*s))).collect::<Vec<_>>()))?
+        }
+        TextOrJson::Text if hits.is_empty() => ctx.note(lang.pick(
             format!("Ingen tiltak passer «{query}». Prøv færre eller kortere ord."),
             format!("No measure matches \"{query}\". Try fewer or shorter words."),
         )),
         TextOrJson::Text => {
             let found: Vec<&Measure> = hits.iter().map(|(m, _)| *m).collect();
-            output::print(&rows(&found, &config, lang))?;
+            ctx.print(&rows(&found, &config, lang))?;
         }
     }
     Ok(0)
 }
 
-fn show(args: ShowArgs, ctx: &mut Context) -> Result<i32, Error> {
+fn show(args: ShowArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank) = load_bank(ctx)?;
     let lang = ctx.lang;
     let Some(m) = bank.get(args.id.trim()) else {
@@ -249,7 +244,7 @@ fn show(args: ShowArgs, ctx: &mut Context) -> Result<i32, Error> {
         return Err(Error::Invalid(crate::problem::Problem::UnknownMeasure { id: args.id, suggestion }));
     };
     if args.format == TextOrJson::Json {
-        output::print(&to_json(&MeasureView::of(m, None)))?;
+        ctx.print(&to_json(&MeasureView::of(m, None)))?;
         return Ok(0);
     }
     let mut out = format!("{}\n", m.name);
@@ -268,6 +263,6 @@ fn show(args: ShowArgs, ctx: &mut Context) -> Result<i32, Error> {
     if !m.description.is_empty() {
         out.push_str(&format!("\n  {}\n", m.description));
     }
-    output::print(&out)?;
+    ctx.print(&out)?;
     Ok(0)
 }
