@@ -206,6 +206,92 @@ fn a_conflict_stops_sync_with_the_files_and_what_to_do() {
 }
 
 #[test]
+fn while_a_sync_conflict_is_unresolved_no_command_writes() {
+    let world = World::new();
+    let a = first_clone(&world);
+    let id = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    assert_eq!(world.rt(&a, &["sync"]).status.code(), Some(0));
+    let b = world.clone("b");
+    let out = world.rt(&a, &["close", &id, "--today", TODAY, "--reason", "Familien har flyttet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(world.rt(&a, &["sync"]).status.code(), Some(0));
+    let out = world.rt(&b, &["close", &id, "--today", "2027-01-06", "--reason", "Trukket av den som meldte"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(world.rt(&b, &["sync"]).status.code(), Some(1));
+
+    // A referral now would land on the rebase's detached HEAD, and `git rebase --abort`
+    // would take it away: it is refused, and nothing is written.
+    let cases_before = std::fs::read_dir(b.join("cases/2027")).unwrap().count();
+    let out = world.rt(
+        &b,
+        &[
+            "refer",
+            "--today",
+            TODAY,
+            "--way",
+            "guidance",
+            "--referrer",
+            "Marit Haugen",
+            "--unit",
+            "helsestasjon",
+            "--concern",
+            "Hvordan snakke med foreldre.",
+            "--tried",
+            "Samtaler.",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("feil: en git rebase er ikke fullført i team-mappen"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`git rebase --abort`"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(b.join("cases/2027")).unwrap().count(), cases_before);
+}
+
+#[test]
+fn sync_fails_when_putting_back_uncommitted_changes_clashes() {
+    let world = World::new();
+    let a = first_clone(&world);
+    let id = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    assert_eq!(world.rt(&a, &["sync"]).status.code(), Some(0));
+    let b = world.clone("b");
+    let rel = format!("cases/2027/{id}.toml");
+    // A commits a change of the concern; B edits the same line by hand and does not commit.
+    let text = std::fs::read_to_string(a.join(&rel)).unwrap();
+    std::fs::write(a.join(&rel), text.replace("Uro i barnehagen.", "Uro i barnehagen og hjemme.")).unwrap();
+    world.git(&a, &["commit", "--quiet", "-am", "rt: hand edit"]);
+    world.git(&a, &["push", "--quiet"]);
+    let text = std::fs::read_to_string(b.join(&rel)).unwrap();
+    std::fs::write(b.join(&rel), text.replace("Uro i barnehagen.", "Uro i barnehagen, og sover dårlig."))
+        .unwrap();
+    // B has a commit of its own to rebase, so git must put the edit back on top.
+    let out = world.rt(
+        &b,
+        &[
+            "refer",
+            "--today",
+            TODAY,
+            "--way",
+            "guidance",
+            "--referrer",
+            "Marit Haugen",
+            "--unit",
+            "helsestasjon",
+            "--concern",
+            "Hvordan snakke med foreldre.",
+            "--tried",
+            "Samtaler.",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let out = world.rt(&b, &["sync"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("dine endringer som ikke var committet, kolliderer med dem i:"), "{err}");
+    assert!(err.contains(&rel), "{err}");
+    assert!(err.contains("git stash list"), "{err}");
+}
+
+#[test]
 fn without_git_or_outside_a_repository_nothing_breaks() {
     // Not a repository: commands work, and sync explains.
     let team = Team::new();
