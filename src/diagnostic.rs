@@ -102,6 +102,12 @@ pub fn render_message(
     render_text(severity, location, &problem.message(lang), flag, problem.help(lang).as_deref(), lang)
 }
 
+/// A rule's finding about a field, with the flag that sets it (for `rt refer`, `rt record`,
+/// `rt decide`, `rt close`).
+pub fn render_finding(f: &crate::rules::Finding, lang: Lang) -> Styled {
+    render_message(f.severity, None, &f.problem, f.field.flag(), lang)
+}
+
 /// [`render_message`] for a message and help already in words.
 pub fn render_text(
     severity: Severity,

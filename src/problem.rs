@@ -7,7 +7,7 @@
 //! hold one.
 
 use crate::lang::Lang;
-use crate::model::{ConsentBy, Status, WayIn};
+use crate::model::{ConsentBy, Field, Status, WayIn};
 
 /// The kind of a TOML value, for "expected … but found …".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +60,8 @@ pub enum Problem {
     UnknownKey { key: String, suggestion: Option<String> },
     /// A required key is absent.
     Missing { key: String },
+    /// A field a case needs is not given (a flag or an answer).
+    FieldMissing { field: Field },
     /// A value of the wrong type.
     WrongType { key: String, expected: ValueKind, found: ValueKind },
     /// A date written as a quoted string.
@@ -129,13 +131,13 @@ pub enum Problem {
     /// Consent has expired on a case that is still open.
     ConsentExpired,
     /// R4: a required text is empty.
-    TextMissing { field: String },
+    TextMissing { field: Field },
     /// A text holds something shaped like a fødselsnummer, D- or H-number.
-    NationalId { field: String },
+    NationalId { field: Field },
     /// A text holds control characters.
-    ControlCharacters { field: String },
+    ControlCharacters { field: Field },
     /// A text is longer than a referral needs.
-    TextTooLong { field: String, max: usize },
+    TextTooLong { field: Field, max: usize },
     /// Initials not written like `A.B.`.
     BadInitials,
     /// A birth date in the future.
@@ -155,7 +157,7 @@ pub enum Problem {
     /// A closing date on a case that is not closed.
     ClosedButOpen,
     /// R5: a text mentions violence or abuse (a reminder, not a refusal).
-    ViolenceMentioned { field: String },
+    ViolenceMentioned { field: Field },
     /// `rt.toml` names no leader.
     NoLeader,
     /// `rt.toml` names no standing members, so no one gets the invitation.
@@ -305,39 +307,6 @@ fn next_free(next: &[chrono::NaiveDate], lang: Lang) -> String {
     )
 }
 
-/// What a user reads for a field path of a case file.
-pub fn field_label(path: &str, lang: Lang) -> Option<&'static str> {
-    // `invite[2]` and `consent.units[0]` read like their list.
-    let base: String =
-        path.split('.').map(|p| p.split('[').next().unwrap_or(p)).collect::<Vec<_>>().join(".");
-    Some(match base.as_str() {
-        "way_in" => lang.pick("vei inn (R1)", "way in (R1)"),
-        "referrer.name" => lang.pick("navnet på den som melder", "the referring employee's name"),
-        "referrer.unit" => lang.pick("enheten til den som melder", "the referrer's unit"),
-        "user.initials" => lang.pick("brukerens initialer", "the user's initials"),
-        "user.born" => lang.pick("brukerens fødselsdato", "the user's date of birth"),
-        "user.age" => lang.pick("alder", "age"),
-        "situation.concern" => lang.pick(
-            "brukerens/familiens situasjon (bekymringen)",
-            "the user's or family's situation (the concern)",
-        ),
-        "situation.tried" => lang.pick("hva som er forsøkt tidligere", "what has been tried"),
-        "situation.wishes" => lang.pick("hva som er viktig for brukeren", "what matters to the user"),
-        "situation.question" => lang.pick("hva teamet skal hjelpe med", "what the team should help with"),
-        "consent.given_by" => lang.pick("hvem som ga samtykke", "who gave consent"),
-        "consent.units" => lang.pick("enhetene som kan få kopi", "the units that may get a copy"),
-        "invite" => lang.pick("kontaktpersoner som inviteres", "contact persons to invite"),
-        "outcome.assessment" => lang.pick("teamets vurdering", "the team's assessment"),
-        "outcome.next_step" => lang.pick("neste steg", "the next step"),
-        "outcome.coordinator" => lang.pick("koordinator", "coordinator"),
-        _ => return None,
-    })
-}
-
-fn label_or_key(path: &str, lang: Lang) -> String {
-    field_label(path, lang).map_or_else(|| format!("`{path}`"), str::to_string)
-}
-
 impl Problem {
     /// What is wrong, in one line.
     pub fn message(&self, lang: Lang) -> String {
@@ -355,13 +324,10 @@ impl Problem {
             UnknownKey { key, .. } => {
                 l.pick(format!("ukjent nøkkel `{key}`"), format!("unknown key `{key}`"))
             }
-            Missing { key } => match field_label(key, l) {
-                Some(label) => l.pick(
-                    format!("mangler `{key}`: {label}"),
-                    format!("missing `{key}`: {label}"),
-                ),
-                None => l.pick(format!("mangler `{key}`"), format!("missing `{key}`")),
-            },
+            Missing { key } => l.pick(format!("mangler `{key}`"), format!("missing `{key}`")),
+            FieldMissing { field } => {
+                l.pick(format!("mangler {}", field.shown(l)), format!("missing {}", field.shown(l)))
+            }
             WrongType { key, expected, found } => l.pick(
                 format!("`{key}` skal være {}, men er {}", expected.label(l), found.label(l)),
                 format!("`{key}` must be {}, but is {}", expected.label(l), found.label(l)),
@@ -498,20 +464,20 @@ impl Problem {
                 "the consent has expired, but the case is not closed".to_string(),
             ),
             TextMissing { field } => l.pick(
-                format!("{} mangler (R4)", label_or_key(field, l)),
-                format!("{} is missing (R4)", label_or_key(field, l)),
+                format!("{} mangler (R4)", field.shown(l)),
+                format!("{} is missing (R4)", field.shown(l)),
             ),
             NationalId { field } => l.pick(
-                format!("{} inneholder noe som ligner et fødselsnummer", label_or_key(field, l)),
-                format!("{} contains what looks like a national id number", label_or_key(field, l)),
+                format!("{} inneholder noe som ligner et fødselsnummer", field.shown(l)),
+                format!("{} contains what looks like a national id number", field.shown(l)),
             ),
             ControlCharacters { field } => l.pick(
-                format!("{} inneholder kontrolltegn", label_or_key(field, l)),
-                format!("{} contains control characters", label_or_key(field, l)),
+                format!("{} inneholder kontrolltegn", field.shown(l)),
+                format!("{} contains control characters", field.shown(l)),
             ),
             TextTooLong { field, max } => l.pick(
-                format!("{} er lengre enn {max} tegn", label_or_key(field, l)),
-                format!("{} is longer than {max} characters", label_or_key(field, l)),
+                format!("{} er lengre enn {max} tegn", field.shown(l)),
+                format!("{} is longer than {max} characters", field.shown(l)),
             ),
             BadInitials => l.pick(
                 "initialene skal skrives som A.B. (2–4 bokstaver)".to_string(),
@@ -554,8 +520,8 @@ impl Problem {
                 "the case has a closing date, but its status is not `closed`".to_string(),
             ),
             ViolenceMentioned { field } => l.pick(
-                format!("{} nevner vold eller overgrep", label_or_key(field, l)),
-                format!("{} mentions violence or abuse", label_or_key(field, l)),
+                format!("{} nevner vold eller overgrep", field.shown(l)),
+                format!("{} mentions violence or abuse", field.shown(l)),
             ),
             NoLeader => l.pick(
                 "rt.toml har ingen leder ([leader])".to_string(),

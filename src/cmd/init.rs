@@ -89,10 +89,10 @@ pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
         ("leader.email", args.email.as_ref()),
     ] {
         if value.is_some_and(|v| crate::rules::text::has_line_break_or_control(v)) {
-            return Err(Problem::ControlCharacters { field: field.into() }.into());
+            return Err(Problem::ControlCharacters { field: crate::model::Field::Key(field.into()) }.into());
         }
         if value.is_some_and(|v| crate::rules::national_id::contains_national_id(v)) {
-            return Err(Problem::NationalId { field: field.into() }.into());
+            return Err(Problem::NationalId { field: crate::model::Field::Key(field.into()) }.into());
         }
     }
     let leader = args.leader.as_deref().zip(args.email.as_deref());

@@ -9,8 +9,7 @@ use chrono::{Duration, NaiveDate};
 use crate::cli::date_arg;
 use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::lang::Lang;
-use crate::model::{Case, Decision, Outcome, Proposal, Status, WayIn};
+use crate::model::{Case, Decision, Field, Outcome, Proposal, Status, WayIn};
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
 use crate::rules::status::{self, Step};
@@ -99,35 +98,6 @@ pub struct CloseArgs {
     pub date: Option<NaiveDate>,
 }
 
-/// The flag that sets a field of the outcome, decision or closing.
-fn flag_for(field: &str) -> Option<&'static str> {
-    let base: String =
-        field.split('.').map(|p| p.split('[').next().unwrap_or(p)).collect::<Vec<_>>().join(".");
-    Some(match base.as_str() {
-        "outcome.assessment" => "--assessment",
-        "outcome.next_step" => "--next-step",
-        "outcome.coordinator" => "--coordinator",
-        "outcome.proposed.measure" | "outcome.proposed.unit" => "--propose",
-        "outcome.level2" => "--level2",
-        "decision.accepted" => "--accept",
-        "decision.declined" => "--decline",
-        "closed_reason" => "--reason",
-        _ => return None,
-    })
-}
-
-fn show(f: &Finding, lang: Lang) -> String {
-    let word = if f.severity == Severity::Error { lang.error_word() } else { lang.warning_word() };
-    let mut out = match flag_for(&f.field) {
-        Some(flag) => format!("{word}: {} [{flag}]", f.problem.message(lang)),
-        None => format!("{word}: {}", f.problem.message(lang)),
-    };
-    if let Some(help) = f.problem.help(lang) {
-        out.push_str(&format!("\n  {}: {help}", lang.help_word()));
-    }
-    out
-}
-
 /// Judges the changed case and writes it, or refuses with every problem the change brought.
 fn judge_and_save(
     ctx: &Session,
@@ -144,7 +114,7 @@ fn judge_and_save(
     // Only what this change brings counts; an old warning on the case is not news.
     findings.extend(rules::case::check(case, &cx).into_iter().filter(|f| !before.contains(f)));
     for f in &findings {
-        ctx.note(show(f, lang));
+        ctx.note(crate::diagnostic::render_finding(f, lang));
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     if errors > 0 {
@@ -180,7 +150,7 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
         let Some(measure) = bank.get(id) else {
             let suggestion = suggest::closest(id, bank.measures.iter().map(|m| m.id.as_str()));
             findings.push(Finding::error(
-                format!("outcome.proposed[{i}].measure"),
+                Field::ProposedMeasure(i),
                 Problem::UnknownMeasure { id: id.to_string(), suggestion },
             ));
             continue;
@@ -195,7 +165,7 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
         });
     }
     if args.level2 && case.way_in != WayIn::Bti {
-        findings.push(Finding::error("outcome.level2", Problem::Level2NotBti));
+        findings.push(Finding::error(Field::Level2, Problem::Level2NotBti));
     }
     let coordinator =
         args.coordinator.as_deref().map(normalise_text).unwrap_or_else(|| case.referrer.name.clone());
@@ -208,9 +178,9 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
         follow_up: Some(follow_up),
         coordinator: coordinator.clone(),
     });
-    for (field, text) in [("outcome.assessment", &args.assessment), ("outcome.next_step", &args.next_step)] {
+    for (field, text) in [(Field::Assessment, &args.assessment), (Field::NextStep, &args.next_step)] {
         if text.trim().is_empty() {
-            findings.push(Finding::error(field, Problem::TextMissing { field: field.into() }));
+            findings.push(Finding::error(field.clone(), Problem::TextMissing { field }));
         }
     }
     judge_and_save(ctx, tx, &edit, &case, findings)?;
@@ -244,17 +214,17 @@ pub fn decide(args: DecideArgs, ctx: &Session) -> Result<i32, Error> {
     let (accepted, declined) = (clean(&args.accept), clean(&args.decline));
     let mut findings = Vec::new();
     if accepted.is_empty() && declined.is_empty() {
-        findings.push(Finding::error("decision.accepted", Problem::NothingDecided));
+        findings.push(Finding::error(Field::Accepted(None), Problem::NothingDecided));
     }
     for id in accepted.iter().filter(|id| declined.contains(id)) {
-        findings.push(Finding::error("decision.accepted", Problem::AcceptedAndDeclined { id: id.clone() }));
+        findings.push(Finding::error(Field::Accepted(None), Problem::AcceptedAndDeclined { id: id.clone() }));
     }
     let proposed: Vec<String> =
         case.outcome.iter().flat_map(|o| o.proposed.iter().map(|p| p.measure.clone())).collect();
     let undecided: Vec<String> =
         proposed.iter().filter(|p| !accepted.contains(p) && !declined.contains(p)).cloned().collect();
     if !undecided.is_empty() && findings.is_empty() {
-        findings.push(Finding::warning("decision", Problem::Undecided { ids: undecided }));
+        findings.push(Finding::warning(Field::Decision, Problem::Undecided { ids: undecided }));
     }
     case.decision = Some(Decision { date: args.date.unwrap_or(ctx.today), accepted, declined });
     judge_and_save(ctx, tx, &edit, &case, findings)?;

@@ -5,6 +5,7 @@
 
 pub mod case;
 pub mod dates;
+pub mod field;
 pub mod id;
 pub mod measure;
 pub mod meeting;
@@ -13,6 +14,7 @@ pub mod team;
 pub use case::{
     Case, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User, WayIn,
 };
+pub use field::Field;
 pub use id::CaseId;
 pub use measure::{Access, Measure, Tiltaksbank};
 pub use meeting::{Meeting, Schedule};

@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate};
 use super::text::{self, MAX_NAME, MAX_TEXT};
 use super::{Finding, national_id};
 use crate::model::dates::age_on;
-use crate::model::{Case, Config, ConsentBy, Status, Tiltaksbank, User, WayIn};
+use crate::model::{Case, Config, ConsentBy, Field, Status, Tiltaksbank, User, WayIn};
 use crate::problem::Problem;
 use crate::suggest;
 
@@ -40,22 +40,22 @@ pub fn check(case: &Case, cx: &RuleContext) -> Vec<Finding> {
 fn check_identity(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     match (&case.user, case.way_in) {
         (User::Nobody, WayIn::Bti | WayIn::UserCase) => {
-            out.push(Finding::error("user", Problem::UserMissing { way: case.way_in }));
+            out.push(Finding::error(Field::User, Problem::UserMissing { way: case.way_in }));
         }
         (User::Known { initials, born }, _) => {
             if text::normalise_initials(initials).as_deref() != Some(initials.as_str()) {
-                out.push(Finding::error("user.initials", Problem::BadInitials));
+                out.push(Finding::error(Field::Initials, Problem::BadInitials));
             }
             if *born > cx.today {
-                out.push(Finding::error("user.born", Problem::BornInFuture));
+                out.push(Finding::error(Field::Born, Problem::BornInFuture));
             } else if cx.today.checked_sub_months(Months::new(12 * MAX_AGE_YEARS)).is_some_and(|d| *born < d)
             {
-                out.push(Finding::error("user.born", Problem::BornTooLongAgo));
+                out.push(Finding::error(Field::Born, Problem::BornTooLongAgo));
             }
         }
         (User::Anonymous { age: Some(age) }, _) if u32::from(*age) > MAX_AGE_YEARS => {
             out.push(Finding::error(
-                "user.age",
+                Field::Age,
                 Problem::OutOfRange {
                     key: "user.age".into(),
                     value: i64::from(*age),
@@ -67,42 +67,44 @@ fn check_identity(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
         _ => {}
     }
     if case.bti_level.is_some() && case.way_in != WayIn::Bti {
-        out.push(Finding::error("bti_level", Problem::BtiLevelNotBti { way: case.way_in }));
+        out.push(Finding::error(Field::BtiLevel, Problem::BtiLevelNotBti { way: case.way_in }));
     }
 }
 
 /// R2 and R3: consent and the unit-leader check.
 fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     match (&case.user, &case.consent) {
-        (User::Known { .. }, None) => out.push(Finding::error("consent", Problem::ConsentMissing)),
+        (User::Known { .. }, None) => out.push(Finding::error(Field::Consent, Problem::ConsentMissing)),
         (User::Anonymous { .. }, Some(_)) => {
-            out.push(Finding::error("consent", Problem::ConsentOnAnonymous));
+            out.push(Finding::error(Field::Consent, Problem::ConsentOnAnonymous));
         }
-        (User::Nobody, Some(_)) => out.push(Finding::error("consent", Problem::ConsentWithoutUser)),
-        (User::Removed, Some(_)) => out.push(Finding::error("consent", Problem::ConsentOnAnonymous)),
+        (User::Nobody, Some(_)) => out.push(Finding::error(Field::Consent, Problem::ConsentWithoutUser)),
+        (User::Removed, Some(_)) => out.push(Finding::error(Field::Consent, Problem::ConsentOnAnonymous)),
         _ => {}
     }
     if matches!(case.user, User::Known { .. }) && case.leader_consulted.is_none() {
-        out.push(Finding::error("leader_consulted", Problem::LeaderCheckMissing));
+        out.push(Finding::error(Field::LeaderConsulted, Problem::LeaderCheckMissing));
     }
     let Some(consent) = &case.consent else { return };
     if consent.date > cx.today {
-        out.push(Finding::error("consent.date", Problem::ConsentInFuture));
+        out.push(Finding::error(Field::ConsentDate, Problem::ConsentInFuture));
     }
-    for (key, date) in [("expires", consent.expires), ("withdrawn", consent.withdrawn)] {
+    for (field, date) in
+        [(Field::ConsentExpires, consent.expires), (Field::ConsentWithdrawn, consent.withdrawn)]
+    {
         if date.is_some_and(|d| d < consent.date) {
-            let key = format!("consent.{key}");
-            out.push(Finding::error(key.clone(), Problem::ConsentDatesReversed { key }));
+            let key = field.path();
+            out.push(Finding::error(field, Problem::ConsentDatesReversed { key }));
         }
     }
     if consent.expires.is_some_and(|d| d < cx.today)
         && consent.withdrawn.is_none()
         && case.status != Status::Closed
     {
-        out.push(Finding::warning("consent.expires", Problem::ConsentExpired));
+        out.push(Finding::warning(Field::ConsentExpires, Problem::ConsentExpired));
     }
     for (i, unit) in consent.units.iter().enumerate() {
-        check_unit(unit, &format!("consent.units[{i}]"), cx, out);
+        check_unit(unit, Field::ConsentUnits(Some(i)), cx, out);
     }
     if let User::Known { born, .. } = &case.user {
         let age = age_on(*born, consent.date);
@@ -114,7 +116,7 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
         };
         if !fits {
             out.push(Finding::error(
-                "consent.given_by",
+                Field::ConsentBy,
                 Problem::ConsentByAge { given_by: consent.given_by, age, self_age },
             ));
         }
@@ -127,28 +129,28 @@ fn check_texts(case: &Case, out: &mut Vec<Finding>) {
     let s = &case.situation;
     let kept = case.anonymised.is_none();
     let required = [
-        ("situation.concern", &s.concern, kept),
-        ("situation.tried", &s.tried, kept),
-        ("situation.wishes", &s.wishes, kept && case.way_in != WayIn::Guidance),
+        (Field::Concern, &s.concern, kept),
+        (Field::Tried, &s.tried, kept),
+        (Field::Wishes, &s.wishes, kept && case.way_in != WayIn::Guidance),
     ];
     for (field, value, needed) in required {
         if needed && value.trim().is_empty() {
-            out.push(Finding::error(field, Problem::TextMissing { field: field.into() }));
+            out.push(Finding::error(field.clone(), Problem::TextMissing { field }));
         }
     }
-    let mut texts: Vec<(String, &str, usize)> = vec![
-        ("situation.concern".into(), &s.concern, MAX_TEXT),
-        ("situation.tried".into(), &s.tried, MAX_TEXT),
-        ("situation.wishes".into(), &s.wishes, MAX_TEXT),
-        ("situation.question".into(), &s.question, MAX_TEXT),
-        ("referrer.name".into(), &case.referrer.name, MAX_NAME),
-        ("closed_reason".into(), &case.closed_reason, MAX_TEXT),
+    let mut texts: Vec<(Field, &str, usize)> = vec![
+        (Field::Concern, &s.concern, MAX_TEXT),
+        (Field::Tried, &s.tried, MAX_TEXT),
+        (Field::Wishes, &s.wishes, MAX_TEXT),
+        (Field::Question, &s.question, MAX_TEXT),
+        (Field::ReferrerName, &case.referrer.name, MAX_NAME),
+        (Field::ClosedReason, &case.closed_reason, MAX_TEXT),
     ];
-    texts.extend(case.invite.iter().enumerate().map(|(i, n)| (format!("invite[{i}]"), n.as_str(), MAX_NAME)));
+    texts.extend(case.invite.iter().enumerate().map(|(i, n)| (Field::Invite(Some(i)), n.as_str(), MAX_NAME)));
     if let Some(o) = &case.outcome {
-        texts.push(("outcome.assessment".into(), &o.assessment, MAX_TEXT));
-        texts.push(("outcome.next_step".into(), &o.next_step, MAX_TEXT));
-        texts.push(("outcome.coordinator".into(), &o.coordinator, MAX_NAME));
+        texts.push((Field::Assessment, &o.assessment, MAX_TEXT));
+        texts.push((Field::NextStep, &o.next_step, MAX_TEXT));
+        texts.push((Field::Coordinator, &o.coordinator, MAX_NAME));
     }
     for (field, value, max) in texts {
         let one_line = max == MAX_NAME;
@@ -166,53 +168,52 @@ fn check_texts(case: &Case, out: &mut Vec<Finding>) {
         if value.chars().count() > max {
             out.push(Finding::error(field.clone(), Problem::TextTooLong { field: field.clone(), max }));
         }
-        if !one_line && field != "situation.question" && text::mentions_violence(value) {
+        if !one_line && field != Field::Question && text::mentions_violence(value) {
             out.push(Finding::warning(field.clone(), Problem::ViolenceMentioned { field }));
         }
     }
     if kept && case.referrer.name.trim().is_empty() {
-        out.push(Finding::error("referrer.name", Problem::Missing { key: "referrer.name".into() }));
+        out.push(Finding::error(Field::ReferrerName, Problem::FieldMissing { field: Field::ReferrerName }));
     }
 }
 
 /// Units and measures must exist.
 fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
-    check_unit(&case.referrer.unit, "referrer.unit", cx, out);
+    check_unit(&case.referrer.unit, Field::ReferrerUnit, cx, out);
     let Some(outcome) = &case.outcome else {
         if case.decision.is_some() {
             out.push(Finding::error(
-                "decision",
+                Field::Decision,
                 Problem::StatusNeeds { status: case.status, key: "outcome".into() },
             ));
         }
         return;
     };
     for (i, p) in outcome.proposed.iter().enumerate() {
-        check_unit(&p.unit, &format!("outcome.proposed[{i}].unit"), cx, out);
+        check_unit(&p.unit, Field::ProposedUnit(i), cx, out);
         if let Some(bank) = cx.measures
             && bank.get(&p.measure).is_none()
         {
             let suggestion = suggest::closest(&p.measure, bank.measures.iter().map(|m| m.id.as_str()));
             out.push(Finding::error(
-                format!("outcome.proposed[{i}].measure"),
+                Field::ProposedMeasure(i),
                 Problem::UnknownMeasure { id: p.measure.clone(), suggestion },
             ));
         }
     }
     if let Some(decision) = &case.decision {
-        for (key, ids) in
-            [("decision.accepted", &decision.accepted), ("decision.declined", &decision.declined)]
-        {
+        for (declined, ids) in [(false, &decision.accepted), (true, &decision.declined)] {
             for (i, id) in ids.iter().enumerate() {
                 if !outcome.proposed.iter().any(|p| &p.measure == id) {
-                    out.push(Finding::error(format!("{key}[{i}]"), Problem::NotProposed { id: id.clone() }));
+                    let field = if declined { Field::Declined(Some(i)) } else { Field::Accepted(Some(i)) };
+                    out.push(Finding::error(field, Problem::NotProposed { id: id.clone() }));
                 }
             }
         }
     }
 }
 
-fn check_unit(unit: &str, field: &str, cx: &RuleContext, out: &mut Vec<Finding>) {
+fn check_unit(unit: &str, field: Field, cx: &RuleContext, out: &mut Vec<Finding>) {
     if cx.config.unit(unit).is_none() {
         let suggestion = suggest::closest(unit, cx.config.unit_ids());
         out.push(Finding::error(field, Problem::UnknownUnit { unit: unit.to_string(), suggestion }));
@@ -222,18 +223,18 @@ fn check_unit(unit: &str, field: &str, cx: &RuleContext, out: &mut Vec<Finding>)
 /// Dates in order, and a status that matches what the case holds.
 fn check_dates_and_status(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     if case.id.date() != case.referred {
-        out.push(Finding::error("id", Problem::IdDateNotReferred { id: case.id.to_string() }));
+        out.push(Finding::error(Field::Id, Problem::IdDateNotReferred { id: case.id.to_string() }));
     }
     if case.referred > cx.today {
-        out.push(Finding::error("referred", Problem::ReferredInFuture));
+        out.push(Finding::error(Field::Referred, Problem::ReferredInFuture));
     }
     if case.meeting.is_some_and(|m| m < case.referred) {
-        out.push(Finding::error("meeting", Problem::MeetingBeforeReferral));
+        out.push(Finding::error(Field::Meeting, Problem::MeetingBeforeReferral));
     }
     // What the team and the user decided cannot be dated after today.
     let recorded = [
-        ("outcome.date", case.outcome.as_ref().map(|o| o.date), false),
-        ("decision.date", case.decision.as_ref().map(|d| d.date), true),
+        (Field::OutcomeDate, case.outcome.as_ref().map(|o| o.date), false),
+        (Field::DecisionDate, case.decision.as_ref().map(|d| d.date), true),
     ];
     for (field, date, decision) in recorded {
         if let Some(date) = date.filter(|d| *d > cx.today) {
@@ -250,12 +251,12 @@ fn check_dates_and_status(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>)
     for (key, present) in needs {
         if !present {
             out.push(Finding::error(
-                "status",
+                Field::Status,
                 Problem::StatusNeeds { status: case.status, key: (*key).to_string() },
             ));
         }
     }
     if case.closed.is_some() && case.status != Status::Closed {
-        out.push(Finding::error("closed", Problem::ClosedButOpen));
+        out.push(Finding::error(Field::Closed, Problem::ClosedButOpen));
     }
 }

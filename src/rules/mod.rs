@@ -12,6 +12,7 @@ pub mod status;
 pub mod text;
 
 use crate::diagnostic::Severity;
+use crate::model::Field;
 use crate::problem::Problem;
 
 /// One rule's verdict on one field.
@@ -19,20 +20,20 @@ use crate::problem::Problem;
 pub struct Finding {
     /// Error or warning.
     pub severity: Severity,
-    /// The field, as a dotted path in the case file (`situation.concern`, `consent.units`).
-    pub field: String,
+    /// The field it is about.
+    pub field: Field,
     /// What is wrong.
     pub problem: Problem,
 }
 
 impl Finding {
     /// An error on a field.
-    pub fn error(field: impl Into<String>, problem: Problem) -> Finding {
-        Finding { severity: Severity::Error, field: field.into(), problem }
+    pub fn error(field: Field, problem: Problem) -> Finding {
+        Finding { severity: Severity::Error, field, problem }
     }
 
     /// A warning on a field.
-    pub fn warning(field: impl Into<String>, problem: Problem) -> Finding {
-        Finding { severity: Severity::Warning, field: field.into(), problem }
+    pub fn warning(field: Field, problem: Problem) -> Finding {
+        Finding { severity: Severity::Warning, field, problem }
     }
 }

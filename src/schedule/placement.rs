@@ -100,10 +100,13 @@ pub fn check_requested(
         Some(_) => None,
     };
     if let Some(p) = problem {
-        return vec![Finding::error("meeting", p)];
+        return vec![Finding::error(crate::model::Field::Meeting, p)];
     }
     if date < earliest {
-        return vec![Finding::warning("meeting", Problem::MeetingTooSoon { earliest, days: deadline_days })];
+        return vec![Finding::warning(
+            crate::model::Field::Meeting,
+            Problem::MeetingTooSoon { earliest, days: deadline_days },
+        )];
     }
     Vec::new()
 }

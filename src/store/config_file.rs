@@ -105,7 +105,10 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             && crate::rules::text::has_line_break_or_control(n)
         {
             let span = r.value_span(&t, "name");
-            r.error_at(span, Problem::ControlCharacters { field: format!("{key}.name") });
+            r.error_at(
+                span,
+                Problem::ControlCharacters { field: crate::model::Field::Key(format!("{key}.name")) },
+            );
         }
         if let Some(u) = &unit
             && !unit_ids.contains(u)

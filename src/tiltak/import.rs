@@ -305,10 +305,18 @@ fn measure<'r>(
     let text_fields = [Field::Name, Field::Description, Field::Contact, Field::Link, Field::Tags];
     for f in text_fields {
         if contains_national_id(get(f)) {
-            return Err((f, Problem::NationalId { field: format!("{f:?}").to_lowercase() }));
+            return Err((
+                f,
+                Problem::NationalId { field: crate::model::Field::Key(format!("{f:?}").to_lowercase()) },
+            ));
         }
         if has_control_characters(get(f)) {
-            return Err((f, Problem::ControlCharacters { field: format!("{f:?}").to_lowercase() }));
+            return Err((
+                f,
+                Problem::ControlCharacters {
+                    field: crate::model::Field::Key(format!("{f:?}").to_lowercase()),
+                },
+            ));
         }
     }
     Ok(Measure {

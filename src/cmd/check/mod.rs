@@ -168,7 +168,7 @@ fn check_file(
         }
         let cx = RuleContext { config, measures: Some(bank), today };
         for finding in rules::case::check(&case, &cx) {
-            let pos = position_of(&text, &doc, &finding.field);
+            let pos = position_of(&text, &doc, &finding.field.path());
             diags.push(Diagnostic {
                 severity: finding.severity,
                 file: f.rel.clone(),
@@ -312,6 +312,10 @@ fn scan_for_national_ids(rel: &str, text: &str, doc: &Locator<'_>, diags: &mut V
     walk_item(&mut Vec::new(), doc.as_item(), &mut found);
     for (field, span) in found {
         let pos = span.map(|s| Position::of_offset(text, s.start));
-        diags.push(Diagnostic::error(rel, pos, Problem::NationalId { field }));
+        diags.push(Diagnostic::error(
+            rel,
+            pos,
+            Problem::NationalId { field: crate::model::Field::Key(field) },
+        ));
     }
 }

@@ -307,12 +307,12 @@ fn unit_answer(s: &str, config: &Config, lang: crate::lang::Lang) -> Result<Stri
 }
 
 fn text_answer(t: &str, lang: crate::lang::Lang) -> Result<(), String> {
-    let field = String::new();
+    let field = crate::model::Field::Key(String::new());
     if contains_national_id(t) {
-        return Err(Problem::NationalId { field }.help(lang).unwrap_or_default());
+        return Err(Problem::NationalId { field: field.clone() }.help(lang).unwrap_or_default());
     }
     if has_control_characters(t) {
-        return Err(Problem::ControlCharacters { field }.help(lang).unwrap_or_default());
+        return Err(Problem::ControlCharacters { field: field.clone() }.help(lang).unwrap_or_default());
     }
     Ok(())
 }

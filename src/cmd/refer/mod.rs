@@ -15,8 +15,10 @@ use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::{age_on, weekday_name};
-use crate::model::{Case, CaseId, Config, Consent, ConsentBy, Referrer, Situation, Status, User, WayIn};
-use crate::problem::{Problem, field_label};
+use crate::model::{
+    Case, CaseId, Config, Consent, ConsentBy, Field, Referrer, Situation, Status, User, WayIn,
+};
+use crate::problem::Problem;
 use crate::prompt::Prompter;
 use crate::rules::case::RuleContext;
 use crate::rules::text::{normalise_initials, normalise_text};
@@ -126,34 +128,6 @@ fn consent_by_arg(text: &str) -> Result<ConsentBy, String> {
     })
 }
 
-/// The flag that sets a field of the case file.
-fn flag_for(field: &str) -> Option<&'static str> {
-    let base = field.split('[').next().unwrap_or(field);
-    Some(match base {
-        "way_in" => "--way",
-        "referrer.name" => "--referrer",
-        "referrer.unit" => "--unit",
-        "user" => "--initials/--born/--anonymous",
-        "user.initials" => "--initials",
-        "user.born" => "--born",
-        "user.age" => "--age",
-        "consent" => "--consent",
-        "consent.given_by" => "--consent-by",
-        "consent.date" => "--consent-date",
-        "consent.expires" => "--consent-expires",
-        "consent.units" => "--copy-to",
-        "leader_consulted" => "--leader-consulted",
-        "situation.concern" => "--concern",
-        "situation.tried" => "--tried",
-        "situation.wishes" => "--wishes",
-        "situation.question" => "--question",
-        "invite" => "--invite-contact",
-        "bti_level" => "--bti-level",
-        "meeting" => "--meeting",
-        _ => return None,
-    })
-}
-
 /// Runs `rt refer`.
 pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     // R5 first: such a case is never a team case, whatever else is given.
@@ -172,7 +146,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     findings.extend(rules::case::check(&case, &cx));
     if args.way.is_none() {
         // The way in is unknown: judgements that depend on it would only confuse.
-        findings.retain(|f| f.field != "bti_level");
+        findings.retain(|f| f.field != Field::BtiLevel);
     }
     // R6/R7: the case goes to the earliest meeting after the referral deadline with room, or
     // to the one asked for. Judged first without the lock (a refusal touches nothing), then
@@ -181,7 +155,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     findings.extend(place(&mut case, &args, config, &ctx.team, today)?);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     for f in &findings {
-        ctx.note(render_finding(f, lang));
+        ctx.note(crate::diagnostic::render_finding(f, lang));
     }
     if errors > 0 {
         return Err(Error::Refused { problems: errors });
@@ -200,7 +174,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     if !late.is_empty() {
         // The meeting filled up in the moment since the first look.
         for f in &late {
-            ctx.note(render_finding(f, lang));
+            ctx.note(crate::diagnostic::render_finding(f, lang));
         }
         return Err(Error::Refused { problems: late.len() });
     }
@@ -237,7 +211,7 @@ fn place(
                 None => {
                     case.meeting = None;
                     case.status = Status::Referred;
-                    vec![Finding::warning("meeting", Problem::NotPlaced)]
+                    vec![Finding::warning(Field::Meeting, Problem::NotPlaced)]
                 }
             }
         }
@@ -245,41 +219,41 @@ fn place(
 }
 
 /// The fields a dialogue would have to ask for.
-fn missing(a: &Args, config: &Config) -> Vec<&'static str> {
+fn missing(a: &Args, config: &Config) -> Vec<Field> {
     let mut out = Vec::new();
     let way = a.way;
     if way.is_none() {
-        out.push("way_in");
+        out.push(Field::WayIn);
     }
     if a.referrer.is_none() {
-        out.push("referrer.name");
+        out.push(Field::ReferrerName);
     }
     if a.unit.is_none() && a.referrer.as_deref().and_then(|r| config.member(r)).is_none() {
-        out.push("referrer.unit");
+        out.push(Field::ReferrerUnit);
     }
     let has_user = !a.anonymous && (a.initials.is_some() || a.born.is_some() || way != Some(WayIn::Guidance));
     if has_user {
         if a.initials.is_none() {
-            out.push("user.initials");
+            out.push(Field::Initials);
         }
         if a.born.is_none() {
-            out.push("user.born");
+            out.push(Field::Born);
         }
         if !a.consent {
-            out.push("consent");
+            out.push(Field::Consent);
         }
         if !a.leader_consulted {
-            out.push("leader_consulted");
+            out.push(Field::LeaderConsulted);
         }
     }
     if a.concern.is_none() {
-        out.push("situation.concern");
+        out.push(Field::Concern);
     }
     if a.tried.is_none() {
-        out.push("situation.tried");
+        out.push(Field::Tried);
     }
     if a.wishes.is_none() && way != Some(WayIn::Guidance) {
-        out.push("situation.wishes");
+        out.push(Field::Wishes);
     }
     out
 }
@@ -289,7 +263,7 @@ fn missing(a: &Args, config: &Config) -> Vec<&'static str> {
 fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
     let mut findings = Vec::new();
     let way_in = a.way.unwrap_or_else(|| {
-        findings.push(Finding::error("way_in", Problem::Missing { key: "way_in".into() }));
+        findings.push(Finding::error(Field::WayIn, Problem::FieldMissing { field: Field::WayIn }));
         WayIn::UserCase
     });
     let referrer_name = a.referrer.as_deref().map(normalise_text).unwrap_or_default();
@@ -297,36 +271,39 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         (Some(u), _) => u.trim().to_string(),
         (None, Some(member)) => member.unit.clone(),
         (None, None) => {
-            findings.push(Finding::error("referrer.unit", Problem::Missing { key: "referrer.unit".into() }));
+            findings.push(Finding::error(
+                Field::ReferrerUnit,
+                Problem::FieldMissing { field: Field::ReferrerUnit },
+            ));
             String::new()
         }
     };
 
     let user = if a.anonymous {
         if a.initials.is_some() {
-            findings.push(Finding::error("user.initials", Problem::IdentityOnAnonymous));
+            findings.push(Finding::error(Field::Initials, Problem::IdentityOnAnonymous));
         }
         if a.born.is_some() {
-            findings.push(Finding::error("user.born", Problem::IdentityOnAnonymous));
+            findings.push(Finding::error(Field::Born, Problem::IdentityOnAnonymous));
         }
         User::Anonymous { age: a.age }
     } else if a.initials.is_some() || a.born.is_some() || way_in != WayIn::Guidance {
         if a.age.is_some() {
-            findings.push(Finding::error("user.age", Problem::AgeNeedsAnonymous));
+            findings.push(Finding::error(Field::Age, Problem::AgeNeedsAnonymous));
         }
         let initials = match a.initials.as_deref() {
             None => {
                 findings
-                    .push(Finding::error("user.initials", Problem::Missing { key: "user.initials".into() }));
+                    .push(Finding::error(Field::Initials, Problem::FieldMissing { field: Field::Initials }));
                 None
             }
             Some(raw) => normalise_initials(raw).or_else(|| {
-                findings.push(Finding::error("user.initials", Problem::BadInitials));
+                findings.push(Finding::error(Field::Initials, Problem::BadInitials));
                 None
             }),
         };
         if a.born.is_none() {
-            findings.push(Finding::error("user.born", Problem::Missing { key: "user.born".into() }));
+            findings.push(Finding::error(Field::Born, Problem::FieldMissing { field: Field::Born }));
         }
         match (initials, a.born) {
             (Some(initials), Some(born)) => User::Known { initials, born },
@@ -335,7 +312,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         }
     } else {
         if a.age.is_some() {
-            findings.push(Finding::error("user.age", Problem::AgeNeedsAnonymous));
+            findings.push(Finding::error(Field::Age, Problem::AgeNeedsAnonymous));
         }
         User::Nobody
     };
@@ -356,7 +333,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
                 } else {
                     let self_age = config.self_consent_age;
                     findings
-                        .push(Finding::error("consent.given_by", Problem::ConsentByNeeded { age, self_age }));
+                        .push(Finding::error(Field::ConsentBy, Problem::ConsentByNeeded { age, self_age }));
                     None
                 }
             }
@@ -374,7 +351,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         })
     } else {
         if details_given {
-            let field = if a.copy_to.is_empty() { "consent" } else { "consent.units" };
+            let field = if a.copy_to.is_empty() { Field::Consent } else { Field::ConsentUnits(None) };
             findings.push(Finding::error(field, Problem::ConsentDetailsWithoutConsent));
         }
         None
@@ -425,29 +402,6 @@ fn stage_new_case(tx: &mut Transaction<'_>, case: &mut Case, lang: Lang) {
         }
     }
     tx.create(&TeamDir::case_rel(&case.id), case_file::new_text_in(case, lang), Privacy::Private);
-}
-
-/// One finding, with the flag that fixes it.
-fn render_finding(f: &Finding, lang: Lang) -> String {
-    let word = match f.severity {
-        Severity::Error => lang.error_word(),
-        Severity::Warning => lang.warning_word(),
-    };
-    let message = match &f.problem {
-        Problem::Missing { key } => match field_label(key, lang) {
-            Some(label) => lang.pick(format!("mangler {label}"), format!("missing {label}")),
-            None => f.problem.message(lang),
-        },
-        other => other.message(lang),
-    };
-    let mut out = match flag_for(&f.field) {
-        Some(flag) => format!("{word}: {message} [{flag}]"),
-        None => format!("{word}: {message}"),
-    };
-    if let Some(help) = f.problem.help(lang) {
-        out.push_str(&format!("\n  {}: {help}", lang.help_word()));
-    }
-    out
 }
 
 /// The short confirmation after a referral.

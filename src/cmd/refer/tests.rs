@@ -50,7 +50,7 @@ fn who_consents_follows_from_age_except_between_consent_age_and_18() {
 #[test]
 fn missing_answers_are_each_named_with_their_flag() {
     let (_, findings) = build(&Args::default(), &config(), d(2027, 1, 5));
-    let flags: Vec<&str> = findings.iter().filter_map(|f| flag_for(&f.field)).collect();
+    let flags: Vec<&str> = findings.iter().filter_map(|f| f.field.flag()).collect();
     for flag in ["--way", "--unit", "--initials", "--born"] {
         assert!(flags.contains(&flag), "{flag} in {flags:?}");
     }

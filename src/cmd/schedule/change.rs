@@ -103,11 +103,11 @@ pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> 
         return Err(Error::Invalid(Problem::Missing { key: "--reason".into() }));
     }
     if crate::rules::text::has_line_break_or_control(reason) {
-        return Err(Problem::ControlCharacters { field: "--reason".into() }.into());
+        return Err(Problem::ControlCharacters { field: crate::model::Field::Key("--reason".into()) }.into());
     }
     // The reason goes into the meetings file, the calendar and every invitation: no one's id.
     if crate::rules::national_id::contains_national_id(reason) {
-        return Err(Problem::NationalId { field: "--reason".into() }.into());
+        return Err(Problem::NationalId { field: crate::model::Field::Key("--reason".into()) }.into());
     }
     let mut tx = ctx.transaction()?;
     let (mut schedule, rel, text) = published(&tx, config, date)?;

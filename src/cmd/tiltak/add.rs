@@ -80,10 +80,10 @@ pub fn problems(m: &Measure, bank: &Tiltaksbank, config: &Config) -> Vec<(&'stat
         ("--link", &m.link),
     ] {
         if contains_national_id(text) {
-            out.push((flag, Problem::NationalId { field: flag.trim_start_matches('-').into() }));
+            out.push((flag, Problem::NationalId { field: crate::model::Field::Key(flag.into()) }));
         }
         if has_control_characters(text) || (flag != "--description" && text.contains('\n')) {
-            out.push((flag, Problem::ControlCharacters { field: flag.trim_start_matches('-').into() }));
+            out.push((flag, Problem::ControlCharacters { field: crate::model::Field::Key(flag.into()) }));
         }
     }
     out
