@@ -51,7 +51,7 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
         let n = self.input.read_line(&mut line).map_err(|e| Error::read(std::path::Path::new("stdin"), e))?;
         if n == 0 {
             writeln!(self.out)?;
-            return Err(Error::Aborted);
+            return Err(crate::problem::Problem::Aborted.into());
         }
         Ok(line.trim_end_matches(['\n', '\r']).to_string())
     }
@@ -165,6 +165,6 @@ mod tests {
     #[test]
     fn end_of_input_aborts() {
         let mut p = prompter("");
-        assert!(matches!(p.ask("Navn", None), Err(Error::Aborted)));
+        assert!(matches!(p.ask("Navn", None), Err(Error::Stop(crate::problem::Problem::Aborted))));
     }
 }

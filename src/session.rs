@@ -209,13 +209,14 @@ impl Session {
         let team = match &globals.dir {
             Some(dir) => {
                 if !dir.join(crate::store::CONFIG_FILE).is_file() {
-                    return Err(Error::NotATeamFolder { dir: dir.clone() });
+                    return Err(Problem::NotATeamFolder { dir: dir.display().to_string() }.into());
                 }
                 TeamDir::new(dir)
             }
             None => {
                 let start = std::env::current_dir().map_err(|e| Error::read(&PathBuf::from("."), e))?;
-                TeamDir::find_upwards(&start).ok_or(Error::NoTeamFolder { start })?
+                TeamDir::find_upwards(&start)
+                    .ok_or(Problem::NoTeamFolder { start: start.display().to_string() })?
             }
         };
         let config = match early.team {

@@ -13,23 +13,28 @@ use crate::lang::Lang;
 /// The message for a usage error, or `None` where clap's own rendering should be used (help
 /// and version output, and kinds without the context this needs). `command` is the command
 /// the user was typing (`rt tiltak add`), for the pointer to its help.
-pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<String> {
+pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<crate::output::Styled> {
     let (message, mut hints) = message(error, lang)?;
     hints.extend(suggestions(error, lang));
-    let mut text = format!("{}: {message}\n", lang.error_word());
-    for hint in hints {
-        text.push_str(&format!("{}: {hint}\n", lang.help_word()));
+    let severity = crate::diagnostic::Severity::Error;
+    let mut text = crate::diagnostic::render_text(
+        severity,
+        None,
+        &message,
+        None,
+        hints.first().map(String::as_str),
+        lang,
+    );
+    for hint in hints.iter().skip(1) {
+        text.plain("\n").push(crate::output::Style::Help, lang.help_word()).plain(format!(": {hint}"));
     }
+    text.plain("\n");
     let usage = usage(error, lang);
     if let Some((usage, _)) = &usage {
-        text.push('\n');
-        text.push_str(usage);
-        text.push('\n');
+        text.plain(format!("\n{usage}\n"));
     }
     let command = usage.map_or_else(|| command.to_string(), |(_, command)| command);
-    text.push_str(
-        &lang.pick(format!("Mer hjelp: `{command} --help`"), format!("More help: `{command} --help`")),
-    );
+    text.plain(lang.pick(format!("Mer hjelp: `{command} --help`"), format!("More help: `{command} --help`")));
     Some(text)
 }
 

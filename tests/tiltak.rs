@@ -122,7 +122,7 @@ fn add_appends_and_keeps_the_comments_and_refuses_what_is_wrong() {
         &["--name", "Kurs", "--unit", "nav", "--access", "open", "--age-min", "18", "--age-max", "6"],
         "aldersspennet 18–6 går baklengs",
     );
-    refuse(&["--name", "Kurs", "--unit", "nav"], "mangler [--access]");
+    refuse(&["--name", "Kurs", "--unit", "nav"], "mangler `access` [--access]");
 }
 
 /// A workbook like a municipality's: 30 measures, two of them broken.

@@ -92,7 +92,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     // The mail as a message: it needs a sender, the leader.
     let draft = || -> Result<mail::Draft<'_>, Error> {
         Ok(mail::Draft {
-            from: view.leader.as_ref().ok_or(Error::Invalid(Problem::NoLeader))?,
+            from: view.leader.as_ref().ok_or(Error::Stop(Problem::NoLeader))?,
             to: &to,
             cc: &cc,
             subject: &subject,
@@ -103,7 +103,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     };
     if to.is_empty() && cc.is_empty() {
         if args.send {
-            return Err(Error::Invalid(Problem::NoRecipients));
+            return Err(Error::Stop(Problem::NoRecipients));
         }
         ctx.warn(&Problem::NoRecipients);
     }
@@ -144,7 +144,7 @@ fn message_id(meeting: &Meeting, ctx: &Session) -> String {
 /// Exit 1 when any recipient was refused (the others did get it).
 fn send(ctx: &Session, config: &Config, draft: &mail::Draft, dry_run: bool) -> Result<i32, Error> {
     let lang = ctx.lang;
-    let server = config.mail.as_ref().ok_or(Error::Invalid(Problem::NoMailServer))?;
+    let server = config.mail.as_ref().ok_or(Error::Stop(Problem::NoMailServer))?;
     let (message, envelope) = mail::outgoing(draft)?;
     let via = format!("{}:{} ({})", server.host, server.port, server.security.code());
     let name_of = |address: &str| {
@@ -183,23 +183,20 @@ fn send(ctx: &Session, config: &Config, draft: &mail::Draft, dry_run: bool) -> R
         return Ok(0);
     }
     let password = match &server.password_env {
-        Some(var) if server.user.is_some() => Some(
-            ctx.secret(var).ok_or_else(|| Error::Invalid(Problem::PasswordNotSet { var: var.clone() }))?,
-        ),
+        Some(var) if server.user.is_some() => {
+            Some(ctx.secret(var).ok_or_else(|| Error::Stop(Problem::PasswordNotSet { var: var.clone() }))?)
+        }
         _ => None,
     };
     if server.security == MailSecurity::None && !is_local(&server.host) {
-        ctx.note(format!(
-            "{}: {}",
-            lang.warning_word(),
-            lang.pick(
-                format!("sender ukryptert til {} (security = \"none\")", server.host),
-                format!("sending unencrypted to {} (security = \"none\")", server.host),
-            )
-        ));
+        // A password sent in clear text across a network is a password given away.
+        if password.is_some() {
+            return Err(Problem::PlainPassword { host: server.host.clone() }.into());
+        }
+        ctx.warn(&Problem::Unencrypted { host: server.host.clone() });
     }
     let answers = mail::smtp::send(server, password.as_deref(), &envelope, &message)
-        .map_err(|e| Error::Send { server: via.clone(), step: e.step, detail: e.detail })?;
+        .map_err(|e| Error::from(Problem::Send { server: via.clone(), step: e.step, detail: e.detail }))?;
     let mut out = String::new();
     for a in &answers {
         let who = name_of(&a.address);
@@ -218,7 +215,7 @@ fn send(ctx: &Session, config: &Config, draft: &mail::Draft, dry_run: bool) -> R
         ));
         Ok(0)
     } else {
-        Err(Error::Invalid(Problem::RecipientsRefused { refused, sent }))
+        Err(Error::Stop(Problem::RecipientsRefused { refused, sent }))
     }
 }
 
@@ -235,10 +232,10 @@ fn choose(meetings: &[Meeting], asked: Option<NaiveDate>, today: NaiveDate) -> R
         None => meetings
             .iter()
             .find(|m| m.is_open() && m.date >= today)
-            .ok_or(Error::Invalid(Problem::MeetingUnknown { date: today, next })),
+            .ok_or(Error::Stop(Problem::MeetingUnknown { date: today, next })),
         Some(date) => match meetings.iter().find(|m| m.date == date) {
-            None => Err(Error::Invalid(Problem::MeetingUnknown { date, next })),
-            Some(m) if !m.is_open() => Err(Error::Invalid(Problem::MeetingCancelled {
+            None => Err(Error::Stop(Problem::MeetingUnknown { date, next })),
+            Some(m) if !m.is_open() => Err(Error::Stop(Problem::MeetingCancelled {
                 date,
                 reason: m.cancelled.clone().unwrap_or_default(),
             })),

@@ -34,12 +34,12 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
     let date = args.date.unwrap_or(ctx.today);
-    let consent = case.consent.as_mut().ok_or(Error::Invalid(Problem::NoConsentToWithdraw))?;
+    let consent = case.consent.as_mut().ok_or(Error::Stop(Problem::NoConsentToWithdraw))?;
     if let Some(when) = consent.withdrawn {
-        return Err(Error::Invalid(Problem::AlreadyWithdrawn { date: when }));
+        return Err(Error::Stop(Problem::AlreadyWithdrawn { date: when }));
     }
     if date < consent.date {
-        return Err(Error::Invalid(Problem::ConsentDatesReversed { key: "--date".into() }));
+        return Err(Error::Stop(Problem::ConsentDatesReversed { key: "--date".into() }));
     }
     consent.withdrawn = Some(date);
     cases::save(&mut tx, &edit, &case)?;

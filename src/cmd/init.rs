@@ -80,7 +80,7 @@ pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
     for name in [CONFIG_FILE, TILTAK_FILE, CASES_DIR] {
         let path = dir.join(name);
         if std::fs::symlink_metadata(&path).is_ok() {
-            return Err(Error::AlreadyExists { path });
+            return Err(Problem::AlreadyExists { path: path.display().to_string() }.into());
         }
     }
     for (field, value) in [

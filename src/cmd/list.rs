@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::Half;
 use crate::model::{Case, Status, User, WayIn};
+use crate::problem::Problem;
 use crate::session::Session;
 use crate::store::load;
 use crate::table;
@@ -103,18 +104,8 @@ fn no_meeting_that_day(ctx: &Session, config: &crate::model::Config, date: Naive
     }
     let before = schedule.meetings.iter().filter(|m| m.date < date).map(|m| m.date).max();
     let after = schedule.meetings.iter().filter(|m| m.date > date).map(|m| m.date).min();
-    let near: Vec<String> = before.into_iter().chain(after).map(|d| d.to_string()).collect();
-    let lang = ctx.lang;
-    ctx.note(lang.pick(
-        format!("advarsel: teamet har ikke møte {date}"),
-        format!("warning: the team has no meeting on {date}"),
-    ));
-    if !near.is_empty() {
-        ctx.note(lang.pick(
-            format!("hjelp: nærmeste møter: {} (se `rt schedule --half {half}`)", near.join(" og ")),
-            format!("help: nearest meetings: {} (see `rt schedule --half {half}`)", near.join(" and ")),
-        ));
-    }
+    let near: Vec<NaiveDate> = before.into_iter().chain(after).collect();
+    ctx.warn(&Problem::NoMeetingThatDay { date, near, half: half.to_string() });
 }
 
 fn text_table(cases: &[&Case], lang: Lang) -> String {

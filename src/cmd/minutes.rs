@@ -78,17 +78,17 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
             let date = meeting
                 .or(case.meeting)
                 .or(case.outcome.as_ref().map(|o| o.date))
-                .ok_or_else(|| Error::Invalid(Problem::NotInAMeeting { id: case.id.to_string() }))?;
+                .ok_or_else(|| Error::Stop(Problem::NotInAMeeting { id: case.id.to_string() }))?;
             (date, vec![case])
         }
         (None, meeting) => {
-            let date = meeting.ok_or_else(|| Error::Invalid(Problem::Missing { key: "--meeting".into() }))?;
+            let date = meeting.ok_or_else(|| Error::Stop(Problem::Missing { key: "--meeting".into() }))?;
             let (all, diags) = load::cases(&ctx.team);
             super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
             let here: Vec<Case> =
                 all.into_iter().map(|c| c.case).filter(|c| c.meeting == Some(date)).collect();
             if here.is_empty() {
-                return Err(Error::Invalid(Problem::NoCasesInMeeting { date }));
+                return Err(Error::Stop(Problem::NoCasesInMeeting { date }));
             }
             (date, here)
         }
@@ -117,7 +117,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
 
     match &args.out {
         None if documents.len() == 1 => ctx.print(&documents[0].1)?,
-        None => return Err(Error::Invalid(Problem::NeedsOutFolder { count: documents.len() })),
+        None => return Err(Error::Stop(Problem::NeedsOutFolder { count: documents.len() })),
         Some(dir) => {
             crate::store::paths::check_output(dir)?;
             // The referat holds health information: the folder and files are for the owner only.
@@ -165,7 +165,7 @@ fn attendance(config: &Config, absent: &[String]) -> Result<(Vec<PersonView>, Ve
     for name in absent {
         if config.member(name).is_none() {
             let suggestion = suggest::closest(name, config.members.iter().map(|m| m.name.as_str()));
-            return Err(Error::Invalid(Problem::UnknownMember { name: name.clone(), suggestion }));
+            return Err(Error::Stop(Problem::UnknownMember { name: name.clone(), suggestion }));
         }
     }
     let (mut present, mut away) = (Vec::new(), Vec::new());

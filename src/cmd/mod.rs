@@ -132,29 +132,16 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Says how many case files a command had to leave out because they have errors — a case
-/// missing from a list, an invitation or a report must never go unnoticed. `what` is what
-/// happened to them, e.g. `("er utelatt", "are left out")`.
-pub fn warn_unreadable_cases(setup: &Setup, diags: &[crate::diagnostic::Diagnostic], what: (&str, &str)) {
-    let lang = setup.lang;
+/// missing from a list, an invitation or a report must never go unnoticed.
+pub fn warn_unreadable_cases(setup: &Setup, diags: &[crate::diagnostic::Diagnostic], how: LeftOut) {
     let broken: std::collections::BTreeSet<&str> =
         diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
-    if broken.is_empty() {
-        return;
+    if !broken.is_empty() {
+        setup.warn(&crate::problem::Problem::CaseFilesLeftOut { count: broken.len(), how });
     }
-    let n = broken.len();
-    setup.note(lang.pick(
-        format!(
-            "advarsel: {} feil og {}; kjør `rt check`",
-            crate::lang::count(n, "saksfil har", "saksfiler har"),
-            what.0
-        ),
-        format!(
-            "warning: {} with errors {}; run `rt check`",
-            crate::lang::count(n, "case file", "case files"),
-            what.1
-        ),
-    ));
 }
 
+pub use crate::problem::LeftOut;
+
 /// What happens to a case file with errors in most commands.
-pub const LEFT_OUT: (&str, &str) = ("er utelatt", "left out");
+pub const LEFT_OUT: LeftOut = LeftOut::LeftOut;

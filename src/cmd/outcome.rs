@@ -118,7 +118,7 @@ fn judge_and_save(
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     if errors > 0 {
-        return Err(Error::Invalid(Problem::NotSaved { problems: errors }));
+        return Err(Error::Stop(Problem::NotSaved { problems: errors }));
     }
     cases::save(&mut tx, edit, case)?;
     crate::cmd::commit(ctx, tx)?;
@@ -126,7 +126,7 @@ fn judge_and_save(
 }
 
 fn step(case: &Case, step: Step) -> Result<Status, Error> {
-    status::next(case.status, step).map_err(Error::Invalid)
+    status::next(case.status, step).map_err(Error::Stop)
 }
 
 /// Runs `rt record`.

@@ -71,7 +71,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     // Only cases referred or discussed in these two half-years count.
     let need = load::Need { summary: false, months: load::Need::months_of(&[half, half.previous()]) };
     let (all, diags) = load::cases_for(&ctx.team, &need);
-    super::warn_unreadable_cases(ctx, &diags, ("er ikke talt med", "not counted"));
+    super::warn_unreadable_cases(ctx, &diags, super::LeftOut::NotCounted);
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();
     let figures = |h: Half| -> Result<_, Error> {
         let schedule = load::schedule_or_stop(&ctx.team, config, h)?;

@@ -15,6 +15,7 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, SinglePart};
 
 use crate::error::Error;
+use crate::problem::{HeaderPart, Problem};
 use crate::render::agenda::PersonView;
 use crate::rules::text::has_line_break_or_control;
 
@@ -38,14 +39,16 @@ pub struct Draft<'a> {
 
 fn mailbox(p: &PersonView) -> Result<Mailbox, Error> {
     if has_line_break_or_control(&p.name) || has_line_break_or_control(&p.email) {
-        return Err(Error::Mail {
-            detail: format!(
-                "`{}` har linjeskift eller kontrolltegn / has a line break",
-                p.name.escape_debug()
-            ),
-        });
+        return Err(Problem::HeaderLineBreak {
+            what: HeaderPart::Recipient(p.name.escape_debug().to_string()),
+        }
+        .into());
     }
-    let address = p.email.trim().parse().map_err(|e| Error::Mail { detail: format!("{}: {e}", p.email) })?;
+    let address = p
+        .email
+        .trim()
+        .parse()
+        .map_err(|e| Error::from(Problem::Mail { detail: format!("{}: {e}", p.email) }))?;
     Ok(Mailbox::new(Some(p.name.clone()), address))
 }
 
@@ -62,7 +65,7 @@ pub fn outgoing(d: &Draft) -> Result<(Vec<u8>, lettre::address::Envelope), Error
 
 fn message(d: &Draft, draft: bool) -> Result<Message, Error> {
     if has_line_break_or_control(d.subject) {
-        return Err(Error::Mail { detail: "emnet har linjeskift / the subject has a line break".into() });
+        return Err(Problem::HeaderLineBreak { what: HeaderPart::Subject }.into());
     }
     let from = mailbox(d.from)?;
     let mut builder = Message::builder()
@@ -91,7 +94,7 @@ fn message(d: &Draft, draft: bool) -> Result<Message, Error> {
     }
     builder
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(d.body.to_string()))
-        .map_err(|e| Error::Mail { detail: e.to_string() })
+        .map_err(|e| Error::from(Problem::Mail { detail: e.to_string() }))
 }
 
 #[cfg(test)]
@@ -116,8 +119,8 @@ mod tests {
             date,
             message_id: "a@b".into(),
         };
-        assert!(matches!(eml(&d), Err(Error::Mail { .. })));
+        assert!(matches!(eml(&d), Err(Error::Stop(Problem::HeaderLineBreak { .. }))));
         let d = Draft { to: &[], subject: "Møte\nBcc: x@y", ..d };
-        assert!(matches!(eml(&d), Err(Error::Mail { .. })));
+        assert!(matches!(eml(&d), Err(Error::Stop(Problem::HeaderLineBreak { .. }))));
     }
 }

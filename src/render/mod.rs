@@ -96,7 +96,7 @@ fn template_error(file: &str, e: tera::Error) -> Error {
         message.push_str(&format!(": {c}"));
         cause = c.source();
     }
-    Error::Template { file: file.to_string(), line, message }
+    Error::Stop(crate::problem::Problem::Template { file: file.to_string(), line, message })
 }
 
 /// `{{ date | dato }}`: an ISO date as a letter writes it; `lang="en"` for English.

@@ -38,7 +38,7 @@ impl ReplaceError {
     /// The command's error for it: `shown` names the file as the user knows it.
     pub fn into_error(self, path: &Path, shown: &str) -> crate::error::Error {
         match self {
-            ReplaceError::Changed => crate::error::Error::Changed { file: shown.to_string() },
+            ReplaceError::Changed => crate::problem::Problem::Changed { file: shown.to_string() }.into(),
             ReplaceError::Io(e) => crate::error::Error::write(path, e),
         }
     }

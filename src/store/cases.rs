@@ -11,6 +11,7 @@ use super::transaction::Transaction;
 use super::{TeamDir, case_file, load};
 use crate::error::Error;
 use crate::model::{Case, CaseId};
+use crate::problem::Problem;
 use crate::suggest;
 
 /// A case read for editing.
@@ -41,13 +42,13 @@ pub fn open(team: &TeamDir, id: &str) -> Result<Editable, Error> {
                 None => {
                     let ids: Vec<String> = cases.iter().map(|c| c.case.id.to_string()).collect();
                     let suggestion = suggest::closest(id, ids.iter().map(String::as_str));
-                    return Err(Error::CaseNotFound { id: id.to_string(), suggestion });
+                    return Err(Problem::CaseNotFound { id: id.to_string(), suggestion }.into());
                 }
             }
         }
     };
     let text = load::read_text(team, &rel)?
-        .ok_or_else(|| Error::CaseNotFound { id: id.into(), suggestion: None })?;
+        .ok_or_else(|| Error::from(Problem::CaseNotFound { id: id.into(), suggestion: None }))?;
     let read = case_file::read(&rel, &text);
     match read.case {
         Some(case) => Ok(Editable { rel, text, case, newer: read.newer }),
@@ -68,7 +69,7 @@ pub fn open_in(tx: &Transaction<'_>, id: &str) -> Result<Editable, Error> {
 /// file changed since it was read.
 pub fn save(tx: &mut Transaction<'_>, edit: &Editable, case: &Case) -> Result<(), Error> {
     if edit.newer {
-        return Err(Error::NewerSchema { file: edit.rel.clone() });
+        return Err(Problem::NewerFile { file: edit.rel.clone() }.into());
     }
     let mut doc: toml_edit::DocumentMut =
         edit.text.parse().map_err(|_| Error::invalid_file(&edit.rel, Vec::new()))?;
@@ -123,7 +124,7 @@ mod tests {
         case.closed = Some(d(2027, 2, 1));
         let mut tx = Transaction::begin(&team, "test", false).unwrap();
         save(&mut tx, &edit, &case).unwrap();
-        assert!(matches!(tx.commit(), Err(Error::Changed { .. })));
+        assert!(matches!(tx.commit(), Err(Error::Stop(Problem::Changed { .. }))));
         assert_eq!(std::fs::read_to_string(team.path(&rel)).unwrap(), theirs, "their change survives");
     }
 
@@ -137,7 +138,7 @@ mod tests {
         let mut case = edit.case.clone();
         case.status = Status::Closed;
         let mut tx = Transaction::begin(&team, "test", false).unwrap();
-        assert!(matches!(save(&mut tx, &edit, &case), Err(Error::NewerSchema { .. })));
+        assert!(matches!(save(&mut tx, &edit, &case), Err(Error::Stop(Problem::NewerFile { .. }))));
         drop(tx);
         assert_eq!(std::fs::read_to_string(team.path(&rel)).unwrap(), text);
     }
@@ -150,7 +151,7 @@ mod tests {
         std::fs::rename(team.path(&rel), team.path(moved)).unwrap();
         assert_eq!(open(&team, "2027-01-05-k7q2").unwrap().rel, moved);
         match open(&team, "2027-01-05-k7q3") {
-            Err(Error::CaseNotFound { suggestion, .. }) => {
+            Err(Error::Stop(Problem::CaseNotFound { suggestion, .. })) => {
                 assert_eq!(suggestion.as_deref(), Some("2027-01-05-k7q2"))
             }
             other => panic!("{other:?}"),

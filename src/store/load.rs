@@ -113,14 +113,14 @@ pub fn lock_finding(team: &TeamDir) -> Option<Diagnostic> {
 pub fn unreadable(e: &std::io::Error) -> Problem {
     match e.kind() {
         std::io::ErrorKind::FileTooLarge => Problem::TooLarge { max_mib: MAX_FILE_BYTES / (1024 * 1024) },
-        _ => Problem::Unreadable { detail: e.to_string() },
+        _ => Problem::Unreadable { cause: crate::problem::IoCause::of(e) },
     }
 }
 
 /// Reads a text file of the team folder; `None` when it does not exist. Never through a
 /// symbolic link inside the folder, and never anything but a regular file.
 pub fn read_text(team: &TeamDir, rel: &str) -> Result<Option<String>, Error> {
-    let path = team.checked(rel).map_err(|u| Error::Invalid(u.problem()))?;
+    let path = team.checked(rel).map_err(|u| Error::Stop(u.problem()))?;
     match read_capped(&path) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -142,7 +142,7 @@ pub struct ConfigRead {
 /// Reads `rt.toml` (once per command: see [`crate::session`]).
 pub fn config(team: &TeamDir) -> Result<ConfigRead, Error> {
     let text = read_text(team, CONFIG_FILE)?
-        .ok_or_else(|| Error::NotATeamFolder { dir: team.root().to_path_buf() })?;
+        .ok_or_else(|| Error::from(Problem::NotATeamFolder { dir: team.root().display().to_string() }))?;
     let (config, diags) = config_file::read(CONFIG_FILE, &text);
     let language = config.as_ref().map(|c| c.language);
     Ok(ConfigRead { config, language, diags })
@@ -153,7 +153,7 @@ pub fn tiltaksbank(team: &TeamDir, config: Option<&Config>) -> Result<(Tiltaksba
     match read_text(team, TILTAK_FILE)? {
         Some(text) => Ok(tiltak_file::read(TILTAK_FILE, &text, config)),
         None => {
-            let problem = Problem::Unreadable { detail: "finnes ikke / does not exist".into() };
+            let problem = Problem::Unreadable { cause: crate::problem::IoCause::NotFound };
             Ok((Tiltaksbank::default(), vec![Diagnostic::error(TILTAK_FILE, None, problem)]))
         }
     }
@@ -182,7 +182,11 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
             Ok(e) => e,
             Err(e) => {
                 let rel = e.path().map_or_else(|| CASES_DIR.to_string(), |p| relative(team, p));
-                diags.push(Diagnostic::error(&rel, None, Problem::Unreadable { detail: e.to_string() }));
+                diags.push(Diagnostic::error(
+                    &rel,
+                    None,
+                    Problem::Unreadable { cause: crate::problem::IoCause::Other(e.to_string()) },
+                ));
                 continue;
             }
         };

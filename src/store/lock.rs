@@ -95,9 +95,11 @@ impl TeamLock {
                     let mut holder = String::new();
                     let _ = file.take(200).read_to_string(&mut holder);
                     let holder: String = holder.chars().filter(|c| !c.is_control()).collect();
-                    return Err(Error::Locked { path, holder: holder.trim().to_string() });
+                    return Err(Problem::Locked { holder: holder.trim().to_string() }.into());
                 }
-                Err(TryLockError::Error(e)) => return Err(Error::LockUnsupported { path, source: e }),
+                Err(TryLockError::Error(e)) => {
+                    return Err(Problem::LockUnsupported { detail: e.to_string() }.into());
+                }
             }
         }
         // Who holds it, for whoever waits next: the command and the process, nothing else.
@@ -153,7 +155,7 @@ mod tests {
         std::fs::write(&target, "schema = 1\n").unwrap();
         std::os::unix::fs::symlink(&target, dir.path().join(LOCK_FILE)).unwrap();
         let err = TeamLock::acquire(&TeamDir::new(dir.path()), "refer").unwrap_err();
-        assert!(matches!(err, Error::Invalid(Problem::LockNotAFile { link: true })), "{err:?}");
+        assert!(matches!(err, Error::Stop(Problem::LockNotAFile { link: true })), "{err:?}");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "schema = 1\n");
         // A hard link is a second name for another file: refused too.
         std::fs::remove_file(dir.path().join(LOCK_FILE)).unwrap();

@@ -24,10 +24,10 @@ pub fn is_device_name(name: &str) -> bool {
 pub fn check_output(path: &Path) -> Result<(), Error> {
     let text = path.to_string_lossy();
     if text.trim().is_empty() || text.contains('\0') {
-        return Err(Error::Invalid(Problem::BadOutputPath { path: text.into_owned() }));
+        return Err(Error::Stop(Problem::BadOutputPath { path: text.into_owned() }));
     }
     if path.components().any(|c| is_device_name(&c.as_os_str().to_string_lossy())) {
-        return Err(Error::Invalid(Problem::BadOutputPath { path: text.into_owned() }));
+        return Err(Error::Stop(Problem::BadOutputPath { path: text.into_owned() }));
     }
     Ok(())
 }

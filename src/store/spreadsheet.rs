@@ -37,13 +37,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Error> {
     let names = book.sheet_names();
     let name = match sheet {
         Some(wanted) => names.iter().find(|n| n.eq_ignore_ascii_case(wanted)).cloned().ok_or_else(|| {
-            Error::Invalid(crate::problem::Problem::NoSuchSheet {
-                sheet: wanted.into(),
-                sheets: names.clone(),
-            })
+            Error::Stop(crate::problem::Problem::NoSuchSheet { sheet: wanted.into(), sheets: names.clone() })
         })?,
         None => names.first().cloned().ok_or_else(|| {
-            Error::Invalid(crate::problem::Problem::NoSuchSheet { sheet: String::new(), sheets: Vec::new() })
+            Error::Stop(crate::problem::Problem::NoSuchSheet { sheet: String::new(), sheets: Vec::new() })
         })?,
     };
     let range = book.worksheet_range(&name).map_err(bad)?;

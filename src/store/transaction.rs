@@ -172,7 +172,7 @@ impl<'t> Transaction<'t> {
         let staged = files;
         let mut paths: Vec<PathBuf> = Vec::with_capacity(staged.len());
         for s in &staged {
-            let path = self.team.checked(&s.rel).map_err(|u| Error::Invalid(u.problem()))?;
+            let path = self.team.checked(&s.rel).map_err(|u| Error::Stop(u.problem()))?;
             let current = match std::fs::symlink_metadata(&path) {
                 Ok(_) => Some(load::read_capped(&path).map_err(|e| Error::read(&path, e))?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -184,7 +184,7 @@ impl<'t> Transaction<'t> {
                     return Err(Error::write(&path, std::io::ErrorKind::AlreadyExists.into()));
                 }
                 (Expect::Bytes(read), Some(now)) if read.as_slice() == now.as_bytes() => {}
-                (Expect::Bytes(_), _) => return Err(Error::Changed { file: s.rel.clone() }),
+                (Expect::Bytes(_), _) => return Err(Problem::Changed { file: s.rel.clone() }.into()),
                 (Expect::Folder, _) => unreachable!("folders are apart"),
             }
             paths.push(path);
@@ -283,7 +283,7 @@ mod tests {
         tx.replace("b.toml", "b = 1\n", "b = 2\n", Privacy::Shared);
         // Someone changes b before the commit: neither a nor b is written.
         std::fs::write(dir.path().join("b.toml"), "b = 9\n").unwrap();
-        assert!(matches!(tx.commit(), Err(Error::Changed { file }) if file == "b.toml"));
+        assert!(matches!(tx.commit(), Err(Error::Stop(Problem::Changed { file })) if file == "b.toml"));
         assert_eq!(std::fs::read_to_string(dir.path().join("a.toml")).unwrap(), "a = 1\n");
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),
@@ -321,7 +321,7 @@ mod tests {
         tx.create("cases/2027/x.toml", "x\n", Privacy::Private);
         let err = tx.commit().unwrap_err();
         assert!(
-            matches!(err, Error::Invalid(Problem::LinkNotFollowed { ref path }) if path == "cases/2027"),
+            matches!(err, Error::Stop(Problem::LinkNotFollowed { ref path }) if path == "cases/2027"),
             "{err:?}"
         );
         assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);

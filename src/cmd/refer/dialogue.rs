@@ -36,7 +36,7 @@ pub fn fill<R: BufRead, W: Write>(
         "Gjelder saken mistanke om vold eller seksuelle overgrep?",
         "Does the case concern suspected violence or sexual abuse?",
     ))? {
-        return Err(Error::Violence);
+        return Err(Problem::Violence.into());
     }
 
     if a.way.is_none() {
@@ -294,7 +294,7 @@ fn offer_anonymous<R: BufRead, W: Write>(
         return Ok(());
     }
     p.say(&format!("  {}", why.help(lang).unwrap_or_default()))?;
-    Err(Error::Refused { problems: 1 })
+    Err(Problem::Refused { problems: 1 }.into())
 }
 
 fn unit_answer(s: &str, config: &Config, lang: crate::lang::Lang) -> Result<String, String> {

@@ -132,7 +132,7 @@ fn consent_by_arg(text: &str) -> Result<ConsentBy, String> {
 pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     // R5 first: such a case is never a team case, whatever else is given.
     if args.violence {
-        return Err(Error::Violence);
+        return Err(Problem::Violence.into());
     }
     let config = ctx.config()?;
     let (lang, today) = (ctx.lang, ctx.today);
@@ -158,7 +158,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
         ctx.note(crate::diagnostic::render_finding(f, lang));
     }
     if errors > 0 {
-        return Err(Error::Refused { problems: errors });
+        return Err(Problem::Refused { problems: errors }.into());
     }
 
     if args.dry_run {
@@ -176,7 +176,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
         for f in &late {
             ctx.note(crate::diagnostic::render_finding(f, lang));
         }
-        return Err(Error::Refused { problems: late.len() });
+        return Err(Problem::Refused { problems: late.len() }.into());
     }
     stage_new_case(&mut tx, &mut case, lang);
     crate::cmd::commit(ctx, tx)?;

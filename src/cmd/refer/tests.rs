@@ -89,5 +89,5 @@ fn the_dialogue_fills_what_is_missing() {
 fn the_dialogue_stops_at_once_on_violence() {
     let mut p = Prompter::new("ja\n".as_bytes(), Vec::new(), Lang::Nb);
     let result = dialogue::fill(&mut Args::default(), &config(), d(2027, 1, 5), &mut p);
-    assert!(matches!(result, Err(Error::Violence)));
+    assert!(matches!(result, Err(Error::Stop(Problem::Violence))));
 }

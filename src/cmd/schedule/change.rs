@@ -23,11 +23,11 @@ pub fn publish(ctx: &Session, config: &Config, half: Half) -> Result<(), Error> 
     let mut tx = ctx.transaction()?;
     let rel = load::meetings_rel(half);
     if tx.exists(&rel) {
-        return Err(Error::Invalid(Problem::AlreadyPublished { half: half.to_string() }));
+        return Err(Error::Stop(Problem::AlreadyPublished { half: half.to_string() }));
     }
     let mut schedule = planned(half, config);
     if schedule.meetings.is_empty() {
-        return Err(Error::Invalid(Problem::NoMeetings { half: half.to_string() }));
+        return Err(Error::Stop(Problem::NoMeetings { half: half.to_string() }));
     }
     schedule.published = Some(ctx.today);
     tx.create(&rel, meetings_file::new_text(&schedule, lang), Privacy::Shared);
@@ -59,7 +59,7 @@ fn published(
     let half = Half::of(date);
     let rel = load::meetings_rel(half);
     let Some(text) = tx.read(&rel)? else {
-        return Err(Error::Invalid(Problem::NotPublished { half: half.to_string() }));
+        return Err(Error::Stop(Problem::NotPublished { half: half.to_string() }));
     };
     let schedule = load::schedule_or_stop(tx.team(), config, half)?;
     Ok((schedule, rel, text))
@@ -84,7 +84,7 @@ fn unknown_meeting(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> Er
         .take(3)
         .map(|m| m.date)
         .collect();
-    Error::Invalid(Problem::MeetingUnknown { date, next })
+    Error::Stop(Problem::MeetingUnknown { date, next })
 }
 
 /// Stages the meetings file written back, keeping hand edits.
@@ -100,7 +100,7 @@ pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> 
     let lang = ctx.lang;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::Invalid(Problem::Missing { key: "--reason".into() }));
+        return Err(Error::Stop(Problem::Missing { key: "--reason".into() }));
     }
     if crate::rules::text::has_line_break_or_control(reason) {
         return Err(Problem::ControlCharacters { field: crate::model::Field::Key("--reason".into()) }.into());
@@ -115,7 +115,7 @@ pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> 
         return Err(unknown_meeting(&schedule, date, ctx.today));
     };
     if date < ctx.today {
-        return Err(Error::Invalid(Problem::MeetingPast { date }));
+        return Err(Error::Stop(Problem::MeetingPast { date }));
     }
     // Cancelling twice only finishes moving the cases (a meeting cancelled by hand).
     let meeting = &mut schedule.meetings[index];
@@ -177,16 +177,16 @@ pub fn move_meeting(ctx: &Session, config: &Config, from: NaiveDate, to: NaiveDa
         return Err(unknown_meeting(&schedule, from, ctx.today));
     };
     if !schedule.half.contains(to) {
-        return Err(Error::Invalid(Problem::MoveOutsideHalf { half: schedule.half.to_string() }));
+        return Err(Error::Stop(Problem::MoveOutsideHalf { half: schedule.half.to_string() }));
     }
     if from < ctx.today || to < ctx.today {
-        return Err(Error::Invalid(Problem::MeetingPast { date: from.min(to) }));
+        return Err(Error::Stop(Problem::MeetingPast { date: from.min(to) }));
     }
     if let Some(why) = Closures::of(config).closure(to) {
-        return Err(Error::Invalid(Problem::MeetingOnClosedDay { why: why.label(lang) }));
+        return Err(Error::Stop(Problem::MeetingOnClosedDay { why: why.label(lang) }));
     }
     if schedule.meetings.iter().any(|m| m.date == to) {
-        return Err(Error::Invalid(Problem::MeetingTaken { date: to }));
+        return Err(Error::Stop(Problem::MeetingTaken { date: to }));
     }
     let meeting = &mut schedule.meetings[index];
     meeting.moved_from = meeting.moved_from.or(Some(from));

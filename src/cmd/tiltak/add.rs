@@ -1,6 +1,7 @@
 //! `rt tiltak add`: a new measure, from flags or (at a terminal) a short dialogue, appended
 //! to `tiltaksbank.toml` so that the file's comments and order stay as they were.
 
+use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
@@ -148,9 +149,12 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     }
     if !missing.is_empty() {
         for flag in &missing {
-            ctx.note(format!("{}: {} [{flag}]", lang.error_word(), lang.pick("mangler", "missing")));
+            let problem = Problem::FieldMissing {
+                field: crate::model::Field::Key(flag.trim_start_matches('-').into()),
+            };
+            ctx.note(crate::diagnostic::render_message(Severity::Error, None, &problem, Some(flag), lang));
         }
-        return Err(Error::Invalid(Problem::NotSaved { problems: missing.len() }));
+        return Err(Error::Stop(Problem::NotSaved { problems: missing.len() }));
     }
     let measure = Measure {
         id: args.id.as_deref().map(str::trim).map(String::from).unwrap_or_else(|| slug(&name)),
@@ -172,13 +176,9 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     let found = problems(&measure, &bank, &config);
     if !found.is_empty() {
         for (flag, problem) in &found {
-            let mut line = format!("{}: {} [{flag}]", lang.error_word(), problem.message(lang));
-            if let Some(help) = problem.help(lang) {
-                line.push_str(&format!("\n  {}: {help}", lang.help_word()));
-            }
-            ctx.note(line);
+            ctx.note(crate::diagnostic::render_message(Severity::Error, None, problem, Some(flag), lang));
         }
-        return Err(Error::Invalid(Problem::NotSaved { problems: found.len() }));
+        return Err(Error::Stop(Problem::NotSaved { problems: found.len() }));
     }
     tiltak_file::save(&mut tx, &text, &[&measure])?;
     crate::cmd::commit(ctx, tx)?;

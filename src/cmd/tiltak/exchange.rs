@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::model::{Access, Config, Measure, Tiltaksbank};
 use crate::problem::Problem;
@@ -118,7 +119,7 @@ pub fn import(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank) = super::load_bank(ctx)?;
     let lang = ctx.lang;
     let sheet = spreadsheet::read(&args.file, args.sheet.as_deref())?;
-    let parsed = import::parse(&sheet, &config, &args.map, args.default_access).map_err(Error::Invalid)?;
+    let parsed = import::parse(&sheet, &config, &args.map, args.default_access).map_err(Error::Stop)?;
 
     let changes: Vec<(usize, &Measure, Change)> = parsed
         .measures
@@ -170,7 +171,16 @@ pub fn import(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
                 lang.pick(format!("{}, rad {}", sheet.name, p.row), format!("{}, row {}", sheet.name, p.row))
             }
         };
-        ctx.note(format!("{}: {place}: {}", lang.error_word(), p.problem.message(lang)));
+        let message = format!("{place}: {}", p.problem.message(lang));
+        let help = p.problem.help(lang);
+        ctx.note(crate::diagnostic::render_text(
+            Severity::Error,
+            None,
+            &message,
+            None,
+            help.as_deref(),
+            lang,
+        ));
     }
     if !parsed.unused.is_empty() {
         ctx.note(lang.pick(
@@ -220,7 +230,7 @@ const CSV_HEADERS: [&str; 10] = [
 fn csv(measures: &[&Measure]) -> Result<Vec<u8>, Error> {
     let mut writer =
         csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Mail { detail: e.to_string() };
+    let fail = |e: csv::Error| Error::from(Problem::Mail { detail: e.to_string() });
     writer.write_record(CSV_HEADERS).map_err(fail)?;
     for m in measures {
         let access = match m.access {
@@ -243,7 +253,7 @@ fn csv(measures: &[&Measure]) -> Result<Vec<u8>, Error> {
             .map_err(fail)?;
     }
     let mut bytes = b"\xEF\xBB\xBF".to_vec(); // a BOM, so Excel reads UTF-8
-    bytes.extend(writer.into_inner().map_err(|e| Error::Mail { detail: e.to_string() })?);
+    bytes.extend(writer.into_inner().map_err(|e| Error::from(Problem::Mail { detail: e.to_string() }))?);
     Ok(bytes)
 }
 
@@ -353,7 +363,7 @@ pub fn export(args: ExportArgs, ctx: &Session) -> Result<i32, Error> {
         None => ctx.print(&String::from_utf8_lossy(&bytes))?,
     }
     if measures.is_empty() {
-        return Err(Error::Invalid(Problem::NoMeasures));
+        return Err(Error::Stop(Problem::NoMeasures));
     }
     Ok(0)
 }

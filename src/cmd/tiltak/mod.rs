@@ -193,7 +193,7 @@ fn list(args: ListArgs, ctx: &Session) -> Result<i32, Error> {
         && config.unit(u).is_none()
     {
         let suggestion = crate::suggest::closest(u, config.unit_ids());
-        return Err(Error::Invalid(crate::problem::Problem::UnknownUnit { unit: u.clone(), suggestion }));
+        return Err(Error::Stop(crate::problem::Problem::UnknownUnit { unit: u.clone(), suggestion }));
     }
     let shown: Vec<&Measure> = bank
         .measures
@@ -241,7 +241,7 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<i32, Error> {
     let lang = ctx.lang;
     let Some(m) = bank.get(args.id.trim()) else {
         let suggestion = crate::suggest::closest(&args.id, bank.measures.iter().map(|m| m.id.as_str()));
-        return Err(Error::Invalid(crate::problem::Problem::UnknownMeasure { id: args.id, suggestion }));
+        return Err(Error::Stop(crate::problem::Problem::UnknownMeasure { id: args.id, suggestion }));
     };
     if args.format == TextOrJson::Json {
         ctx.print(&to_json(&MeasureView::of(m, None)))?;

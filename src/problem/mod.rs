@@ -48,14 +48,92 @@ impl ValueKind {
     }
 }
 
-/// A problem in the team's data.
+/// What became of case files with errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Left out of a list, an invitation or a document.
+    LeftOut,
+    /// Not counted in a report.
+    NotCounted,
+}
+
+/// The part of a mail's header a line break was found in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeaderPart {
+    /// The subject.
+    Subject,
+    /// A sender's or recipient's name or address (as given, escaped).
+    Recipient(String),
+}
+
+/// Why the file system refused, in words both languages have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IoCause {
+    /// Not there.
+    NotFound,
+    /// No permission.
+    PermissionDenied,
+    /// Already there.
+    AlreadyExists,
+    /// Not UTF-8 text.
+    NotUtf8,
+    /// Larger than `rt` reads.
+    TooLarge { max_mib: u64 },
+    /// A folder where a file was expected.
+    IsAFolder,
+    /// The disk is full.
+    DiskFull,
+    /// A read-only file system.
+    ReadOnly,
+    /// Anything else, in the operating system's words.
+    Other(String),
+}
+
+impl IoCause {
+    /// The cause of an I/O error.
+    pub fn of(e: &std::io::Error) -> IoCause {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::NotFound => IoCause::NotFound,
+            K::PermissionDenied => IoCause::PermissionDenied,
+            K::AlreadyExists => IoCause::AlreadyExists,
+            K::InvalidData => IoCause::NotUtf8,
+            K::FileTooLarge => IoCause::TooLarge { max_mib: 4 },
+            K::IsADirectory => IoCause::IsAFolder,
+            K::StorageFull | K::QuotaExceeded => IoCause::DiskFull,
+            K::ReadOnlyFilesystem => IoCause::ReadOnly,
+            _ => IoCause::Other(e.to_string()),
+        }
+    }
+
+    fn label(&self, l: Lang) -> String {
+        match self {
+            IoCause::NotFound => l.pick("finnes ikke", "does not exist").into(),
+            IoCause::PermissionDenied => l.pick("ingen tilgang", "permission denied").into(),
+            IoCause::AlreadyExists => l.pick("finnes allerede", "already exists").into(),
+            IoCause::NotUtf8 => l.pick("er ikke UTF-8-tekst", "is not UTF-8 text").into(),
+            IoCause::TooLarge { max_mib } => {
+                l.pick(format!("er større enn {max_mib} MiB"), format!("is larger than {max_mib} MiB"))
+            }
+            IoCause::IsAFolder => l.pick("er en mappe", "is a folder").into(),
+            IoCause::DiskFull => l.pick("disken er full", "the disk is full").into(),
+            IoCause::ReadOnly => {
+                l.pick("filsystemet er skrivebeskyttet", "the file system is read-only").into()
+            }
+            IoCause::Other(detail) => detail.clone(),
+        }
+    }
+}
+
+/// Everything `rt` tells a person is wrong: in the team's data, in a request, or with the
+/// surroundings (files, locks, git, the mail server).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     // ---- the file itself -------------------------------------------------------------
     /// The file is not valid TOML.
     Syntax { detail: String },
     /// The file could not be read.
-    Unreadable { detail: String },
+    Unreadable { cause: IoCause },
     /// A key `rt` does not know.
     UnknownKey { key: String, suggestion: Option<String> },
     /// A required key is absent.
@@ -263,6 +341,58 @@ pub enum Problem {
     /// A measure's age range runs backwards.
     AgesReversed { min: u8, max: u8 },
 
+    // ---- why a command stops -----------------------------------------------------------
+    /// No `rt.toml` here or in any folder above.
+    NoTeamFolder { start: String },
+    /// `--dir` names a folder without `rt.toml`.
+    NotATeamFolder { dir: String },
+    /// A file could not be read or written.
+    FileAccess { path: String, write: bool, cause: IoCause },
+    /// A file the command needs has errors (shown before the error itself).
+    InvalidFile { file: String, findings: Vec<crate::diagnostic::Diagnostic> },
+    /// The referral broke rules (each shown before this).
+    Refused { problems: usize },
+    /// R5: suspected violence or abuse is never a team case.
+    Violence,
+    /// No case with this id.
+    CaseNotFound { id: String, suggestion: Option<String> },
+    /// `rt init` found an existing team folder.
+    AlreadyExists { path: String },
+    /// A file from a newer `rt`, which must not be rewritten.
+    NewerFile { file: String },
+    /// A file changed on disk while the command worked on it.
+    Changed { file: String },
+    /// A template could not be read or rendered.
+    Template { file: String, line: Option<usize>, message: String },
+    /// A mail or an export could not be built.
+    Mail { detail: String },
+    /// A line break in a mail header would let it grow a header of its own.
+    HeaderLineBreak { what: HeaderPart },
+    /// Another `rt` held the team folder's lock for too long.
+    Locked { holder: String },
+    /// The file system cannot lock files, so writing safely is not possible.
+    LockUnsupported { detail: String },
+    /// The person ended the dialogue (end of input).
+    Aborted,
+    /// The mail server could not be reached or refused the message as a whole.
+    Send { server: String, step: &'static str, detail: String },
+    /// `git` cannot be run (for `rt sync`).
+    NoGit,
+    /// The team folder is not in a git repository.
+    NotARepo,
+    /// An earlier `rt sync` stopped in a conflict.
+    SyncUnfinished,
+    /// The branch has no upstream to sync with.
+    NoUpstream { branch: String, remote: Option<String> },
+    /// The same lines changed here and there.
+    SyncConflict { files: Vec<String> },
+    /// The others' changes are in, but putting back the uncommitted changes clashed.
+    StashConflict { files: Vec<String> },
+    /// Someone pushed between our fetch and our push.
+    PushRaced,
+    /// Git failed otherwise, in its own words.
+    GitFailed { action: String, detail: String },
+
     // ---- the team folder as a place that is safe to write ----------------------------
     /// `.rt.lock` is a symbolic link, a second name of another file, or no file at all.
     LockNotAFile { link: bool },
@@ -290,6 +420,14 @@ pub enum Problem {
     NotSent { files: Vec<String> },
     /// `rt check` finds errors after a sync.
     ErrorsAfterSync { errors: usize },
+    /// A day asked for on which the team has no meeting, with the nearest meetings.
+    NoMeetingThatDay { date: chrono::NaiveDate, near: Vec<chrono::NaiveDate>, half: String },
+    /// Case files with errors that a command had to leave out.
+    CaseFilesLeftOut { count: usize, how: LeftOut },
+    /// `security = "none"` with a password to a server that is not this machine.
+    PlainPassword { host: String },
+    /// `security = "none"` to a server that is not this machine (no password).
+    Unencrypted { host: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -317,9 +455,9 @@ impl Problem {
                 format!("ugyldig TOML: {detail}"),
                 format!("invalid TOML: {detail}"),
             ),
-            Unreadable { detail } => l.pick(
-                format!("kan ikke lese filen: {detail}"),
-                format!("cannot read the file: {detail}"),
+            Unreadable { cause } => l.pick(
+                format!("kan ikke lese filen: {}", cause.label(l)),
+                format!("cannot read the file: {}", cause.label(l)),
             ),
             UnknownKey { key, .. } => {
                 l.pick(format!("ukjent nøkkel `{key}`"), format!("unknown key `{key}`"))
@@ -728,6 +866,124 @@ impl Problem {
                 format!("aldersspennet {min}–{max} går baklengs"),
                 format!("the age range {min}–{max} runs backwards"),
             ),
+            NoTeamFolder { start } => l.pick(
+                format!("fant ingen team-mappe (rt.toml) i {start} eller mappene over"),
+                format!("no team folder (rt.toml) in {start} or any folder above it"),
+            ),
+            NotATeamFolder { dir } => l.pick(
+                format!("{dir} er ikke en team-mappe (mangler rt.toml)"),
+                format!("{dir} is not a team folder (no rt.toml)"),
+            ),
+            FileAccess { path, write, cause } => {
+                let (nb, en) = if *write { ("skrive", "write") } else { ("lese", "read") };
+                l.pick(
+                    format!("kan ikke {nb} {path}: {}", cause.label(l)),
+                    format!("cannot {en} {path}: {}", cause.label(l)),
+                )
+            }
+            InvalidFile { file, findings } => {
+                let errors = findings.len().max(1);
+                l.pick(
+                    format!("{file} har {errors} feil, så kommandoen stopper"),
+                    format!("{file} has {}, so the command stops", crate::lang::count(errors, "error", "errors")),
+                )
+            }
+            Refused { problems } => l.pick(
+                format!("saken er ikke registrert ({problems} feil å rette)"),
+                format!("the case was not registered ({} to fix)", crate::lang::count(*problems, "problem", "problems")),
+            ),
+            Violence => l.pick(
+                "ved mistanke om vold eller seksuelle overgrep skal du kontakte barnevernet eller politiet direkte, uten at det drøftes med foreldrene først. Saken meldes ikke til ressursteamet (R5).".to_string(),
+                "on suspicion of violence or sexual abuse, contact child welfare (barnevernet) or the police directly, without discussing it with the parents first. The case is not referred to the team (R5).".to_string(),
+            ),
+            CaseNotFound { id, .. } => l.pick(format!("fant ingen sak `{id}`"), format!("no case `{id}`")),
+            AlreadyExists { path } => l.pick(
+                format!("{path} finnes allerede; rt init overskriver ingenting"),
+                format!("{path} already exists; rt init overwrites nothing"),
+            ),
+            NewerFile { file } => l.pick(
+                format!("{file} er skrevet av en nyere rt og skrives ikke om"),
+                format!("{file} was written by a newer rt and is not rewritten"),
+            ),
+            Changed { file } => l.pick(
+                format!("{file} ble endret av noen andre mens rt arbeidet; ingenting er skrevet"),
+                format!("{file} was changed by someone else while rt worked; nothing was written"),
+            ),
+            Template { file, line, message } => {
+                let at = line.map(|n| format!("{file}:{n}")).unwrap_or_else(|| file.clone());
+                l.pick(format!("malen {at} virker ikke: {message}"), format!("the template {at} does not work: {message}"))
+            }
+            Mail { detail } => {
+                l.pick(format!("e-posten kan ikke lages: {detail}"), format!("the mail cannot be made: {detail}"))
+            }
+            HeaderLineBreak { what: HeaderPart::Subject } => l.pick(
+                "emnet har linjeskift eller kontrolltegn, så e-posten kan ikke lages".to_string(),
+                "the subject has a line break or control characters, so the mail cannot be made".to_string(),
+            ),
+            HeaderLineBreak { what: HeaderPart::Recipient(name) } => l.pick(
+                format!("`{name}` har linjeskift eller kontrolltegn, og kan ikke stå i e-posten"),
+                format!("`{name}` has a line break or control characters, and cannot be in the mail"),
+            ),
+            Locked { holder } => {
+                let holder = if holder.is_empty() { l.pick("ukjent", "unknown") } else { holder.as_str() };
+                l.pick(
+                    format!("team-mappen er låst av en annen rt ({holder})"),
+                    format!("the team folder is locked by another rt ({holder})"),
+                )
+            }
+            LockUnsupported { detail } => l.pick(
+                format!("filsystemet kan ikke låse .rt.lock ({detail}), så rt kan ikke skrive trygt her"),
+                format!("the file system cannot lock .rt.lock ({detail}), so rt cannot write safely here"),
+            ),
+            Aborted => l.pick("avbrutt; ingenting er skrevet".into(), "aborted; nothing was written".into()),
+            Send { server, step, detail } => {
+                let (nb, en) = match *step {
+                    "connect" => ("kommer ikke fram til", "cannot reach"),
+                    "starttls" | "tls" => ("får ikke en kryptert forbindelse til", "cannot get an encrypted connection to"),
+                    "login" => ("godtar ikke innloggingen hos", "login refused by"),
+                    "sender" => ("godtar ikke avsenderen hos", "sender refused by"),
+                    _ => ("får ikke levert e-posten til", "cannot deliver the mail to"),
+                };
+                l.pick(
+                    format!("innkallingen er ikke sendt: {nb} {server}: {detail}"),
+                    format!("the invitation was not sent: {en} {server}: {detail}"),
+                )
+            }
+            NoGit => l.pick("git kan ikke kjøres her".into(), "git cannot be run here".into()),
+            NotARepo => l.pick(
+                "team-mappen er ikke et git-depot".into(),
+                "the team folder is not a git repository".into(),
+            ),
+            SyncUnfinished => l.pick(
+                "en tidligere synkronisering stoppet midt i en konflikt".into(),
+                "an earlier sync stopped in the middle of a conflict".into(),
+            ),
+            NoUpstream { branch, .. } => l.pick(
+                format!("grenen `{branch}` har ingen upstream å synkronisere med"),
+                format!("the branch `{branch}` has no upstream to sync with"),
+            ),
+            SyncConflict { files } => {
+                let list = files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n");
+                l.pick(
+                    format!("dine endringer og de andres gjelder de samme linjene i:\n{list}"),
+                    format!("your changes and the others' touch the same lines in:\n{list}"),
+                )
+            }
+            StashConflict { files } => {
+                let list = files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n");
+                l.pick(
+                    format!("de andres endringer er hentet, men dine endringer som ikke var committet, kolliderer med dem i:\n{list}"),
+                    format!("the others' changes are in, but your uncommitted changes clash with them in:\n{list}"),
+                )
+            }
+            PushRaced => l.pick(
+                "noen andre sendte endringer akkurat nå, så dine ble ikke sendt".into(),
+                "someone else sent changes just now, so yours were not sent".into(),
+            ),
+            GitFailed { action, detail } => l.pick(
+                format!("{action} virket ikke: {detail}"),
+                format!("{action} did not work: {detail}"),
+            ),
             LockNotAFile { link: true } => l.pick(
                 "låsefilen .rt.lock er en lenke til en annen fil, så rt bruker den ikke".to_string(),
                 "the lock file .rt.lock is a link to another file, so rt does not use it".to_string(),
@@ -803,6 +1059,28 @@ impl Problem {
             ErrorsAfterSync { errors } => l.pick(
                 format!("team-mappen har {errors} feil etter synkroniseringen"),
                 format!("the team folder has {} after syncing", crate::lang::count(*errors, "error", "errors")),
+            ),
+            NoMeetingThatDay { date, .. } => l.pick(
+                format!("teamet har ikke møte {date}"),
+                format!("the team has no meeting on {date}"),
+            ),
+            CaseFilesLeftOut { count, how } => {
+                let (nb, en) = match how {
+                    LeftOut::LeftOut => ("er utelatt", "left out"),
+                    LeftOut::NotCounted => ("er ikke talt med", "not counted"),
+                };
+                l.pick(
+                    format!("{} feil og {nb}; kjør `rt check`", crate::lang::count(*count, "saksfil har", "saksfiler har")),
+                    format!("{} with errors {en}; run `rt check`", crate::lang::count(*count, "case file", "case files")),
+                )
+            }
+            PlainPassword { host } => l.pick(
+                format!("passordet ville blitt sendt ukryptert til {host} (security = \"none\"), så ingenting er sendt"),
+                format!("the password would go unencrypted to {host} (security = \"none\"), so nothing was sent"),
+            ),
+            Unencrypted { host } => l.pick(
+                format!("sender ukryptert til {host} (security = \"none\")"),
+                format!("sending unencrypted to {host} (security = \"none\")"),
             ),
             HistoryHoldsPurged { commits, dry_run } => {
                 let verb = if *dry_run {
@@ -1025,6 +1303,126 @@ impl Problem {
                 "f.eks. `foreldreveiledning-icdp`".into(),
                 "e.g. `foreldreveiledning-icdp`".into(),
             )),
+            NoTeamFolder { .. } | NotATeamFolder { .. } => Some(l.pick(
+                "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
+                "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),
+            )),
+            FileAccess { write: true, .. } => Some(l.pick(
+                "sjekk at mappen finnes, at du kan skrive i den, og at disken ikke er full".into(),
+                "check that the folder exists, that you may write to it, and that the disk is not full".into(),
+            )),
+            FileAccess { write: false, .. } => Some(l.pick(
+                "sjekk at filen finnes og at du kan lese den".into(),
+                "check that the file exists and that you may read it".into(),
+            )),
+            InvalidFile { .. } => Some(l.pick(
+                "rett feilene over; `rt check` viser alle".into(),
+                "fix the problems above; `rt check` shows them all".into(),
+            )),
+            Refused { .. } => Some(l.pick(
+                "rett punktene over og kjør kommandoen på nytt".into(),
+                "fix the points above and run the command again".into(),
+            )),
+            Violence => Some(l.pick(
+                "kontakt barneverntjenesten (utenom kontortid: barnevernvakten) eller politiet: 02800, ved akutt fare 112".into(),
+                "contact the child welfare service (out of hours: barnevernvakten) or the police: 02800, in acute danger 112".into(),
+            )),
+            CaseNotFound { suggestion: Some(s), .. } => {
+                Some(l.pick(format!("mente du `{s}`?"), format!("did you mean `{s}`?")))
+            }
+            CaseNotFound { suggestion: None, .. } => Some(l.pick("se `rt list`".into(), "see `rt list`".into())),
+            AlreadyExists { .. } => Some(l.pick(
+                "velg en annen mappe, eller bruk team-mappen som er der".into(),
+                "choose another folder, or use the team folder that is there".into(),
+            )),
+            NewerFile { .. } => Some(l.pick("oppdater rt".into(), "update rt".into())),
+            Changed { .. } => Some(l.pick(
+                "kjør kommandoen på nytt, så bygger den på den nye versjonen".into(),
+                "run the command again to build on the new version".into(),
+            )),
+            Template { .. } => Some(l.pick(
+                "rett malen (se templates/README.md for variablene), eller slett den for å bruke den innebygde".into(),
+                "fix the template (see templates/README.md for its variables), or delete it to use the built-in one".into(),
+            )),
+            Mail { .. } => Some(l.pick(
+                "rett e-postadressene i rt.toml; `rt check` viser dem".into(),
+                "fix the addresses in rt.toml; `rt check` shows them".into(),
+            )),
+            HeaderLineBreak { what: HeaderPart::Subject } => Some(l.pick(
+                "rett emnemalen (templates/agenda-subject.*.txt) så emnet blir én linje".into(),
+                "fix the subject template (templates/agenda-subject.*.txt) so the subject is one line".into(),
+            )),
+            HeaderLineBreak { what: HeaderPart::Recipient(_) } => Some(l.pick(
+                "rett navnet eller adressen i rt.toml; `rt check` viser dem".into(),
+                "fix the name or address in rt.toml; `rt check` shows them".into(),
+            )),
+            Locked { .. } => Some(l.pick(
+                "vent til den andre er ferdig og prøv igjen; henger den, avslutt den prosessen".into(),
+                "wait for the other to finish and try again; if it hangs, end that process".into(),
+            )),
+            LockUnsupported { .. } => Some(l.pick(
+                "bruk team-mappen på en disk eller delt mappe som støtter fillåser".into(),
+                "keep the team folder on a disk or share that supports file locks".into(),
+            )),
+            Aborted => Some(l.pick(
+                "kjør kommandoen på nytt når du er klar".into(),
+                "run the command again when you are ready".into(),
+            )),
+            Send { step, .. } => Some(match *step {
+                "connect" => l.pick(
+                    "sjekk `host` og `port` under [mail] i rt.toml, og at nettet slipper deg fram til tjeneren".into(),
+                    "check `host` and `port` under [mail] in rt.toml, and that the network lets you reach the server".into(),
+                ),
+                "starttls" | "tls" => l.pick(
+                    "sjekk `security` under [mail] (starttls for port 587, tls for port 465), og at tjenerens sertifikat er gyldig".into(),
+                    "check `security` under [mail] (starttls for port 587, tls for port 465), and that the server's certificate is valid".into(),
+                ),
+                "login" => l.pick(
+                    "sjekk `user` under [mail] og passordet i miljøvariabelen `password_env` peker på".into(),
+                    "check `user` under [mail] and the password in the environment variable `password_env` names".into(),
+                ),
+                "sender" => l.pick(
+                    "tjeneren vil ikke sende fra lederens adresse; sjekk [leader] email, eller logg inn som den".into(),
+                    "the server will not send from the leader's address; check [leader] email, or log in as that user".into(),
+                ),
+                _ => l.pick(
+                    "prøv igjen senere, eller lagre innkallingen med `--format eml --out FIL` og send den fra e-postprogrammet".into(),
+                    "try again later, or save the invitation with `--format eml --out FILE` and send it from your mail program".into(),
+                ),
+            }),
+            NoGit => Some(l.pick(
+                "installer git (https://git-scm.com), eller del team-mappen på en annen måte".into(),
+                "install git (https://git-scm.com), or share the team folder another way".into(),
+            )),
+            NotARepo => Some(l.pick(
+                "hent team-mappen med `git clone URL`, eller gjør den til et depot med `git init`".into(),
+                "get the team folder with `git clone URL`, or make it a repository with `git init`".into(),
+            )),
+            SyncUnfinished => Some(l.pick(
+                "rett filene `git status` viser, kjør `rt check`, `git add FIL` og `git rebase --continue`, og så `rt sync` igjen; eller gå tilbake med `git rebase --abort`".into(),
+                "fix the files `git status` lists, run `rt check`, `git add FILE` and `git rebase --continue`, then `rt sync` again; or go back with `git rebase --abort`".into(),
+            )),
+            NoUpstream { branch, remote: Some(remote) } => Some(l.pick(
+                format!("send grenen første gang med `git push -u {remote} {branch}`"),
+                format!("send the branch the first time with `git push -u {remote} {branch}`"),
+            )),
+            NoUpstream { remote: None, .. } => Some(l.pick(
+                "legg til det delte depotet med `git remote add origin URL`, og send med `git push -u origin HEAD`".into(),
+                "add the shared repository with `git remote add origin URL`, and send with `git push -u origin HEAD`".into(),
+            )),
+            SyncConflict { .. } => Some(l.pick(
+                "ingenting er tapt. Åpne filene, velg hva som skal stå mellom <<<<<<< og >>>>>>>, og fjern merkene; kjør `rt check`, så `git add FIL` og `git rebase --continue`, og til slutt `rt sync` igjen. Vil du heller gå tilbake til slik det var: `git rebase --abort`".into(),
+                "nothing is lost. Open the files, choose what should stand between <<<<<<< and >>>>>>>, and remove the markers; run `rt check`, then `git add FILE` and `git rebase --continue`, and finally `rt sync` again. To go back to how it was instead: `git rebase --abort`".into(),
+            )),
+            StashConflict { .. } => Some(l.pick(
+                "ingenting er tapt: endringene dine ligger også i `git stash list`. Åpne filene, velg hva som skal stå mellom <<<<<<< og >>>>>>> og fjern merkene, kjør `rt check`, og så `git stash drop`".into(),
+                "nothing is lost: your changes are also in `git stash list`. Open the files, choose what should stand between <<<<<<< and >>>>>>> and remove the markers, run `rt check`, then `git stash drop`".into(),
+            )),
+            PushRaced => Some(l.pick("kjør `rt sync` igjen".into(), "run `rt sync` again".into())),
+            GitFailed { .. } => Some(l.pick(
+                "rett det git sier (nett, innlogging, tilgang) og kjør `rt sync` igjen".into(),
+                "fix what git says (network, login, access) and run `rt sync` again".into(),
+            )),
             LockNotAFile { .. } => Some(l.pick(
                 "slett den (`rm .rt.lock` eller i filutforskeren) og kjør kommandoen på nytt; rt lager en ny".into(),
                 "delete it (`rm .rt.lock` or in the file explorer) and run the command again; rt makes a new one".into(),
@@ -1061,6 +1459,25 @@ impl Problem {
                 "legg kommunens skoleferier under [[school_holidays]] i rt.toml (se kommentarene der)".into(),
                 "add the municipality's school holidays under [[school_holidays]] in rt.toml (see the comments there)".into(),
             )),
+            NoMeetingThatDay { near, half, .. } if !near.is_empty() => {
+                let dates: Vec<String> = near.iter().map(|d| d.to_string()).collect();
+                Some(l.pick(
+                    format!("nærmeste møter: {} (se `rt schedule --half {half}`)", dates.join(" og ")),
+                    format!("nearest meetings: {} (see `rt schedule --half {half}`)", dates.join(" and ")),
+                ))
+            }
+            NoMeetingThatDay { half, .. } => Some(l.pick(
+                format!("se `rt schedule --half {half}`"),
+                format!("see `rt schedule --half {half}`"),
+            )),
+            PlainPassword { .. } => Some(l.pick(
+                "bruk `security = \"starttls\"` (port 587) eller `\"tls\"` (port 465) under [mail] i rt.toml".into(),
+                "use `security = \"starttls\"` (port 587) or `\"tls\"` (port 465) under [mail] in rt.toml".into(),
+            )),
+            Unencrypted { .. } => Some(l.pick(
+                "bruk `security = \"starttls\"` eller `\"tls\"` med mindre tjeneren står på et lukket nett".into(),
+                "use `security = \"starttls\"` or `\"tls\"` unless the server is on a closed network".into(),
+            )),
             NotSent { .. } => Some(l.pick(
                 "commit dem med git (eller la dem være), og kjør `rt sync` igjen".into(),
                 "commit them with git (or leave them), and run `rt sync` again".into(),
@@ -1078,7 +1495,52 @@ impl Problem {
                 "rett det som stoppet skrivingen, kjør `rt check`, og kjør kommandoen på nytt for filene som ikke ble skrevet".into(),
                 "fix what stopped the write, run `rt check`, and run the command again for the files not written".into(),
             )),
-            _ => None,
+            Syntax { .. }
+            | Unreadable { .. }
+            | Missing { .. }
+            | FieldMissing { .. }
+            | WrongType { .. }
+            | OutOfRange { .. }
+            | BadEmail { .. }
+            | DuplicateEntry { .. }
+            | NotACaseFile
+            | NotProposed { .. }
+            | BadCaseId { .. }
+            | IdDateNotReferred { .. }
+            | ConsentWithoutUser
+            | ConsentInFuture
+            | ConsentDatesReversed { .. }
+            | BornInFuture
+            | BornTooLongAgo
+            | ReferredInFuture
+            | MeetingBeforeReferral
+            | HolidayNeedsSpan { .. }
+            | AgeNeedsAnonymous
+            | ConsentDetailsWithoutConsent
+            | MeetingTooSoon { .. }
+            | MeetingOutsideHalf { .. }
+            | NotPlaced
+            | AcceptedAndDeclined { .. }
+            | NothingDecided
+            | Undecided { .. }
+            | BadOutputPath { .. }
+            | NoConsentToWithdraw
+            | AlreadyWithdrawn { .. }
+            | TooLarge { .. }
+            | NoMeasures
+            | NoSuchSheet { .. }
+            | NoCasesInMeeting { .. }
+            | NotInAMeeting { .. }
+            | NotSaved { .. }
+            | Level2NotBti
+            | MoveOutsideHalf { .. }
+            | MeetingTaken { .. }
+            | RangeReversed { .. }
+            | AgesReversed { .. }
+            | CaseFilesLeftOut { .. } => None,
         }
     }
 }
+
+#[cfg(test)]
+mod samples;
