@@ -22,14 +22,15 @@ fn main() {
     let t = Instant::now();
     let n = texts
         .iter()
-        .filter(|(rel, text)| rt::store::case_file::read_summary(rel, text).case.is_some())
+        .filter(|(rel, text)| {
+            rt::store::case_file::read(rel, rt::store::case_file::summary_part(text)).case.is_some()
+        })
         .count();
     println!("summary parse + decode (one thread): {:?} ({n})", t.elapsed());
     let t = Instant::now();
     let (cases, _) = rt::store::load::cases(&team);
     println!("load::cases total: {:?} ({} cases)", t.elapsed(), cases.len());
     let t = Instant::now();
-    let need = rt::store::load::Need { summary: true, ..Default::default() };
-    let (cases, _) = rt::store::load::cases_for(&team, &need);
-    println!("load::cases_for summary: {:?} ({} cases)", t.elapsed(), cases.len());
+    let (cases, _) = rt::store::load::summaries(&team);
+    println!("load::summaries: {:?} ({} cases)", t.elapsed(), cases.len());
 }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::model::dates::Half;
-use crate::model::{Case, User};
+use crate::model::{Case, CaseSummary, User};
 
 /// One row of `rt list`.
 #[derive(Serialize, Debug)]
@@ -28,7 +28,7 @@ pub struct CaseRow {
 
 impl CaseRow {
     /// The row of a case; ages are taken on the referral date.
-    pub fn of(case: &Case) -> CaseRow {
+    pub fn of(case: &CaseSummary) -> CaseRow {
         CaseRow {
             id: case.id.to_string(),
             status: case.status.code(),

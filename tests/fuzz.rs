@@ -181,6 +181,36 @@ proptest! {
     }
 }
 
+/// The fast path is taken, not just allowed: of the mutated files the full reader reads
+/// without a single finding, the fast reader must take most itself (a fast reader that gave
+/// up on everything would pass the agreement test above and speed nothing up).
+#[test]
+fn the_fast_path_is_taken_for_most_clean_files() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = (summary_ops(), 0..4usize, any::<bool>());
+    let multiline = multiline_case();
+    let (mut clean, mut fast) = (0usize, 0usize);
+    for _ in 0..3000 {
+        let (ops, which, summary) = strategy.new_tree(&mut runner).unwrap().current();
+        let base = if which == 3 { &multiline } else { CASES[which] };
+        let base = if summary { case_file::summary_part(base) } else { base };
+        // Mutations far from the values mostly land in comments and blanks: still plain.
+        let text = mutate(base, &ops[..1]);
+        let full = case_file::read_full("cases/2026/x.toml", &text);
+        if full.case.is_some() && full.diags.is_empty() {
+            clean += 1;
+            fast += usize::from(case_file::read("cases/2026/x.toml", &text).spans.is_some());
+        }
+    }
+    println!("fast path: {fast} of {clean} clean files ({} %)", fast * 100 / clean.max(1));
+    assert!(clean >= 300, "too few clean files to judge: {clean}");
+    assert!(fast * 100 >= clean * 80, "the fast path took only {fast} of {clean} clean files");
+    for base in CASES.iter().copied().chain([multiline.as_str()]) {
+        assert!(case_file::read("cases/2026/x.toml", base).spans.is_some(), "an unmutated file: {base}");
+    }
+}
+
 /// The demo's decided case with its texts as multi-line strings, basic and literal.
 fn multiline_case() -> String {
     let text = CASE

@@ -12,7 +12,7 @@ use crate::cli::date_arg;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::mail;
-use crate::model::{Case, Config, MailSecurity, Meeting};
+use crate::model::{CaseSummary, Config, MailSecurity, Meeting};
 use crate::problem::Problem;
 use crate::render::{self, Templates, agenda};
 use crate::session::Session;
@@ -67,9 +67,10 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let meetings = load::meetings_around(&ctx.team, config, ctx.today, args.meeting)?;
     let meeting = choose(&meetings, args.meeting, ctx.today)?;
     let next = meetings.iter().filter(|m| m.is_open() && m.date > meeting.date).map(|m| m.date).min();
-    let (all, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
+    let (all, diags) = load::summaries(&ctx.team);
     super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
-    let cases: Vec<&Case> = all.iter().map(|c| &c.case).filter(|c| c.meeting == Some(meeting.date)).collect();
+    let cases: Vec<&CaseSummary> =
+        all.iter().map(|c| &c.case).filter(|c| c.meeting == Some(meeting.date)).collect();
 
     let view = agenda::view(config, meeting, &cases, next, lang);
     let templates = Templates::load(&ctx.team)?;

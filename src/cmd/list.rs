@@ -10,7 +10,7 @@ use crate::cli::{date_arg, half_arg};
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::Half;
-use crate::model::{Case, Status, User, WayIn};
+use crate::model::{CaseSummary, Status, User, WayIn};
 use crate::problem::Problem;
 use crate::session::Session;
 use crate::store::load;
@@ -60,7 +60,7 @@ fn way_arg(text: &str) -> Result<WayIn, String> {
 }
 
 impl Args {
-    fn keeps(&self, c: &Case) -> bool {
+    fn keeps(&self, c: &CaseSummary) -> bool {
         self.status.is_none_or(|s| c.status == s)
             && self.half.is_none_or(|h| h.contains(c.referred))
             && self.way.is_none_or(|w| c.way_in == w)
@@ -72,8 +72,8 @@ impl Args {
 pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let config = ctx.config()?;
     let lang = ctx.lang;
-    let (cases, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
-    let shown: Vec<&Case> = cases.iter().map(|l| &l.case).filter(|c| args.keeps(c)).collect();
+    let (cases, diags) = load::summaries(&ctx.team);
+    let shown: Vec<&CaseSummary> = cases.iter().map(|l| &l.case).filter(|c| args.keeps(c)).collect();
     match args.format {
         TextOrJson::Json => {
             let rows: Vec<CaseRow> = shown.iter().map(|c| CaseRow::of(c)).collect();
@@ -108,7 +108,7 @@ fn no_meeting_that_day(ctx: &Session, config: &crate::model::Config, date: Naive
     ctx.warn(&Problem::NoMeetingThatDay { date, near, half: half.to_string() });
 }
 
-fn text_table(cases: &[&Case], lang: Lang) -> String {
+fn text_table(cases: &[&CaseSummary], lang: Lang) -> String {
     let header = [
         "ID",
         lang.pick("STATUS", "STATUS"),

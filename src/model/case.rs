@@ -299,14 +299,21 @@ pub struct Case {
     pub decision: Option<Decision>,
 }
 
-impl Case {
+impl User {
     /// The user's age on a day, when known (from the birth date or the anonymous age).
     pub fn age_on(&self, on: NaiveDate) -> Option<i32> {
-        match &self.user {
+        match self {
             User::Known { born, .. } => Some(super::dates::age_on(*born, on)),
             User::Anonymous { age } => age.map(i32::from),
             User::Nobody | User::Removed => None,
         }
+    }
+}
+
+impl Case {
+    /// The user's age on a day, when known (from the birth date or the anonymous age).
+    pub fn age_on(&self, on: NaiveDate) -> Option<i32> {
+        self.user.age_on(on)
     }
 
     /// The age band at referral, for statistics: kept on an anonymised case, else computed.
@@ -314,6 +321,75 @@ impl Case {
         match &self.age_band {
             Some(band) => band,
             None => super::dates::age_band(self.age_on(self.referred)),
+        }
+    }
+
+    /// Whether the case is discussed without identity.
+    pub fn is_anonymous(&self) -> bool {
+        matches!(self.user, User::Anonymous { .. })
+    }
+}
+
+/// What lists, schedules and invitations need of a case: who, when, where it stands, and the
+/// consent that decides whether its identity may be shown — no texts, no outcome, no decision.
+/// It is read from the top of a case file only, and there is no way to write one back: only
+/// a whole [`Case`] is ever written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseSummary {
+    /// The case id.
+    pub id: CaseId,
+    /// R1.
+    pub way_in: WayIn,
+    /// Where the case stands.
+    pub status: Status,
+    /// When it was referred.
+    pub referred: NaiveDate,
+    /// The meeting it is placed in, if any.
+    pub meeting: Option<NaiveDate>,
+    /// BTI level (0–3) for BTI cases.
+    pub bti_level: Option<u8>,
+    /// The user's contact persons at the centre to invite (R7), by name.
+    pub invite: Vec<String>,
+    /// When the case was closed.
+    pub closed: Option<NaiveDate>,
+    /// When the case was anonymised by `rt purge`.
+    pub anonymised: Option<NaiveDate>,
+    /// The user's age band at referral, when kept.
+    pub age_band: Option<String>,
+    /// Who refers.
+    pub referrer: Referrer,
+    /// Who the case is about.
+    pub user: User,
+    /// R2 consent.
+    pub consent: Option<Consent>,
+}
+
+impl From<Case> for CaseSummary {
+    fn from(c: Case) -> CaseSummary {
+        CaseSummary {
+            id: c.id,
+            way_in: c.way_in,
+            status: c.status,
+            referred: c.referred,
+            meeting: c.meeting,
+            bti_level: c.bti_level,
+            invite: c.invite,
+            closed: c.closed,
+            anonymised: c.anonymised,
+            age_band: c.age_band,
+            referrer: c.referrer,
+            user: c.user,
+            consent: c.consent,
+        }
+    }
+}
+
+impl CaseSummary {
+    /// The age band at referral, for statistics: kept on an anonymised case, else computed.
+    pub fn age_band_at_referral(&self) -> &str {
+        match &self.age_band {
+            Some(band) => band,
+            None => super::dates::age_band(self.user.age_on(self.referred)),
         }
     }
 

@@ -12,7 +12,8 @@ pub mod meeting;
 pub mod team;
 
 pub use case::{
-    Case, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User, WayIn,
+    Case, CaseSummary, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User,
+    WayIn,
 };
 pub use field::Field;
 pub use id::CaseId;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::dates;
 use crate::lang::Lang;
-use crate::model::{Case, Config, Meeting, User};
+use crate::model::{CaseSummary, Config, Meeting, User};
 
 /// The whole invitation, as templates see it (documented in `templates/README.md`).
 #[derive(Serialize, Debug)]
@@ -108,7 +108,7 @@ pub fn slots(meeting: &Meeting, n: usize) -> Vec<(String, String)> {
 pub fn view(
     config: &Config,
     meeting: &Meeting,
-    cases: &[&Case],
+    cases: &[&CaseSummary],
     next: Option<NaiveDate>,
     lang: Lang,
 ) -> AgendaView {

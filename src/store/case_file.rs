@@ -30,11 +30,9 @@ use super::edit::{self, set, set_commented};
 use super::toml_read::{self, Parsed, Reader};
 use crate::diagnostic::Diagnostic;
 use crate::model::case::CASE_SCHEMA;
-use crate::model::{
-    Case, CaseId, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User, WayIn,
-};
-use crate::problem::Problem;
+use crate::model::{Case, ConsentBy, Proposal, Status, User, WayIn};
 
+mod decode;
 mod quick;
 
 pub use quick::Spans;
@@ -112,17 +110,18 @@ pub fn read_full(file: &str, text: &str) -> CaseRead {
         Ok(doc) => doc,
         Err(d) => return CaseRead { case: None, doc: None, spans: None, diags: vec![*d], newer: false },
     };
-    let mut r = Reader::new(file, text);
-    let (case, newer) = decode(&mut r, &doc);
-    CaseRead { case, doc: Some(doc), spans: None, diags: r.diags, newer }
+    let mut full = decode::Full { doc: &doc, r: Reader::new(file, text) };
+    let (case, newer) = decode::decode(&mut full).expect("the full reader never gives up");
+    let diags = full.r.diags;
+    CaseRead { case, doc: Some(doc), spans: None, diags, newer }
 }
 
-/// The part of a case file a list or a schedule needs: the text before the first table that
-/// is not `[referrer]` or `[user]` — unless one of those stands further down (a hand-edited
-/// file), in which case the whole text. Reading it gives a case without its
-/// situation texts, outcome and decision; it must never be written back.
+/// The part of a case file a list, a schedule or an invitation needs: the text before the
+/// first table that is not `[referrer]`, `[user]` or `[consent]` — unless one of those stands
+/// further down (a hand-edited file), in which case the whole text. Reading it gives what a
+/// [`crate::model::CaseSummary`] holds.
 pub fn summary_part(text: &str) -> &str {
-    const HEAD: [&str; 2] = ["referrer", "user"];
+    const HEAD: [&str; 3] = ["referrer", "user", "consent"];
     let mut cut = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -141,170 +140,10 @@ pub fn summary_part(text: &str) -> &str {
     cut.map_or(text, |c| &text[..c])
 }
 
-/// Reads only the summary part of a case file (see [`summary_part`]); such a case has no
-/// consent, texts, outcome or decision.
-pub fn read_summary(file: &str, text: &str) -> CaseRead {
+/// Reads only the summary part of a case file (see [`summary_part`]); the case it gives has
+/// no texts, outcome or decision, and is only ever turned into a summary.
+pub(crate) fn read_summary(file: &str, text: &str) -> CaseRead {
     read(file, summary_part(text))
-}
-
-fn decode(r: &mut Reader<'_>, doc: &Parsed) -> (Option<Case>, bool) {
-    let mut root = toml_read::Table::root(doc);
-    let schema = r.req_int(&mut root, "schema", 1, 9999).map(|n| n as u32);
-    let newer = schema.is_some_and(|s| s > CASE_SCHEMA);
-    if newer {
-        let span = r.value_span(&root, "schema");
-        r.warning_at(span, Problem::NewerSchema { found: schema.unwrap_or(0), known: CASE_SCHEMA });
-        r.tolerate_unknown = true;
-    }
-    let errors_before = r.errors();
-
-    let id = r.req_string(&mut root, "id").and_then(|s| match CaseId::parse(&s) {
-        Ok(id) => Some(id),
-        Err(_) => {
-            let span = r.value_span(&root, "id");
-            r.error_at(span, Problem::BadCaseId { value: s });
-            None
-        }
-    });
-    let way_in = r.req_choice(&mut root, "way_in", &WAYS);
-    let status = r.req_choice(&mut root, "status", &STATUSES);
-    let referred = r.req_date(&mut root, "referred");
-    let meeting = r.date(&mut root, "meeting");
-    let bti_level = r.int(&mut root, "bti_level", 0, 3).map(|n| n as u8);
-    let leader_consulted = r.date(&mut root, "leader_consulted");
-    let invite = r.strings(&mut root, "invite");
-    let closed = r.date(&mut root, "closed");
-    let closed_reason = r.string(&mut root, "closed_reason").unwrap_or_default();
-    let anonymised = r.date(&mut root, "anonymised");
-    let age_band = r.choice(&mut root, "age_band", &AGE_BANDS).map(str::to_string);
-
-    let referrer = r.req_table(&mut root, "referrer").map(|mut t| {
-        let name = r.req_string(&mut t, "name").unwrap_or_default();
-        let unit = r.req_string(&mut t, "unit").unwrap_or_default();
-        r.finish(t);
-        Referrer { name, unit }
-    });
-
-    let user = match r.table(&mut root, "user") {
-        None => User::Nobody,
-        Some(mut t) => {
-            let anonymous = r.bool(&mut t, "anonymous").unwrap_or(false);
-            let removed = r.bool(&mut t, "removed").unwrap_or(false);
-            let user = if removed {
-                for key in ["initials", "born", "age"] {
-                    if t.has(key) {
-                        let span = r.value_span(&t, key);
-                        r.error_at(span, Problem::IdentityOnAnonymous);
-                    }
-                }
-                r.skip(&mut t, "initials");
-                r.skip(&mut t, "born");
-                r.skip(&mut t, "age");
-                r.skip(&mut t, "anonymous");
-                User::Removed
-            } else if anonymous {
-                for key in ["initials", "born"] {
-                    if t.has(key) {
-                        let span = r.value_span(&t, key);
-                        r.error_at(span, Problem::IdentityOnAnonymous);
-                    }
-                }
-                r.skip(&mut t, "initials");
-                r.skip(&mut t, "born");
-                User::Anonymous { age: r.int(&mut t, "age", 0, 130).map(|n| n as u8) }
-            } else {
-                let initials = r.req_string(&mut t, "initials").unwrap_or_default();
-                let born = r.req_date(&mut t, "born");
-                born.map_or(User::Nobody, |born| User::Known { initials, born })
-            };
-            r.finish(t);
-            user
-        }
-    };
-
-    let consent = r.table(&mut root, "consent").and_then(|mut t| {
-        let given_by = r.req_choice(&mut t, "given_by", &CONSENT_BY);
-        let date = r.req_date(&mut t, "date");
-        let units = r.strings(&mut t, "units");
-        let expires = r.date(&mut t, "expires");
-        let withdrawn = r.date(&mut t, "withdrawn");
-        r.finish(t);
-        Some(Consent { given_by: given_by?, date: date?, units, expires, withdrawn })
-    });
-
-    let situation = match r.table(&mut root, "situation") {
-        None => Situation::default(),
-        Some(mut t) => {
-            let s = Situation {
-                concern: r.string(&mut t, "concern").unwrap_or_default(),
-                tried: r.string(&mut t, "tried").unwrap_or_default(),
-                wishes: r.string(&mut t, "wishes").unwrap_or_default(),
-                question: r.string(&mut t, "question").unwrap_or_default(),
-            };
-            r.finish(t);
-            s
-        }
-    };
-
-    let outcome = r.table(&mut root, "outcome").and_then(|mut t| {
-        let date = r.req_date(&mut t, "date");
-        let assessment = r.string(&mut t, "assessment").unwrap_or_default();
-        let next_step = r.string(&mut t, "next_step").unwrap_or_default();
-        let level2 = r.bool(&mut t, "level2").unwrap_or(false);
-        let follow_up = r.date(&mut t, "follow_up");
-        let coordinator = r.string(&mut t, "coordinator").unwrap_or_default();
-        let mut proposed = Vec::new();
-        for mut p in r.tables(&mut t, "proposed") {
-            let measure = r.req_string(&mut p, "measure");
-            let unit = r.req_string(&mut p, "unit");
-            let evaluate = r.date(&mut p, "evaluate");
-            r.finish(p);
-            if let (Some(measure), Some(unit)) = (measure, unit) {
-                proposed.push(Proposal { measure, unit, evaluate });
-            }
-        }
-        r.finish(t);
-        Some(Outcome { date: date?, assessment, next_step, proposed, level2, follow_up, coordinator })
-    });
-
-    let decision = r.table(&mut root, "decision").and_then(|mut t| {
-        let date = r.req_date(&mut t, "date");
-        let accepted = r.strings(&mut t, "accepted");
-        let declined = r.strings(&mut t, "declined");
-        r.finish(t);
-        Some(Decision { date: date?, accepted, declined })
-    });
-
-    r.skip(&mut root, "extra");
-    r.finish(root);
-
-    if r.errors() > errors_before {
-        return (None, newer);
-    }
-    let case = (|| {
-        Some(Case {
-            schema: schema?,
-            id: id?,
-            way_in: way_in?,
-            status: status?,
-            referred: referred?,
-            meeting,
-            bti_level,
-            leader_consulted,
-            invite,
-            closed,
-            closed_reason,
-            anonymised,
-            age_band,
-            referrer: referrer?,
-            user,
-            consent,
-            situation,
-            outcome,
-            decision,
-        })
-    })();
-    (case, newer)
 }
 
 fn opt_text(text: &str) -> Option<Value> {

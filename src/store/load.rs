@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::dates::Half;
-use crate::model::{Case, Config, Meeting, Schedule, Tiltaksbank};
+use crate::model::{Case, CaseSummary, Config, Meeting, Schedule, Tiltaksbank};
 use crate::problem::Problem;
 use crate::schedule::placement::Load;
 use crate::schedule::plan::planned;
@@ -256,23 +256,23 @@ pub fn relative(team: &TeamDir, path: &std::path::Path) -> String {
         .join("/")
 }
 
-/// A case read from its file.
+/// A case (or a [`CaseSummary`]) read from its file.
 #[derive(Clone, Debug)]
-pub struct LoadedCase {
+pub struct Loaded<T> {
     /// Relative path of its file.
     pub rel: String,
     /// The case.
-    pub case: Case,
+    pub case: T,
     /// Whether its file comes from a newer schema.
     pub newer: bool,
 }
 
+/// A whole case read from its file.
+pub type LoadedCase = Loaded<Case>;
+
 /// What a command needs of the case files, so it loads no more than that.
 #[derive(Clone, Debug, Default)]
 pub struct Need {
-    /// Only the top of each file (ids, status, dates, referrer, user): enough for lists,
-    /// schedules and invitations. Such cases have no texts, outcome or decision.
-    pub summary: bool,
     /// Only files whose name or text mentions one of these months (`2027-01-` …): a case
     /// referred or discussed in a month holds that month's date, so the others need no parsing.
     pub months: Vec<String>,
@@ -310,10 +310,29 @@ pub fn cases(team: &TeamDir) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
     cases_for(team, &Need::default())
 }
 
+/// Reads the top of every case file — what lists, schedules and invitations need — in
+/// parallel, sorted by id.
+pub fn summaries(team: &TeamDir) -> (Vec<Loaded<CaseSummary>>, Vec<Diagnostic>) {
+    read_all(team, &Need::default(), true, |l: LoadedCase| Loaded {
+        rel: l.rel,
+        case: l.case.into(),
+        newer: l.newer,
+    })
+}
+
 /// Reads the cases a command needs (see [`Need`]), in parallel, sorted by id.
 pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
+    read_all(team, need, false, |l| l)
+}
+
+fn read_all<T: Send>(
+    team: &TeamDir,
+    need: &Need,
+    summary: bool,
+    make: impl Fn(LoadedCase) -> Loaded<T> + Sync,
+) -> (Vec<Loaded<T>>, Vec<Diagnostic>) {
     let (files, mut diags) = case_files(team);
-    let results = par_map(&files, |f| -> (Option<LoadedCase>, Vec<Diagnostic>) {
+    let results = par_map(&files, |f| -> (Option<(crate::model::CaseId, Loaded<T>)>, Vec<Diagnostic>) {
         let text = match read_capped(&f.path) {
             Ok(t) => t,
             Err(e) => return (None, vec![Diagnostic::error(&f.rel, None, unreadable(&e))]),
@@ -325,12 +344,10 @@ pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnosti
         {
             return (None, Vec::new());
         }
-        let read = if need.summary {
-            case_file::read_summary(&f.rel, &text)
-        } else {
-            case_file::read(&f.rel, &text)
-        };
-        let case = read.case.map(|case| LoadedCase { rel: f.rel.clone(), case, newer: read.newer });
+        let read =
+            if summary { case_file::read_summary(&f.rel, &text) } else { case_file::read(&f.rel, &text) };
+        let case =
+            read.case.map(|case| (case.id, make(LoadedCase { rel: f.rel.clone(), case, newer: read.newer })));
         (case, read.diags)
     });
     let mut cases = Vec::with_capacity(files.len());
@@ -338,8 +355,8 @@ pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnosti
         diags.extend(d);
         cases.extend(case);
     }
-    cases.sort_by_key(|c| c.case.id);
-    (cases, diags)
+    cases.sort_by_key(|(id, _)| *id);
+    (cases.into_iter().map(|(_, c)| c).collect(), diags)
 }
 
 /// The relative path of a half-year's published meetings: `meetings/2027H1.toml`.

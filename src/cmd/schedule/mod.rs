@@ -88,7 +88,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     {
         ctx.warn(&Problem::NoSchoolHolidays { half: half.to_string() });
     }
-    let (cases, diags) = load::cases_for(&ctx.team, &load::Need { summary: true, ..Default::default() });
+    let (cases, diags) = load::summaries(&ctx.team);
     super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
     let text = match args.format {
         Format::Text => view::text(&schedule, config, &cases, lang),

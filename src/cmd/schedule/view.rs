@@ -3,11 +3,12 @@
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::model::CaseSummary;
 use crate::model::dates::weekday_name;
 use crate::model::{Config, Schedule};
 use crate::schedule::calendar::Closures;
 use crate::schedule::series::series;
-use crate::store::load::LoadedCase;
+use crate::store::load::Loaded;
 use crate::table;
 
 /// A case as a schedule shows it: its id and referring unit, nothing about the user.
@@ -49,12 +50,12 @@ pub struct ScheduleView {
     pub skipped: Vec<SkippedView>,
 }
 
-fn cases_in(cases: &[LoadedCase], date: chrono::NaiveDate) -> Vec<&LoadedCase> {
+fn cases_in(cases: &[Loaded<CaseSummary>], date: chrono::NaiveDate) -> Vec<&Loaded<CaseSummary>> {
     cases.iter().filter(|c| c.case.meeting == Some(date)).collect()
 }
 
 /// The data of a schedule.
-pub fn json(schedule: &Schedule, config: &Config, cases: &[LoadedCase]) -> ScheduleView {
+pub fn json(schedule: &Schedule, config: &Config, cases: &[Loaded<CaseSummary>]) -> ScheduleView {
     let meetings = schedule
         .by_date()
         .into_iter()
@@ -98,7 +99,7 @@ pub fn json(schedule: &Schedule, config: &Config, cases: &[LoadedCase]) -> Sched
 }
 
 /// The schedule as a table, with a heading that says whether the dates are fixed.
-pub fn text(schedule: &Schedule, config: &Config, cases: &[LoadedCase], lang: Lang) -> String {
+pub fn text(schedule: &Schedule, config: &Config, cases: &[Loaded<CaseSummary>], lang: Lang) -> String {
     let view = json(schedule, config, cases);
     let rules = &config.meetings;
     let status = match &view.published {

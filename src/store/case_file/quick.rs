@@ -1,20 +1,21 @@
-//! A fast reader for plainly written case files.
+//! A fast tokenizer for plainly written case files, feeding the one decoder
+//! ([`super::decode`]).
 //!
 //! Commands read thousands of case files, and a full TOML parse costs most of their time. The
 //! files `rt` writes are plain: one `key = value` per line, strings without escapes (texts as
 //! multi-line strings), dates, small integers, booleans and one-line arrays of strings, under
-//! the tables a case has. This reader takes exactly that and nothing more. Anything else — an
+//! the tables a case has. This tokenizer takes exactly that and nothing more. Anything else — an
 //! escape, a dotted or quoted key, an inline table, `[extra]`, an unknown key, a wrong type, a
-//! missing value, a newer schema — makes it give up (`None`), and the full reader, which
-//! reports problems with their positions, decides. So it never accepts what the full reader
-//! rejects and never reads a value differently; a property test holds it to that, positions
-//! included.
+//! missing value, a newer schema — makes it give up, and the full reader, which reports
+//! problems with their positions, decides. The decoding itself is shared, so the two cannot
+//! read a value differently; a property test holds them to the same case and positions.
 
 use chrono::NaiveDate;
 
-use super::{AGE_BANDS, CONSENT_BY, STATUSES, WAYS};
-use crate::model::case::CASE_SCHEMA;
-use crate::model::{Case, CaseId, Consent, Decision, Outcome, Proposal, Referrer, Situation, User};
+use super::decode::{GiveUp, Got, Source, decode};
+use crate::diagnostic::Severity;
+use crate::model::Case;
+use crate::problem::Problem;
 
 /// A value as written.
 #[derive(Clone, Debug)]
@@ -84,9 +85,11 @@ pub fn read(text: &str) -> Option<(Case, Spans)> {
         return None;
     }
     let tables = tables(text)?;
-    let mut spans = Spans::default();
-    let case = build(&tables, &mut spans)?;
-    Some((case, spans))
+    let mut quick = Quick { tables: &tables, spans: Spans::default() };
+    match decode(&mut quick) {
+        Ok((Some(case), false)) => Some((case, quick.spans)),
+        _ => None,
+    }
 }
 
 /// The tables of a text, in order; `None` at the first thing this reader does not take.
@@ -229,232 +232,160 @@ fn scalar(token: &str) -> Option<Value<'static>> {
     token.parse().ok().map(Value::Int)
 }
 
-/// Takes a table's values out by key, noting where each is; the `Option<Option<_>>` getters
-/// give `Some(None)` for an absent key and `None` for a value of the wrong type.
-struct Take<'a, 't> {
-    table: &'a Table<'t>,
+/// A table of the tokenized text being decoded: which one, and how many of its values were
+/// taken (so [`Source::finish`] can tell an unknown key).
+pub struct QTable {
+    index: usize,
     used: usize,
-    spans: &'a mut Spans,
-    /// Whether to note spans (not for the entries of `[[outcome.proposed]]`, which only the
-    /// full parse places).
-    note: bool,
 }
 
-impl<'a, 't> Take<'a, 't> {
-    fn new(table: &'a Table<'t>, spans: &'a mut Spans, note: bool) -> Self {
-        if note && !table.name.is_empty() {
-            spans.entries.push((table.name, "", table.at));
-        }
-        Take { table, used: 0, spans, note }
+/// The tokenized text as a [`Source`] for the one decoder: values by key, noting where each
+/// is; anything irregular gives up.
+struct Quick<'a, 't> {
+    tables: &'a [Table<'t>],
+    spans: Spans,
+}
+
+impl<'t> Quick<'_, 't> {
+    /// The table named `name` (`outcome.proposed` for an entry of that list).
+    fn named(&self, name: &str) -> impl Iterator<Item = usize> + '_ {
+        let name = name.to_string();
+        (0..self.tables.len()).filter(move |&i| self.tables[i].name == name)
     }
 
-    fn get(&mut self, key: &'static str) -> Option<&'a Value<'t>> {
-        let entry = self.table.entries.iter().find(|e| e.key == key)?;
-        self.used += 1;
-        if self.note {
-            self.spans.entries.push((self.table.name, key, entry.at));
+    fn open(&mut self, index: usize) -> QTable {
+        let table = &self.tables[index];
+        // Spans are noted for the tables and values a finding may point at; the entries of
+        // `[[outcome.proposed]]` only the full parse places.
+        if table.name != "outcome.proposed" && !table.name.is_empty() {
+            self.spans.entries.push((table.name, "", table.at));
+        }
+        QTable { index, used: 0 }
+    }
+
+    fn get(&mut self, t: &mut QTable, key: &'static str) -> Option<&Value<'t>> {
+        let table = &self.tables[t.index];
+        let entry = table.entries.iter().find(|e| e.key == key)?;
+        t.used += 1;
+        if table.name != "outcome.proposed" {
+            self.spans.entries.push((table.name, key, entry.at));
         }
         Some(&entry.value)
     }
 
-    fn str(&mut self, key: &'static str) -> Option<Option<&'t str>> {
-        match self.get(key) {
-            None => Some(None),
-            Some(Value::Str(s)) => Some(Some(s)),
-            Some(_) => None,
-        }
-    }
-
-    fn text(&mut self, key: &'static str) -> Option<String> {
-        self.str(key).map(|s| s.unwrap_or_default().to_string())
-    }
-
-    fn strs(&mut self, key: &'static str) -> Option<Vec<String>> {
-        match self.get(key) {
-            None => Some(Vec::new()),
-            Some(Value::Strs(items)) => Some(items.iter().map(|s| s.to_string()).collect()),
-            Some(_) => None,
-        }
-    }
-
-    fn date(&mut self, key: &'static str) -> Option<Option<NaiveDate>> {
-        match self.get(key) {
-            None => Some(None),
-            Some(Value::Date(d)) => Some(Some(*d)),
-            Some(_) => None,
-        }
-    }
-
-    fn int(&mut self, key: &'static str, min: i64, max: i64) -> Option<Option<i64>> {
-        match self.get(key) {
-            None => Some(None),
-            Some(Value::Int(n)) if (min..=max).contains(n) => Some(Some(*n)),
-            Some(_) => None,
-        }
-    }
-
-    fn bool(&mut self, key: &'static str) -> Option<Option<bool>> {
-        match self.get(key) {
-            None => Some(None),
-            Some(Value::Bool(b)) => Some(Some(*b)),
-            Some(_) => None,
-        }
-    }
-
-    fn choice<T: Copy>(&mut self, key: &'static str, choices: &[(&str, T)]) -> Option<Option<T>> {
-        match self.str(key)? {
-            None => Some(None),
-            Some(s) => choices.iter().find(|(code, _)| *code == s).map(|(_, v)| Some(*v)),
-        }
-    }
-
-    /// `Some(())` when every value was taken (an unknown key is the full reader's to report).
-    fn done(self) -> Option<()> {
-        (self.used == self.table.entries.len()).then_some(())
+    fn sub(parent: &QTable, tables: &[Table<'_>], key: &str) -> String {
+        let name = tables[parent.index].name;
+        if name.is_empty() { key.to_string() } else { format!("{name}.{key}") }
     }
 }
 
-fn build(tables: &[Table<'_>], spans: &mut Spans) -> Option<Case> {
-    let table = |name: &str| tables.iter().find(|t| t.name == name);
+impl Source for Quick<'_, '_> {
+    type Table = QTable;
 
-    let mut r = Take::new(&tables[0], spans, true);
-    let schema = r.int("schema", 1, 9999)??;
-    if schema > i64::from(CASE_SCHEMA) {
-        return None; // a newer schema: the full reader warns about it
+    fn root(&mut self) -> QTable {
+        self.open(0)
     }
-    let id = CaseId::parse(r.str("id")??).ok()?;
-    let way_in = r.choice("way_in", &WAYS)??;
-    let status = r.choice("status", &STATUSES)??;
-    let referred = r.date("referred")??;
-    let meeting = r.date("meeting")?;
-    let bti_level = r.int("bti_level", 0, 3)?.map(|n| n as u8);
-    let leader_consulted = r.date("leader_consulted")?;
-    let invite = r.strs("invite")?;
-    let closed = r.date("closed")?;
-    let closed_reason = r.text("closed_reason")?;
-    let anonymised = r.date("anonymised")?;
-    let age_band = r.choice("age_band", &AGE_BANDS)?.map(str::to_string);
-    r.done()?;
-
-    let mut t = Take::new(table("referrer")?, spans, true);
-    let referrer = Referrer { name: t.str("name")??.to_string(), unit: t.str("unit")??.to_string() };
-    t.done()?;
-
-    let user = match table("user") {
-        None => User::Nobody,
-        Some(user) => {
-            let mut t = Take::new(user, spans, true);
-            let anonymous = t.bool("anonymous")?.unwrap_or(false);
-            let removed = t.bool("removed")?.unwrap_or(false);
-            let user = if removed {
-                User::Removed
-            } else if anonymous {
-                User::Anonymous { age: t.int("age", 0, 130)?.map(|n| n as u8) }
-            } else {
-                User::Known { initials: t.str("initials")??.to_string(), born: t.date("born")?? }
-            };
-            t.done()?; // also identity left on an anonymous or removed user
-            user
+    fn has(&self, t: &QTable, key: &'static str) -> bool {
+        self.tables[t.index].entries.iter().any(|e| e.key == key)
+    }
+    fn skip(&mut self, t: &mut QTable, key: &'static str) -> Got<()> {
+        // Only `[extra]` is skipped, and this reader takes no `[extra]`: nothing to count.
+        let _ = (t, key);
+        Ok(())
+    }
+    fn table(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<QTable>> {
+        let name = Self::sub(t, self.tables, key);
+        let found = self.named(&name).next();
+        Ok(found.map(|i| self.open(i)))
+    }
+    fn req_table(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<QTable>> {
+        self.table(t, key)?.map(Some).ok_or(GiveUp)
+    }
+    fn tables(&mut self, t: &mut QTable, key: &'static str) -> Got<Vec<QTable>> {
+        let name = Self::sub(t, self.tables, key);
+        let found: Vec<usize> = self.named(&name).collect();
+        Ok(found.into_iter().map(|i| self.open(i)).collect())
+    }
+    fn string(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<String>> {
+        match self.get(t, key) {
+            None => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.to_string())),
+            Some(_) => Err(GiveUp),
         }
-    };
-
-    let consent = match table("consent") {
-        None => None,
-        Some(consent) => {
-            let mut t = Take::new(consent, spans, true);
-            let consent = Consent {
-                given_by: t.choice("given_by", &CONSENT_BY)??,
-                date: t.date("date")??,
-                units: t.strs("units")?,
-                expires: t.date("expires")?,
-                withdrawn: t.date("withdrawn")?,
-            };
-            t.done()?;
-            Some(consent)
+    }
+    fn req_string(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<String>> {
+        self.string(t, key)?.map(Some).ok_or(GiveUp)
+    }
+    fn strings(&mut self, t: &mut QTable, key: &'static str) -> Got<Vec<String>> {
+        match self.get(t, key) {
+            None => Ok(Vec::new()),
+            Some(Value::Strs(items)) => Ok(items.iter().map(|s| s.to_string()).collect()),
+            Some(_) => Err(GiveUp),
         }
-    };
-
-    let situation = match table("situation") {
-        None => Situation::default(),
-        Some(situation) => {
-            let mut t = Take::new(situation, spans, true);
-            let situation = Situation {
-                concern: t.text("concern")?,
-                tried: t.text("tried")?,
-                wishes: t.text("wishes")?,
-                question: t.text("question")?,
-            };
-            t.done()?;
-            situation
+    }
+    fn date(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<NaiveDate>> {
+        match self.get(t, key) {
+            None => Ok(None),
+            Some(Value::Date(d)) => Ok(Some(*d)),
+            Some(_) => Err(GiveUp),
         }
-    };
-
-    let outcome = match table("outcome") {
-        None => None,
-        Some(outcome) => {
-            let mut t = Take::new(outcome, spans, true);
-            let date = t.date("date")??;
-            let assessment = t.text("assessment")?;
-            let next_step = t.text("next_step")?;
-            let level2 = t.bool("level2")?.unwrap_or(false);
-            let follow_up = t.date("follow_up")?;
-            let coordinator = t.text("coordinator")?;
-            t.done()?;
-            let mut proposed = Vec::new();
-            for p in tables.iter().filter(|t| t.name == "outcome.proposed") {
-                let mut t = Take::new(p, spans, false);
-                let proposal = Proposal {
-                    measure: t.str("measure")??.to_string(),
-                    unit: t.str("unit")??.to_string(),
-                    evaluate: t.date("evaluate")?,
-                };
-                t.done()?;
-                proposed.push(proposal);
-            }
-            Some(Outcome { date, assessment, next_step, proposed, level2, follow_up, coordinator })
+    }
+    fn req_date(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<NaiveDate>> {
+        self.date(t, key)?.map(Some).ok_or(GiveUp)
+    }
+    fn int(&mut self, t: &mut QTable, key: &'static str, min: i64, max: i64) -> Got<Option<i64>> {
+        match self.get(t, key) {
+            None => Ok(None),
+            Some(Value::Int(n)) if (min..=max).contains(n) => Ok(Some(*n)),
+            Some(_) => Err(GiveUp),
         }
-    };
-
-    let decision = match table("decision") {
-        None => None,
-        Some(decision) => {
-            let mut t = Take::new(decision, spans, true);
-            let decision = Decision {
-                date: t.date("date")??,
-                accepted: t.strs("accepted")?,
-                declined: t.strs("declined")?,
-            };
-            t.done()?;
-            Some(decision)
+    }
+    fn req_int(&mut self, t: &mut QTable, key: &'static str, min: i64, max: i64) -> Got<Option<i64>> {
+        self.int(t, key, min, max)?.map(Some).ok_or(GiveUp)
+    }
+    fn bool(&mut self, t: &mut QTable, key: &'static str) -> Got<Option<bool>> {
+        match self.get(t, key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(GiveUp),
         }
-    };
-
-    Some(Case {
-        schema: schema as u32,
-        id,
-        way_in,
-        status,
-        referred,
-        meeting,
-        bti_level,
-        leader_consulted,
-        invite,
-        closed,
-        closed_reason,
-        anonymised,
-        age_band,
-        referrer,
-        user,
-        consent,
-        situation,
-        outcome,
-        decision,
-    })
+    }
+    fn choice<T: Copy>(
+        &mut self,
+        t: &mut QTable,
+        key: &'static str,
+        choices: &[(&'static str, T)],
+    ) -> Got<Option<T>> {
+        match self.string(t, key)? {
+            None => Ok(None),
+            Some(s) => choices.iter().find(|(code, _)| *code == s).map(|(_, v)| Some(*v)).ok_or(GiveUp),
+        }
+    }
+    fn req_choice<T: Copy>(
+        &mut self,
+        t: &mut QTable,
+        key: &'static str,
+        choices: &[(&'static str, T)],
+    ) -> Got<Option<T>> {
+        self.choice(t, key, choices)?.map(Some).ok_or(GiveUp)
+    }
+    fn report(&mut self, _: &QTable, _: &'static str, _: Severity, _: Problem) -> Got<()> {
+        Err(GiveUp) // the full reader says what is wrong, and where
+    }
+    fn finish(&mut self, t: QTable) -> Got<()> {
+        // A key nobody asked for is the full reader's to report.
+        (t.used == self.tables[t.index].entries.len()).then_some(()).ok_or(GiveUp)
+    }
+    fn errors(&self) -> usize {
+        0
+    }
+    fn tolerate_unknown(&mut self) {}
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::User;
 
     const PLAIN: &str = "# a comment\nschema = 1\nid = \"2027-01-05-k7q2\"\nway_in = \"bti\"  # bti | user-case\n\
         status = \"referred\"\nreferred = 2027-01-05\nbti_level = 1\ninvite = [\"Nina Berg\", 'Ola Nordmann',]\n\n\

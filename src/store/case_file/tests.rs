@@ -1,6 +1,8 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::model::{Decision, Outcome};
+use crate::problem::Problem;
 use crate::testing::{bti_case, case_strategy, d};
 
 fn read_ok(text: &str) -> Case {
