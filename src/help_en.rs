@@ -285,7 +285,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt report",
         "@after",
-        "Examples:\n  rt report                                  the half-year just ended\n  rt report --half 2026H2 --format html --out evaluation.html --notes answers.txt\n  rt report --current --format json\n\n--notes reads the team's own answers: the text under the lines \"What has been good?\",\n\"Why?\", \"What can be better?\" and \"How?\". Counts of fewer than 3 people are shown as \"< 3\"\n(turned off with small_numbers = false under [privacy] in rt.toml).",
+        "Examples:\n  rt report                                  the half-year just ended\n  rt report --half 2026H2 --format html --out evaluation.html --notes answers.txt\n  rt report --current --format json\n\n--notes reads the team's own answers: the text under the lines \"What has been good?\",\n\"Why?\", \"What can be better?\" and \"How?\". Counts of 1 or 2 people are shown as \"hidden\",\nand so are the figures that could otherwise be used to work them out (turned off with\nsmall_numbers = false under [privacy] in rt.toml).",
     ),
     ("rt report", "half", "The half-year, e.g. 2026H2; default: the half-year just ended"),
     ("rt report", "current", "The half-year we are in"),

@@ -1,217 +1,75 @@
-//! `rt report`: every figure over a generated folder with known counts, the comparison with
-//! the previous half-year, the small-number rule, anonymised cases, the team's notes,
-//! snapshots of the demo report, and the HTML printed by a real headless Chromium.
+//! `rt report`: every figure of a folder counted by hand — now, as it ended, and looking back
+//! from the middle of a half-year — each event in the half-year it happened, the team's
+//! notes, snapshots of the demo report, and the HTML printed by a real headless Chromium.
+//! What may be published, and the checker that tries to undo it, are in `report/privacy.rs`.
 
+#[path = "report/build.rs"]
+mod build;
+#[path = "report/checker.rs"]
+mod checker;
 mod common;
+#[path = "report/formats.rs"]
+mod formats;
+#[path = "report/generated.rs"]
+mod generated;
+#[path = "report/privacy.rs"]
+mod privacy;
 
-use chrono::NaiveDate;
+use build::*;
 use common::*;
-use rt::model::{
-    Case, CaseId, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User, WayIn,
-};
+use rt::model::{User, WayIn};
 use serde_json::{Value, json};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-/// How a case was discussed: the meeting, the proposals (measure, owner unit), level 2.
-type Discussed = (&'static str, &'static [(&'static str, &'static str)], bool);
-
-/// A case with just what the report reads.
-struct Spec {
-    id: &'static str,
-    way: WayIn,
-    unit: &'static str,
-    user: User,
-    discussed: Option<Discussed>,
-    accepted: &'static [&'static str],
-    status: Status,
-    anonymised: bool,
-}
-
-fn case(s: &Spec) -> Case {
-    let referred = d(&s.id[..10]);
-    let known = matches!(s.user, User::Known { .. });
-    Case {
-        schema: 1,
-        id: CaseId::parse(s.id).unwrap(),
-        way_in: s.way,
-        status: s.status,
-        referred,
-        meeting: s.discussed.map(|(m, _, _)| d(m)),
-        bti_level: (s.way == WayIn::Bti).then_some(1),
-        leader_consulted: known.then_some(referred),
-        invite: vec![],
-        closed: (s.status == Status::Closed).then(|| d("2027-06-20")),
-        closed_reason: String::new(),
-        anonymised: s.anonymised.then(|| d("2027-06-25")),
-        age_band: None,
-        referrer: Referrer { name: "Marit Haugen".into(), unit: s.unit.into() },
-        user: s.user.clone(),
-        consent: known.then(|| Consent {
-            given_by: ConsentBy::Guardian,
-            date: referred,
-            units: vec![],
-            expires: None,
-            withdrawn: None,
-        }),
-        situation: Situation {
-            concern: "x".into(),
-            tried: "y".into(),
-            wishes: "z".into(),
-            question: String::new(),
-        },
-        outcome: s.discussed.map(|(m, proposed, level2)| Outcome {
-            date: d(m),
-            assessment: "a".into(),
-            next_step: "b".into(),
-            proposed: proposed
-                .iter()
-                .map(|(measure, unit)| Proposal {
-                    measure: (*measure).into(),
-                    unit: (*unit).into(),
-                    evaluate: None,
-                })
-                .collect(),
-            level2,
-            follow_up: Some(d("2027-08-01")),
-            coordinator: "Marit Haugen".into(),
-        }),
-        decision: (!s.accepted.is_empty()).then(|| Decision {
-            date: d("2027-06-01"),
-            accepted: s.accepted.iter().map(|a| a.to_string()).collect(),
-            declined: vec![],
-        }),
-    }
-}
-
-fn known(born: &str) -> User {
-    User::Known { initials: "A.B.".into(), born: d(born) }
-}
 
 const ICDP: (&str, &str) = ("foreldreveiledning-icdp", "helsestasjon");
 const HJEM: (&str, &str) = ("hjemmebasert-veiledning", "barnevern");
 
-/// 2027H1: 7 referrals and 1 referred in 2026H2 but discussed in 2027H1; 2026H2: 3.
-/// The team meets every third Tuesday from 5 January: 9 meetings, 9 March cancelled.
-fn folder(small_numbers: bool) -> Team {
-    let team = Team::new();
-    if !small_numbers {
-        team.write("rt.toml", &CONFIG.replace("consent_age = 16", "consent_age = 16\nsmall_numbers = false"));
-    }
-    use Status::*;
+/// 2026H2: four referrals, one of them discussed in January and lifted there, one decided in
+/// January and closed in March. 2027H1: seven referrals. Dates of every event are given.
+fn specs() -> Vec<Spec> {
     use WayIn::*;
-    let specs = [
-        // 2026H2 (the previous half-year)
-        Spec {
-            id: "2026-09-01-aaaa",
-            way: Bti,
-            unit: "helsestasjon",
-            user: known("2020-01-01"),
-            discussed: Some(("2026-09-22", &[ICDP], false)),
-            accepted: &["foreldreveiledning-icdp"],
-            status: Closed,
-            anonymised: false,
-        },
-        Spec {
-            id: "2026-10-01-aaab",
-            way: UserCase,
-            unit: "barnevern",
-            user: User::Anonymous { age: Some(40) },
-            discussed: Some(("2026-10-13", &[], false)),
-            accepted: &[],
-            status: Discussed,
-            anonymised: false,
-        },
-        // referred in 2026H2, discussed in 2027H1: in both populations
-        Spec {
-            id: "2026-12-20-aaac",
-            way: Bti,
-            unit: "helsestasjon",
-            user: known("2024-05-05"),
-            discussed: Some(("2027-01-05", &[ICDP, HJEM], true)),
-            accepted: &["hjemmebasert-veiledning"],
-            status: Decided,
-            anonymised: false,
-        },
-        // 2027H1
-        Spec {
-            id: "2027-01-10-aaad",
-            way: Bti,
-            unit: "helsestasjon",
-            user: known("2016-03-03"),
-            discussed: Some(("2027-01-26", &[ICDP], true)),
-            accepted: &["foreldreveiledning-icdp"],
-            status: Decided,
-            anonymised: false,
-        },
-        Spec {
-            id: "2027-01-12-aaae",
-            way: Bti,
-            unit: "barnevern",
-            user: known("2012-02-02"),
-            discussed: Some(("2027-01-26", &[HJEM], false)),
-            accepted: &[],
-            status: Discussed,
-            anonymised: false,
-        },
-        Spec {
-            id: "2027-02-01-aaaf",
-            way: UserCase,
-            unit: "psykisk-helse-rus",
-            user: known("1990-01-01"),
-            discussed: Some(("2027-02-16", &[ICDP, HJEM], false)),
-            accepted: &["foreldreveiledning-icdp", "hjemmebasert-veiledning"],
-            status: Closed,
-            anonymised: false,
-        },
-        Spec {
-            id: "2027-02-02-aaag",
-            way: UserCase,
-            unit: "psykisk-helse-rus",
-            user: User::Anonymous { age: Some(70) },
-            discussed: None,
-            accepted: &[],
-            status: Referred,
-            anonymised: true,
-        },
-        Spec {
-            id: "2027-03-01-aaah",
-            way: Guidance,
-            unit: "fysio-ergo",
-            user: User::Nobody,
-            discussed: None,
-            accepted: &[],
-            status: Referred,
-            anonymised: false,
-        },
-        Spec {
-            id: "2027-03-02-aaai",
-            way: Guidance,
-            unit: "fysio-ergo",
-            user: User::Anonymous { age: None },
-            discussed: None,
-            accepted: &[],
-            status: Referred,
-            anonymised: false,
-        },
-        Spec {
-            id: "2027-05-03-aaaj",
-            way: Bti,
-            unit: "helsestasjon",
-            user: known("2025-01-01"),
-            discussed: None,
-            accepted: &[],
-            status: Referred,
-            anonymised: false,
-        },
-    ];
-    for s in &specs {
-        let c = case(s);
-        team.write(&format!("cases/{}/{}.toml", &s.id[..4], s.id), &rt::store::case_file::new_text(&c));
-    }
-    // 2027H1 published with 8 meetings, one of them cancelled.
+    let (icdp, hjem) = (ICDP.0, HJEM.0);
+    vec![
+        Spec::new("2026-09-01-aaaa", Bti, "helsestasjon", known("2020-01-01"))
+            .discussed("2026-09-22", &[ICDP], false)
+            .decided("2026-09-29", &[icdp])
+            .closed("2026-12-01"),
+        Spec::new("2026-10-01-aaab", UserCase, "barnevern", User::Anonymous { age: Some(40) }).discussed(
+            "2026-10-13",
+            &[],
+            false,
+        ),
+        Spec::new("2026-11-02-aaak", UserCase, "barnevern", known("1985-06-06"))
+            .discussed("2026-11-24", &[HJEM], false)
+            .decided("2027-01-08", &[hjem])
+            .closed("2027-03-15"),
+        // Referred in 2026H2, discussed and lifted at the first meeting of 2027H1.
+        Spec::new("2026-12-20-aaac", Bti, "helsestasjon", known("2024-05-05"))
+            .discussed("2027-01-05", &[ICDP, HJEM], true)
+            .decided("2027-01-19", &[hjem]),
+        Spec::new("2027-01-10-aaad", Bti, "helsestasjon", known("2016-03-03"))
+            .discussed("2027-01-26", &[ICDP], true)
+            .decided("2027-02-02", &[icdp]),
+        Spec::new("2027-01-12-aaae", Bti, "barnevern", known("2012-02-02")).discussed(
+            "2027-01-26",
+            &[HJEM],
+            false,
+        ),
+        Spec::new("2027-02-01-aaaf", UserCase, "psykisk-helse-rus", known("1990-01-01"))
+            .discussed("2027-02-16", &[ICDP, HJEM], false)
+            .decided("2027-03-02", &[icdp, hjem])
+            .closed("2027-05-10"),
+        Spec::new("2027-02-02-aaag", UserCase, "psykisk-helse-rus", User::Anonymous { age: Some(70) })
+            .anonymised("2027-06-25"),
+        Spec::new("2027-03-01-aaah", Guidance, "fysio-ergo", User::Nobody),
+        Spec::new("2027-03-02-aaai", Guidance, "fysio-ergo", User::Anonymous { age: None }),
+        Spec::new("2027-05-03-aaaj", Bti, "helsestasjon", known("2025-01-01")),
+    ]
+}
+
+/// The folder of [`specs`], with 2027H1's meetings published (every third Tuesday from
+/// 5 January, 9 March cancelled).
+fn folder(small_numbers: bool) -> Team {
+    let team = team_with(&specs(), small_numbers);
     team.rt(["schedule", "--publish", "--half", "2027H1", "--today", "2026-12-01"]).assert().success();
     let meetings = team.read("meetings/2027H1.toml").replacen(
         "date = 2027-03-09\n",
@@ -222,24 +80,45 @@ fn folder(small_numbers: bool) -> Team {
     team
 }
 
-fn report_json(team: &Team) -> Value {
-    let out = team
-        .rt(["report", "--half", "2027H1", "--format", "json", "--today", "2027-07-01"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+/// Picks figures out of a half-year's JSON, to compare with a hand count in one go.
+fn pick(half: &Value, keys: &[&str]) -> Value {
+    Value::Object(keys.iter().map(|k| (k.to_string(), half[*k].clone())).collect())
 }
+
+const STATE: [&str; 11] = [
+    "cases",
+    "referred",
+    "discussed",
+    "anonymous",
+    "bti",
+    "level2",
+    "proposed",
+    "accepted",
+    "waiting_decision",
+    "in_follow_up",
+    "closed",
+];
 
 #[test]
 fn every_figure_of_a_known_folder() {
-    let team = folder(false);
-    let r = report_json(&team);
+    let r = report_json(&folder(false), "2027H1", "2027-07-01");
     let now = &r["current"];
-    // The population: 7 referred in 2027H1 + 1 referred earlier and discussed now.
-    assert_eq!(now["cases"], 8);
-    assert_eq!(now["referred"], 7, "2027-01-10 … 2027-05-03: seven referrals");
-    assert_eq!(now["discussed"], 4);
+    // 7 referred in 2027H1 + 2026-12-20, discussed on 5 January.
+    assert_eq!(
+        pick(now, &STATE),
+        json!({
+            "cases": 8, "referred": 7, "discussed": 4, "anonymous": 2, "bti": 4,
+            // 2026-12-20 on 5 January and 2027-01-10 on 26 January.
+            "level2": 2,
+            "proposed": 6,
+            // Decided in 2027H1: 8 Jan (1), 19 Jan (1), 2 Feb (1), 2 Mar (2).
+            "accepted": 5,
+            // At 30 June: 2027-01-12 waits; 2026-12-20 and 2027-01-10 are followed up.
+            "waiting_decision": 1, "in_follow_up": 2,
+            // 15 March (a 2026H2 case) and 10 May.
+            "closed": 2,
+        })
+    );
     assert_eq!(now["by_way"], json!([["bti", 4], ["user-case", 2], ["guidance", 2]]));
     assert_eq!(
         now["by_unit"],
@@ -276,11 +155,7 @@ fn every_figure_of_a_known_folder() {
             ["2027-06", 0]
         ])
     );
-    assert_eq!(now["anonymous"], 2, "the anonymised case is counted, as anonymous");
-    assert_eq!(now["anonymous_share"], 25);
-    assert_eq!(now["bti"], 4);
-    assert_eq!(now["level2"], 2);
-    assert_eq!(now["proposed"], 6);
+    assert_eq!(now["anonymous_share"], 25, "the anonymised case is counted, as anonymous");
     assert_eq!(
         now["proposed_by_unit"],
         json!([
@@ -292,52 +167,105 @@ fn every_figure_of_a_known_folder() {
             ["nav", 0]
         ])
     );
-    assert_eq!(now["accepted"], 4);
     // Days: 2026-12-20 → 2027-01-05 = 16; 16; 14; 15 → median 15.5, longest 16.
-    assert_eq!(now["days_median"], 15.5);
-    assert_eq!(now["days_max"], 16);
-    assert_eq!(now["meetings_planned"], 9);
-    assert_eq!(now["meetings_cancelled"], 1);
-    assert_eq!(now["meetings_held"], 3, "5 Jan, 26 Jan and 16 Feb had cases");
-    assert_eq!(now["cases_per_meeting"], 1.3);
-    assert_eq!(now["capacity"], 3);
-    assert_eq!(now["waiting_decision"], 1);
-    assert_eq!(now["in_follow_up"], 2);
-
-    // The previous half-year, side by side.
-    let before = &r["previous"];
-    assert_eq!(r["previous_half"], "2026H2");
-    assert_eq!(before["cases"], 3);
-    assert_eq!(before["referred"], 3);
-    assert_eq!(before["discussed"], 2);
-    assert_eq!(before["anonymous"], 1);
-    assert_eq!(before["proposed"], 1);
-    assert_eq!(before["accepted"], 1);
-    assert_eq!(before["days_median"], 16.5);
+    assert_eq!((now["days_median"].clone(), now["days_max"].clone()), (json!(15.5), json!(16)));
+    assert_eq!(
+        pick(
+            now,
+            &["meetings_planned", "meetings_cancelled", "meetings_held", "cases_per_meeting", "capacity"]
+        ),
+        // Held: 5 Jan (1 case), 26 Jan (2), 16 Feb (1); the others had no cases.
+        json!({"meetings_planned": 9, "meetings_cancelled": 1, "meetings_held": 3, "cases_per_meeting": 1.3, "capacity": 3})
+    );
 }
 
 #[test]
-fn small_numbers_are_hidden_everywhere_by_default() {
-    let team = folder(true);
-    let r = report_json(&team);
-    let now = &r["current"];
-    assert_eq!(r["small_numbers_hidden"], true);
-    assert_eq!(now["anonymous"], "< 3");
-    assert_eq!(now["anonymous_share"], "< 3", "the share would give the count away");
-    assert_eq!(now["level2"], "< 3");
-    assert_eq!(now["by_way"], json!([["bti", 4], ["user-case", "< 3"], ["guidance", "< 3"]]));
-    assert_eq!(now["cases"], 8);
-    assert_eq!(now["proposed"], 6, "measures are not people");
-    let md = stdout(&team.rt(["report", "--half", "2027H1", "--today", "2027-07-01"]).output().unwrap());
-    assert!(md.contains("| Anonyme | < 3 | < 3 |"), "{md}");
-    assert!(md.contains("| Andel anonyme | < 3 | < 3 |"), "{md}");
-    let html = stdout(
-        &team
-            .rt(["report", "--half", "2027H1", "--format", "html", "--today", "2027-07-01"])
-            .output()
-            .unwrap(),
+fn the_previous_half_year_stands_as_it_ended_and_each_event_counts_once() {
+    let r = report_json(&folder(false), "2027H1", "2027-07-01");
+    let before = &r["previous"];
+    assert_eq!(r["previous_half"], "2026H2");
+    assert_eq!(
+        pick(before, &STATE),
+        json!({
+            "cases": 4, "referred": 4, "discussed": 3, "anonymous": 1, "bti": 2,
+            // 2026-12-20 was lifted in January: counted in 2027H1 only.
+            "level2": 0,
+            "proposed": 2,
+            // 2026-11-02's decision of 8 January counts in 2027H1.
+            "accepted": 1,
+            // At 31 December 2026-10-01 and 2026-11-02 waited; 2026-09-01 was closed.
+            "waiting_decision": 2, "in_follow_up": 0,
+            "closed": 1,
+        })
     );
-    assert!(html.contains("&lt; 3") && !html.contains(">2</td>"), "no 1 or 2 in a count cell");
+    assert_eq!(before["by_month"][0], json!(["2026-07", 0]), "its own months");
+    assert_eq!(before["by_month"][5], json!(["2026-12", 1]));
+    // The same half-year in its own report, made after it ended, says the same.
+    let own = report_json(&folder(false), "2026H2", "2027-03-01");
+    assert_eq!(own["current"], *before);
+    // Every event of both half-years is counted once.
+    let now = &r["current"];
+    for (key, events) in [("level2", 2), ("accepted", 6), ("closed", 3)] {
+        assert_eq!(now[key].as_i64().unwrap() + before[key].as_i64().unwrap(), events, "{key}");
+    }
+}
+
+#[test]
+fn looking_back_from_the_middle_of_a_half_year() {
+    // 26 January 2027 is a meeting day: its two cases are not discussed yet.
+    let r = report_json(&folder(false), "2027H1", "2027-01-26");
+    let now = &r["current"];
+    assert_eq!(
+        pick(now, &STATE),
+        json!({
+            // Referred by then: 2027-01-10 and 2027-01-12; discussed: 2026-12-20 on 5 January.
+            "cases": 3, "referred": 2, "discussed": 1, "anonymous": 0, "bti": 3,
+            "level2": 1,
+            "proposed": 2,
+            // Decided by then: 8 and 19 January.
+            "accepted": 2,
+            "waiting_decision": 0, "in_follow_up": 1,
+            "closed": 0,
+        })
+    );
+    assert_eq!(
+        now["by_month"],
+        json!([
+            ["2027-01", 2],
+            ["2027-02", 0],
+            ["2027-03", 0],
+            ["2027-04", 0],
+            ["2027-05", 0],
+            ["2027-06", 0]
+        ])
+    );
+    assert_eq!(now["proposed_by_unit"][0], json!(["helsestasjon", 1]));
+    assert_eq!(now["proposed_by_unit"][2], json!(["barnevern", 1]));
+    assert_eq!(
+        pick(now, &["meetings_held", "cases_per_meeting", "days_median", "days_max"]),
+        json!({"meetings_held": 1, "cases_per_meeting": 1.0, "days_median": 16.0, "days_max": 16})
+    );
+    // 2026H2 as it ended, as in the report made in July.
+    assert_eq!(r["previous"], report_json(&folder(false), "2027H1", "2027-07-01")["previous"]);
+}
+
+#[test]
+fn looking_back_at_a_half_year_from_the_day_of_a_meeting() {
+    // On 5 January 2027 the meeting of that day has not been held: 2026-12-20 is only referred.
+    let r = report_json(&folder(false), "2026H2", "2027-01-05");
+    assert_eq!(
+        pick(&r["current"], &STATE),
+        json!({
+            "cases": 4, "referred": 4, "discussed": 3, "anonymous": 1, "bti": 2, "level2": 0,
+            "proposed": 2, "accepted": 1, "waiting_decision": 2, "in_follow_up": 0, "closed": 1,
+        })
+    );
+    // Nothing of 2027H1 had happened by then: the decision of 8 January is still to come.
+    let now = report_json(&folder(false), "2027H1", "2027-01-05");
+    assert_eq!(
+        pick(&now["current"], &["cases", "discussed", "level2", "accepted", "meetings_held"]),
+        json!({"cases": 0, "discussed": 0, "level2": 0, "accepted": 0, "meetings_held": 0})
+    );
 }
 
 #[test]
@@ -390,6 +318,7 @@ fn chromium() -> Option<std::process::Command> {
 #[test]
 fn a_real_browser_prints_the_html_report_on_four_a4_pages_with_its_charts() {
     let Some(_) = chromium() else {
+        assert!(std::env::var_os("RT_REQUIRE_TOOLS").is_none(), "Chromium is required (RT_REQUIRE_TOOLS)");
         println!("skipped: no Chromium (.ci/run installs Debian's chromium)");
         return;
     };
@@ -440,7 +369,8 @@ fn a_real_browser_prints_the_html_report_on_four_a4_pages_with_its_charts() {
 
     let out = chromium().unwrap().arg(profile("p3")).arg("--dump-dom").arg(&url).output().unwrap();
     let dom = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(dom.matches("<svg").count(), 4, "four charts in the rendered DOM");
+    assert_eq!(dom.matches("role=\"img\"").count(), 4, "four charts in the rendered DOM");
     assert!(dom.matches("<rect").count() >= 17, "a bar per row of every chart");
-    assert!(dom.contains("class=\"masked\""), "hidden small numbers are drawn as such");
+    assert!(dom.contains("class=\"masked\""), "hidden figures are drawn as such");
+    assert!(dom.contains("<pattern id=\"skravert\""), "with the hatching they refer to");
 }

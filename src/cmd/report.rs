@@ -6,11 +6,15 @@ use std::path::PathBuf;
 
 use crate::cli::half_arg;
 use crate::error::Error;
-use crate::model::Case;
 use crate::model::dates::Half;
+use crate::model::{Case, Field};
+use crate::problem::Problem;
 use crate::render::{self, Templates};
+use crate::report::disclosure::THRESHOLD;
 use crate::report::figures::compute;
-use crate::report::view::{self, Notes, figures_json};
+use crate::report::notes::{self, Notes};
+use crate::report::published::Published;
+use crate::report::view;
 use crate::session::Session;
 use crate::store::atomic::Privacy;
 use crate::store::load;
@@ -35,7 +39,8 @@ pub enum Format {
   rt report --current --format json
 
 --notes leser teamets egne svar: teksten under linjene «Hva har vært bra?», «Hvorfor?»,
-«Hva kan bli bedre?» og «Hvordan?». Tall under 3 personer vises som «< 3» (slås av med
+«Hva kan bli bedre?» og «Hvordan?». Tall for 1 eller 2 personer vises som «skjult», og det
+samme gjør de tallene som ellers kunne brukes til å regne dem ut (slås av med
 small_numbers = false under [privacy] i rt.toml).")]
 pub struct Args {
     /// Halvåret, f.eks. 2026H2; standard: halvåret som nettopp er over
@@ -65,7 +70,15 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         (None, false) => Half::of(ctx.today).previous(),
     };
     let notes = match &args.notes {
-        Some(path) => view::parse_notes(&std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?),
+        Some(path) => {
+            // Capped like every file rt reads (`--notes /dev/zero` ends at once), and shown
+            // outside the team: never a national id.
+            let text = load::read_capped(path).map_err(|e| Error::read(path, e))?;
+            if crate::rules::national_id::contains_national_id(&text) {
+                return Err(Problem::NationalId { field: Field::Key("--notes".into()) }.into());
+            }
+            notes::parse_notes(&text)
+        }
         None => Notes::default(),
     };
     // Only cases referred or discussed in these two half-years count.
@@ -75,7 +88,8 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();
     let figures = |h: Half| -> Result<_, Error> {
         let schedule = load::schedule_or_stop(&ctx.team, config, h)?;
-        Ok(compute(h, &cases, &schedule, config, ctx.today))
+        let f = compute(h, &cases, &schedule, config, ctx.today);
+        Ok(Published::new(&f, config.small_numbers))
     };
     let (now, before) = (figures(half)?, figures(half.previous())?);
 
@@ -86,8 +100,9 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
                 "half": half.to_string(),
                 "previous_half": half.previous().to_string(),
                 "small_numbers_hidden": config.small_numbers,
-                "current": figures_json(&now, config.small_numbers),
-                "previous": figures_json(&before, config.small_numbers),
+                "threshold": THRESHOLD,
+                "current": now.json(),
+                "previous": before.json(),
                 "notes": notes,
             });
             super::to_json(&doc)

@@ -139,7 +139,7 @@ pub struct Config {
     pub retention_days: u32,
     /// The age from which a young person may consent alone (R2: 15 or 16).
     pub self_consent_age: u8,
-    /// Whether reports hide counts of fewer than 3 people as "< 3".
+    /// Whether reports hide counts of 1–2 people, and every figure that would give one away.
     pub small_numbers: bool,
     /// Whether every change `rt` makes is committed, when the team folder is in git.
     pub auto_commit: bool,

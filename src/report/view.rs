@@ -1,87 +1,41 @@
-//! The half-year report as templates and JSON see it. Counts of people below 3 are shown as
-//! "< 3" (unless `privacy.small_numbers = false`), so a report shown to unit leaders cannot
-//! single anyone out — in the tables, the charts (a hidden bar has a fixed length) and JSON.
+//! The half-year report as the templates see it: the published figures of this half-year and
+//! the previous one as table rows and bar charts. Hidden figures arrive as the word "skjult"
+//! ("hidden") and a share of a hidden figure as "–", so a template cannot show them by
+//! mistake; a hidden bar has one fixed width and no length of its own.
 
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::figures::Figures;
+use super::disclosure::THRESHOLD;
+use super::notes::Notes;
+use super::published::{Published, Shown};
 use crate::lang::Lang;
 use crate::model::Config;
-use crate::tiltak::search::fold;
+use crate::model::dates::Half;
 
-/// What a count of fewer than this many people is hidden as.
-pub const SMALL: usize = 3;
-
-/// A count of people as shown: the number, or "< 3".
-pub fn people(n: usize, hide: bool) -> Value {
-    if hide && (1..SMALL).contains(&n) { json!("< 3") } else { json!(n) }
-}
-
-/// The figures as JSON, with counts of people hidden where small.
-pub fn figures_json(f: &Figures, hide: bool) -> Value {
-    let pairs = |v: &[(String, usize)], mask: bool| -> Value {
-        Value::Array(
-            v.iter().map(|(k, n)| json!([k, if mask { people(*n, hide) } else { json!(n) }])).collect(),
-        )
-    };
-    json!({
-        "half": f.half,
-        "cases": people(f.cases, hide),
-        "referred": people(f.referred, hide),
-        "discussed": people(f.discussed, hide),
-        "by_way": pairs(&f.by_way, true),
-        "by_unit": pairs(&f.by_unit, true),
-        "by_age": pairs(&f.by_age, true),
-        "by_month": pairs(&f.by_month, true),
-        "anonymous": people(f.anonymous, hide),
-        "anonymous_share": share_shown(f.anonymous, f.cases, hide),
-        "bti": people(f.bti, hide),
-        "level2": people(f.level2, hide),
-        "proposed": f.proposed,
-        "proposed_by_unit": pairs(&f.proposed_by_unit, false),
-        "accepted": f.accepted,
-        "days_median": f.days_median,
-        "days_max": f.days_max,
-        "meetings_planned": f.meetings_planned,
-        "meetings_held": f.meetings_held,
-        "meetings_cancelled": f.meetings_cancelled,
-        "cases_per_meeting": f.cases_per_meeting.map(|x| (x * 10.0).round() / 10.0),
-        "capacity": f.capacity,
-        "waiting_decision": people(f.waiting_decision, hide),
-        "in_follow_up": people(f.in_follow_up, hide),
-    })
-}
-
-fn share(part: usize, whole: usize) -> Option<u32> {
-    (whole > 0).then(|| ((part as f64 / whole as f64) * 100.0).round() as u32)
-}
-
-/// A share in percent, hidden together with its count: "22 %" of 9 would give away a "< 3".
-fn share_shown(part: usize, whole: usize, hide: bool) -> Value {
-    if hide && (1..SMALL).contains(&part) {
-        return json!("< 3");
-    }
-    share(part, whole).map_or(Value::Null, |s| json!(s))
-}
-
-/// A decimal figure as a reader writes it: `14`, `14,5` (Norwegian) or `14.5`.
-fn decimal(x: Option<f64>, lang: Lang) -> Value {
-    match x {
-        None => Value::Null,
-        Some(x) if x.fract() == 0.0 => json!(x as i64),
-        Some(x) => {
-            let text = format!("{:.1}", (x * 10.0).round() / 10.0);
-            json!(if lang == Lang::Nb { text.replace('.', ",") } else { text })
-        }
-    }
-}
+/// Height of one bar's row, the width of the longest bar, and the one width every hidden
+/// bar has, in the SVG's units. A shown count other than zero is at least 3, so while the
+/// longest bar stands for at most 37 (a team meeting every third week has fewer cases in a
+/// half-year), a bar of 3 is at least twice as wide as a hidden one — which is also hatched
+/// and labelled.
+pub const BAR_ROW: u32 = 24;
+pub const BAR_WIDTH: u32 = 300;
+pub const HIDDEN_WIDTH: u32 = 12;
 
 /// One line of a table: a label, this half-year's figure and the previous one's.
 #[derive(Serialize, Debug)]
 pub struct Row {
     pub label: String,
     pub now: Value,
+    pub before: Value,
+}
+
+/// One line of the month table: each half-year's own month beside its count.
+#[derive(Serialize, Debug)]
+pub struct MonthRow {
+    pub label: String,
+    pub now: Value,
+    pub before_label: String,
     pub before: Value,
 }
 
@@ -103,52 +57,6 @@ pub struct Chart {
     pub bars: Vec<Bar>,
 }
 
-/// The team's own answers to the four pattern questions (R12).
-#[derive(Serialize, Debug, Default, PartialEq, Eq)]
-pub struct Notes {
-    pub good: String,
-    pub why: String,
-    pub better: String,
-    pub how: String,
-}
-
-/// Reads the team's notes: the text under each of the four questions, which may stand as
-/// lines of their own (with or without `#`), in Norwegian or English.
-pub fn parse_notes(text: &str) -> Notes {
-    let mut notes = Notes::default();
-    let mut lines: Vec<(usize, String)> = Vec::new();
-    let mut which: Option<usize> = None;
-    for line in text.lines() {
-        let key = fold(line.trim().trim_start_matches('#').trim());
-        let heading = match key.as_str() {
-            "hva har vaert bra?" | "hva har vaert bra" | "what has been good?" | "what has been good" => {
-                Some(0)
-            }
-            "hvorfor?" | "hvorfor" | "why?" | "why" => Some(1),
-            "hva kan bli bedre?" | "hva kan bli bedre" | "what can be better?" | "what can be better" => {
-                Some(2)
-            }
-            "hvordan?" | "hvordan" | "how?" | "how" => Some(3),
-            _ => None,
-        };
-        match heading {
-            Some(h) => which = Some(h),
-            None => {
-                if let Some(h) = which {
-                    lines.push((h, line.to_string()));
-                }
-            }
-        }
-    }
-    for (i, field) in
-        [&mut notes.good, &mut notes.why, &mut notes.better, &mut notes.how].into_iter().enumerate()
-    {
-        let text: Vec<&str> = lines.iter().filter(|(h, _)| *h == i).map(|(_, l)| l.as_str()).collect();
-        *field = text.join("\n").trim().to_string();
-    }
-    notes
-}
-
 /// The whole report, as templates see it.
 #[derive(Serialize, Debug)]
 pub struct ReportView {
@@ -159,17 +67,56 @@ pub struct ReportView {
     pub previous_half: String,
     pub generated: String,
     pub small_numbers: bool,
+    /// The threshold (3) and the word a hidden figure is shown as.
+    pub threshold: u32,
+    pub hidden: &'static str,
+    pub hidden_width: u32,
     pub key: Vec<Row>,
     pub by_way: Vec<Row>,
     pub by_unit: Vec<Row>,
     pub by_age: Vec<Row>,
-    pub by_month: Vec<Row>,
+    pub by_month: Vec<MonthRow>,
     pub proposed_by_unit: Vec<Row>,
     pub charts: Vec<Chart>,
     pub notes: Notes,
-    /// The figures themselves (hidden where small), for templates that want them all.
+    /// The figures themselves, as in `rt report --format json`.
     pub current: Value,
     pub previous: Value,
+}
+
+/// The word a hidden figure is shown as.
+pub fn hidden_word(lang: Lang) -> &'static str {
+    lang.pick("skjult", "hidden")
+}
+
+/// A decimal figure as a reader writes it: `14`, `14,5` (Norwegian) or `14.5`.
+fn decimal(x: f64, lang: Lang) -> Value {
+    if x.fract() == 0.0 {
+        return json!(x as i64);
+    }
+    let text = format!("{:.1}", (x * 10.0).round() / 10.0);
+    json!(if lang == Lang::Nb { text.replace('.', ",") } else { text })
+}
+
+/// A count as a table shows it.
+fn count(v: Shown<usize>, lang: Lang) -> Value {
+    match v {
+        Shown::Value(n) => json!(n),
+        Shown::Hidden => json!(hidden_word(lang)),
+        Shown::Undefined => json!("–"),
+    }
+}
+
+/// A figure that is not a count of people, or a share: "–" when there is none to show.
+fn other(v: Option<Value>) -> Value {
+    v.unwrap_or_else(|| json!("–"))
+}
+
+fn share(v: Shown<u32>) -> Value {
+    other(match v {
+        Shown::Value(p) => Some(json!(format!("{p} %"))),
+        _ => None,
+    })
 }
 
 /// The month of a `YYYY-MM` key.
@@ -178,124 +125,117 @@ fn month_name(key: &str, lang: Lang) -> String {
     crate::render::dates::month(m.saturating_sub(1), lang).to_string()
 }
 
-fn chart(title: String, bars: &[(String, usize)], masked_small: bool) -> Chart {
-    const ROW: u32 = 24;
-    const WIDTH: f64 = 300.0;
-    let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(SMALL) as f64;
+/// A bar chart of shown and hidden counts. The scale comes from the shown counts only (a
+/// hidden count must not stretch it), and a hidden bar is drawn at [`HIDDEN_WIDTH`].
+pub fn chart(title: String, bars: &[(String, Shown<usize>)], lang: Lang) -> Chart {
+    let shown = |v: &Shown<usize>| if let Shown::Value(n) = v { *n } else { 0 };
+    let max = bars.iter().map(|(_, v)| shown(v)).max().unwrap_or(0).max(THRESHOLD as usize) as f64;
     let bars = bars
         .iter()
         .enumerate()
-        .map(|(i, (label, n))| {
-            let masked = masked_small && (1..SMALL).contains(n);
-            // A hidden count is drawn as long as the threshold, never as itself.
-            let shown = if masked { SMALL } else { *n };
+        .map(|(i, (label, v))| {
+            let masked = !matches!(v, Shown::Value(_));
             Bar {
                 label: label.clone(),
-                value: if masked { "< 3".into() } else { n.to_string() },
-                y: i as u32 * ROW,
-                width: ((shown as f64 / max) * WIDTH).round() as u32,
+                value: if masked { hidden_word(lang).to_string() } else { shown(v).to_string() },
+                y: i as u32 * BAR_ROW,
+                width: if masked {
+                    HIDDEN_WIDTH
+                } else {
+                    ((shown(v) as f64 / max) * f64::from(BAR_WIDTH)).round() as u32
+                },
                 masked,
             }
         })
         .collect::<Vec<_>>();
-    Chart { title, height: bars.len() as u32 * ROW, bars }
+    Chart { title, height: bars.len() as u32 * BAR_ROW, bars }
 }
 
-/// Builds the report's view from this half-year's and the previous one's figures.
+/// Table rows over both half-years: every key of either, this half-year's order first; a key
+/// missing from one half-year had no cases there.
+fn rows(
+    a: &[(String, Shown<usize>)],
+    b: &[(String, Shown<usize>)],
+    label: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> Vec<Row> {
+    let mut keys: Vec<&String> = a.iter().map(|(k, _)| k).collect();
+    keys.extend(b.iter().map(|(k, _)| k).filter(|k| !a.iter().any(|(ka, _)| ka == *k)));
+    let find = |v: &[(String, Shown<usize>)], k: &str| {
+        v.iter().find(|(kv, _)| kv == k).map_or(Shown::Value(0), |(_, n)| *n)
+    };
+    keys.into_iter()
+        .map(|k| Row { label: label(k), now: count(find(a, k), lang), before: count(find(b, k), lang) })
+        .collect()
+}
+
+/// Builds the report's view from this half-year's and the previous one's published figures.
 pub fn view(
-    now: &Figures,
-    before: &Figures,
+    now: &Published,
+    before: &Published,
     config: &Config,
     notes: Notes,
     generated: String,
     lang: Lang,
 ) -> ReportView {
-    let hide = config.small_numbers;
-    let p = |n: usize| people(n, hide);
-    // A figure that does not exist (no median without cases) reads as a dash.
-    let dash = |v: Value| if v.is_null() { json!("–") } else { v };
-    let row =
-        |label: &str, a: Value, b: Value| Row { label: label.to_string(), now: dash(a), before: dash(b) };
-    let opt = |x: Option<f64>| decimal(x, lang);
-    let pct = |part: usize, whole: usize| match share_shown(part, whole, hide) {
-        Value::Number(n) => json!(format!("{n} %")),
-        other => other,
+    let row = |label: &str, a: Value, b: Value| Row { label: label.to_string(), now: a, before: b };
+    let people = |label: &str, f: &dyn Fn(&Published) -> Shown<usize>| {
+        row(label, count(f(now), lang), count(f(before), lang))
+    };
+    let plain =
+        |label: &str, f: &dyn Fn(&Published) -> Option<Value>| row(label, other(f(now)), other(f(before)));
+    let ratio = |v: Shown<f64>| match v {
+        Shown::Value(x) => Some(decimal(x, lang)),
+        _ => None,
     };
     let key = vec![
-        row(
+        people(
             lang.pick("Saker i alt (meldt eller drøftet)", "Cases in all (referred or discussed)"),
-            p(now.cases),
-            p(before.cases),
+            &|p| p.cases,
         ),
-        row(lang.pick("Meldt", "Referred"), p(now.referred), p(before.referred)),
-        row(lang.pick("Drøftet", "Discussed"), p(now.discussed), p(before.discussed)),
-        row(lang.pick("Anonyme", "Anonymous"), p(now.anonymous), p(before.anonymous)),
+        people(lang.pick("Meldt", "Referred"), &|p| p.referred),
+        people(lang.pick("Drøftet", "Discussed"), &|p| p.discussed),
+        people(lang.pick("Anonyme", "Anonymous"), &|p| p.anonymous),
         row(
             lang.pick("Andel anonyme", "Share anonymous"),
-            pct(now.anonymous, now.cases),
-            pct(before.anonymous, before.cases),
+            share(now.anonymous_share),
+            share(before.anonymous_share),
         ),
-        row(lang.pick("BTI-saker", "BTI cases"), p(now.bti), p(before.bti)),
-        row(
-            lang.pick("… løftet til instansmøte (nivå 2)", "… lifted to level 2"),
-            p(now.level2),
-            p(before.level2),
+        people(lang.pick("BTI-saker", "BTI cases"), &|p| p.bti),
+        people(lang.pick("… løftet til instansmøte (nivå 2)", "… lifted to level 2"), &|p| p.level2),
+        people(lang.pick("Tiltak foreslått", "Measures proposed"), &|p| p.proposed),
+        people(
+            lang.pick(
+                "Tiltak brukerne takket ja til (beslutninger i halvåret)",
+                "Measures accepted by the users (decisions in the half-year)",
+            ),
+            &|p| p.accepted,
         ),
-        row(lang.pick("Tiltak foreslått", "Measures proposed"), json!(now.proposed), json!(before.proposed)),
-        row(
-            lang.pick("… takket ja til av brukerne", "… accepted by the users"),
-            json!(now.accepted),
-            json!(before.accepted),
-        ),
-        row(
+        plain(
             lang.pick("Dager fra melding til møte, median", "Days from referral to meeting, median"),
-            opt(now.days_median),
-            opt(before.days_median),
+            &|p| p.days_median.map(|x| decimal(x, lang)),
         ),
-        row(
+        plain(
             lang.pick("Dager fra melding til møte, lengst", "Days from referral to meeting, longest"),
-            json!(now.days_max),
-            json!(before.days_max),
+            &|p| p.days_max.map(|x| json!(x)),
         ),
-        row(
-            lang.pick("Møter planlagt", "Meetings planned"),
-            json!(now.meetings_planned),
-            json!(before.meetings_planned),
-        ),
-        row(lang.pick("Møter holdt", "Meetings held"), json!(now.meetings_held), json!(before.meetings_held)),
-        row(
-            lang.pick("Møter avlyst", "Meetings cancelled"),
-            json!(now.meetings_cancelled),
-            json!(before.meetings_cancelled),
-        ),
+        plain(lang.pick("Møter planlagt", "Meetings planned"), &|p| Some(json!(p.meetings_planned))),
+        plain(lang.pick("Møter holdt", "Meetings held"), &|p| Some(json!(p.meetings_held))),
+        plain(lang.pick("Møter avlyst", "Meetings cancelled"), &|p| Some(json!(p.meetings_cancelled))),
         row(
             &lang.pick(
                 format!("Saker per møte (plass til {})", now.capacity),
                 format!("Cases per meeting (room for {})", now.capacity),
             ),
-            opt(now.cases_per_meeting),
-            opt(before.cases_per_meeting),
+            other(ratio(now.cases_per_meeting)),
+            other(ratio(before.cases_per_meeting)),
         ),
-        row(
-            lang.pick("Venter på brukerens beslutning", "Waiting for the user's decision"),
-            p(now.waiting_decision),
-            p(before.waiting_decision),
-        ),
-        row(lang.pick("I oppfølging", "In follow-up"), p(now.in_follow_up), p(before.in_follow_up)),
+        people(lang.pick("Venter på brukerens beslutning", "Waiting for the user's decision"), &|p| {
+            p.waiting_decision
+        }),
+        people(lang.pick("I oppfølging", "In follow-up"), &|p| p.in_follow_up),
+        people(lang.pick("Avsluttet i halvåret", "Closed in the half-year"), &|p| p.closed),
     ];
-    let rows = |a: &[(String, usize)],
-                b: &[(String, usize)],
-                label: &dyn Fn(&str) -> String,
-                mask: bool|
-     -> Vec<Row> {
-        a.iter()
-            .map(|(k, n)| {
-                let before = b.iter().find(|(kb, _)| kb == k).map_or(0, |(_, n)| *n);
-                let show = |x: usize| if mask { p(x) } else { json!(x) };
-                Row { label: label(k), now: show(*n), before: show(before) }
-            })
-            .collect()
-    };
     let way_label =
         |k: &str| crate::model::WayIn::parse(k).map_or(k.to_string(), |w| w.label(lang).to_string());
     let unit_label = |k: &str| config.unit_name(k).to_string();
@@ -306,25 +246,35 @@ pub fn view(
             lang.pick(format!("{k} år"), k.to_string())
         }
     };
-    let month_label = |k: &str| month_name(k, lang);
-    let named = |v: &[(String, usize)], f: &dyn Fn(&str) -> String| -> Vec<(String, usize)> {
+    let named = |v: &[(String, Shown<usize>)], f: &dyn Fn(&str) -> String| -> Vec<(String, Shown<usize>)> {
         v.iter().map(|(k, n)| (f(k), *n)).collect()
     };
+    let by_month = now
+        .by_month
+        .iter()
+        .zip(&before.by_month)
+        .map(|((ka, a), (kb, b))| MonthRow {
+            label: month_name(ka, lang),
+            now: count(*a, lang),
+            before_label: month_name(kb, lang),
+            before: count(*b, lang),
+        })
+        .collect();
     let charts = vec![
         chart(
             lang.pick("Saker etter vei inn", "Cases by way in").into(),
             &named(&now.by_way, &way_label),
-            hide,
+            lang,
         ),
         chart(
             lang.pick("Saker etter enhet som meldte", "Cases by referring unit").into(),
             &named(&now.by_unit, &unit_label),
-            hide,
+            lang,
         ),
         chart(
             lang.pick("Saker meldt per måned", "Cases referred per month").into(),
-            &named(&now.by_month, &month_label),
-            hide,
+            &named(&now.by_month, &|k| month_name(k, lang)),
+            lang,
         ),
         chart(
             lang.pick("Tiltak foreslått og takket ja til", "Measures proposed and accepted").into(),
@@ -332,11 +282,10 @@ pub fn view(
                 (lang.pick("Foreslått", "Proposed").into(), now.proposed),
                 (lang.pick("Takket ja til", "Accepted").into(), now.accepted),
             ],
-            false,
+            lang,
         ),
     ];
-    let half = crate::model::dates::Half::parse(&now.half)
-        .unwrap_or(crate::model::dates::Half { year: 2000, part: 1 });
+    let half = Half::parse(&now.half).unwrap_or(Half { year: 2000, part: 1 });
     ReportView {
         lang: lang.code(),
         team: config.team.clone(),
@@ -349,17 +298,20 @@ pub fn view(
         },
         previous_half: before.half.clone(),
         generated,
-        small_numbers: hide,
+        small_numbers: config.small_numbers,
+        threshold: THRESHOLD,
+        hidden: hidden_word(lang),
+        hidden_width: HIDDEN_WIDTH,
         key,
-        by_way: rows(&now.by_way, &before.by_way, &way_label, true),
-        by_unit: rows(&now.by_unit, &before.by_unit, &unit_label, true),
-        by_age: rows(&now.by_age, &before.by_age, &age_label, true),
-        by_month: rows(&now.by_month, &before.by_month, &month_label, true),
-        proposed_by_unit: rows(&now.proposed_by_unit, &before.proposed_by_unit, &unit_label, false),
+        by_way: rows(&now.by_way, &before.by_way, &way_label, lang),
+        by_unit: rows(&now.by_unit, &before.by_unit, &unit_label, lang),
+        by_age: rows(&now.by_age, &before.by_age, &age_label, lang),
+        by_month,
+        proposed_by_unit: rows(&now.proposed_by_unit, &before.proposed_by_unit, &unit_label, lang),
         charts,
         notes,
-        current: figures_json(now, hide),
-        previous: figures_json(before, hide),
+        current: now.json(),
+        previous: before.json(),
     }
 }
 
@@ -368,40 +320,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn small_counts_of_people_are_hidden() {
-        assert_eq!(people(0, true), json!(0));
-        assert_eq!(people(1, true), json!("< 3"));
-        assert_eq!(people(2, true), json!("< 3"));
-        assert_eq!(people(3, true), json!(3));
-        assert_eq!(people(2, false), json!(2));
+    fn decimals_read_well_and_shares_of_hidden_counts_are_dashes() {
+        assert_eq!(decimal(14.0, Lang::Nb), json!(14));
+        assert_eq!(decimal(14.5, Lang::Nb), json!("14,5"));
+        assert_eq!(decimal(2.25, Lang::En), json!("2.3"));
+        assert_eq!(share(Shown::Value(22)), json!("22 %"));
+        assert_eq!(share(Shown::Hidden), json!("–"));
+        assert_eq!(share(Shown::Undefined), json!("–"));
+        assert_eq!(count(Shown::Hidden, Lang::Nb), json!("skjult"));
+        assert_eq!(count(Shown::Hidden, Lang::En), json!("hidden"));
     }
 
     #[test]
-    fn a_share_is_hidden_with_its_count_and_decimals_read_well() {
-        assert_eq!(share_shown(2, 9, true), json!("< 3"));
-        assert_eq!(share_shown(2, 9, false), json!(22));
-        assert_eq!(share_shown(3, 9, true), json!(33));
-        assert_eq!(share_shown(0, 0, true), Value::Null);
-        assert_eq!(decimal(Some(14.0), Lang::Nb), json!(14));
-        assert_eq!(decimal(Some(14.5), Lang::Nb), json!("14,5"));
-        assert_eq!(decimal(Some(2.25), Lang::En), json!("2.3"));
-    }
-
-    #[test]
-    fn a_hidden_bar_never_shows_its_length() {
-        let c = chart("t".into(), &[("a".into(), 1), ("b".into(), 2), ("c".into(), 6)], true);
-        assert_eq!(c.bars[0].width, c.bars[1].width, "1 and 2 look the same");
-        assert!(c.bars[0].masked && c.bars[0].value == "< 3");
-        assert_eq!(c.bars[2].width, 300);
-    }
-
-    #[test]
-    fn notes_under_the_four_questions() {
-        let text = "Halvårsevaluering\n\n## Hva har vært bra?\nGod oppmøte.\nKorte saker.\n# Hvorfor?\nFaste tider.\nHva kan bli bedre?\n\nHvordan?\nSende innkalling tidligere.\n";
-        let n = parse_notes(text);
-        assert_eq!(n.good, "God oppmøte.\nKorte saker.");
-        assert_eq!(n.why, "Faste tider.");
-        assert_eq!(n.better, "");
-        assert_eq!(n.how, "Sende innkalling tidligere.");
+    fn a_hidden_bar_has_one_width_of_its_own_and_does_not_stretch_the_scale() {
+        let bars = [
+            ("a".to_string(), Shown::Hidden),
+            ("b".to_string(), Shown::Value(3)),
+            ("c".to_string(), Shown::Value(0)),
+            ("d".to_string(), Shown::Hidden),
+        ];
+        let c = chart("t".into(), &bars, Lang::Nb);
+        assert_eq!(c.bars[0].width, HIDDEN_WIDTH);
+        assert_eq!(c.bars[3].width, HIDDEN_WIDTH);
+        assert!(c.bars[0].masked && c.bars[0].value == "skjult");
+        assert_eq!(c.bars[1].width, BAR_WIDTH, "the largest shown count fills the width");
+        assert_eq!(c.bars[2].width, 0);
+        // Up to 37 cases in the longest bar, a 3 stays twice as wide as a hidden bar.
+        let big = [("a".to_string(), Shown::Value(37)), ("b".to_string(), Shown::Value(3))];
+        assert!(chart("t".into(), &big, Lang::Nb).bars[1].width >= 2 * HIDDEN_WIDTH);
     }
 }
