@@ -86,14 +86,22 @@ fn withdrawn_consent_means_no_copies() {
 #[test]
 fn before_the_outcome_the_shortlist_fits_the_users_age() {
     let team = Team::demo();
-    // R.O. is 24 on 8 December 2026: measures for adults, none only for children.
+    // R.O. is 24 on 8 December 2026: measures for adults, and for parents (labelled so), none
+    // only for children or for the elderly; the providers outside the team after the units.
     let text = stdout(&minutes(&team, &["2026-11-19-kefo"]));
     assert!(text.contains("## Tiltak som passer brukerens alder"), "{text}");
-    assert!(text.contains("- [ ] Kurs i depresjonsmestring (KiD) (åpent)"), "{text}");
-    assert!(text.contains("- [ ] Oppfølgingssamtaler om rus (via ressursteamet)"), "{text}");
-    for child_only in ["Barselgruppe", "Sansemotorisk gruppe", "Foreldreveiledning (ICDP)", "Sterk og stødig"]
-    {
-        assert!(!text.contains(child_only), "{child_only} does not fit a 24-year-old:\n{text}");
+    assert!(text.contains("- [ ] Kurs i depresjonsmestring (KiD) (åpent, selektivt)\n"), "{text}");
+    assert!(text.contains("- [ ] Oppfølgingssamtaler om rus (via ressursteamet, indikert)\n"), "{text}");
+    assert!(text.contains("- [ ] Ungdomskontakt i NAV (henvisning fra NAV-veileder, selektivt)\n"), "{text}");
+    assert!(text.contains("- [ ] Barselgruppe (åpent, universelt, foreldre til barn 0–1 år)\n"), "{text}");
+    assert!(
+        text.contains("### Eikvik frivilligsentral (utenfor familiesenteret)\n\n- [ ] Åpen møteplass for småbarnsforeldre"),
+        "{text}"
+    );
+    let nav = text.find("### NAV Eikvik").unwrap();
+    assert!(nav < text.find("### Eikvik frivilligsentral").unwrap(), "{text}");
+    for not_for_24 in ["Sansemotorisk gruppe", "Sterk og stødig", "Leksehjelp", "Friplass i kulturskolen"] {
+        assert!(!text.contains(not_for_24), "{not_for_24} does not fit a 24-year-old:\n{text}");
     }
     // Once the outcome is recorded, the proposals take the shortlist's place.
     let text = stdout(&minutes(&team, &["2026-11-02-4mvl"]));
