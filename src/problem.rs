@@ -286,6 +286,8 @@ pub enum Problem {
     HeaderNotFound { rows: usize },
     /// Some rows of a sheet were skipped, each kind of reason counted.
     RowsSkipped { skipped: usize, reasons: Vec<(Problem, usize)>, written: bool },
+    /// A proposal assigned to a provider outside the team instead of a unit.
+    AssignedOutsideTeam { provider: String, referrer: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -813,6 +815,10 @@ impl Problem {
                     format!("{} skipped: {}", l.count(*skipped, ("rad", "rader"), ("row", "rows")), why.join(", ")),
                 )
             }
+            AssignedOutsideTeam { provider, .. } => l.pick(
+                format!("`{provider}` er en tilbyder utenfor teamet og kan ikke få oppdraget"),
+                format!("`{provider}` is a provider outside the team and cannot take the assignment"),
+            ),
         }
     }
 
@@ -1096,6 +1102,10 @@ impl Problem {
             RowsSkipped { written: false, .. } => Some(l.pick(
                 "rett radene over i arket; med --apply skrives de andre radene likevel".into(),
                 "fix the rows above in the sheet; with --apply the other rows are written anyway".into(),
+            )),
+            AssignedOutsideTeam { referrer, .. } => Some(l.pick(
+                format!("gi oppdraget en enhet i teamet som følger opp tiltaket, f.eks. den som meldte saken (`{referrer}`)"),
+                format!("give the assignment to a unit of the team that follows the measure up, e.g. the referring one (`{referrer}`)"),
             )),
             _ => None,
         }

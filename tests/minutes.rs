@@ -258,6 +258,20 @@ fn every_illegal_status_step_is_refused_and_changes_nothing() {
         "ukjent tiltak `oppfolging-russ` [--propose]",
     );
     refuse(
+        &[
+            "record",
+            "2026-11-16-mcax",
+            "--propose",
+            "leksehjelp:frivilligsentral",
+            "--assessment",
+            "x",
+            "--next-step",
+            "y",
+        ],
+        "2026-11-16-mcax",
+        "`frivilligsentral` er en tilbyder utenfor teamet og kan ikke få oppdraget [--propose]",
+    );
+    refuse(
         &["record", "2026-11-16-mcax", "--level2", "--assessment", "x", "--next-step", "y"],
         "2026-11-16-mcax",
         "bare BTI-saker kan løftes til instansmøte (nivå 2) [--level2]",
@@ -286,14 +300,14 @@ fn a_case_from_discussion_to_closed() {
         "record",
         id,
         "--propose",
-        "oppfolging-rus,samtaler-helsesykepleier",
+        "oppfolging-rus,samtaler-helsesykepleier,leksehjelp",
         "--assessment",
         "Angst og begynnende rusbruk;\ntrenger én fast voksen.",
         "--next-step",
         "Samira avtaler møte med ungdommen.",
     ]);
     assert!(
-        stderr(&out).contains("er drøftet: 2 tiltak foreslått; oppfølging 2027-01-19 (Samira Khan)"),
+        stderr(&out).contains("er drøftet: 3 tiltak foreslått; oppfølging 2027-01-19 (Samira Khan)"),
         "{}",
         stderr(&out)
     );
@@ -303,6 +317,8 @@ fn a_case_from_discussion_to_closed() {
         text.contains("measure = \"oppfolging-rus\"\nunit = \"psykisk-helse-rus\"\nevaluate = 2027-01-19"),
         "{text}"
     );
+    // A measure of a provider outside the team is followed up by the referring unit.
+    assert!(text.contains("measure = \"leksehjelp\"\nunit = \"psykisk-helse-rus\"\n"), "{text}");
     // The referat now shows the outcome, with the assessment's line break kept for Pandoc.
     let referat = stdout(&minutes(&team, &[id]));
     assert!(referat.contains("Angst og begynnende rusbruk;\\\ntrenger én fast voksen."), "{referat}");
@@ -317,13 +333,13 @@ fn a_case_from_discussion_to_closed() {
         "decide",
         id,
         "--accept",
-        "oppfolging-rus",
+        "oppfolging-rus,leksehjelp",
         "--decline",
         "samtaler-helsesykepleier",
         "--date",
         "2026-12-15",
     ]);
-    assert!(stderr(&out).contains("ja til 1, nei til 1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ja til 2, nei til 1"), "{}", stderr(&out));
     let referat = stdout(&minutes(&team, &[id]));
     assert!(referat.contains("## Brukerens beslutning (tirsdag 15. desember 2026)"), "{referat}");
     assert!(referat.contains("- Takket ja til: Oppfølgingssamtaler om rus"), "{referat}");
