@@ -4,203 +4,11 @@
 //! every measure right, the preview a checklist, hand edits kept, skipped rows told.
 
 mod common;
+#[path = "fixtures/municipal_sheet.rs"]
+mod municipal_sheet;
 
 use common::*;
-use rust_xlsxwriter::{Color, Format, Workbook};
-
-/// One row of the sheet below the header.
-enum Line {
-    /// A section heading across the sheet, with its fill (RGB).
-    Section(&'static str, u32),
-    /// Service, measure, description, target group, how to get it, contact. A service of ""
-    /// continues the merged service cell above.
-    Measure([&'static str; 6]),
-    /// An empty row.
-    Blank,
-}
-
-const HEADER: [&str; 6] =
-    ["Tjeneste", "Tiltak", "Beskrivelse", "Målgruppe", "Slik får du tilbudet", "Kontaktinformasjon"];
-const GREEN: u32 = 0x92D050;
-const YELLOW: u32 = 0xFFFF00;
-const RED: u32 = 0xFF7C80;
-
-fn lines() -> Vec<Line> {
-    use Line::*;
-    vec![
-        Section("Tiltak for alle", GREEN),
-        Measure([
-            "Helsestasjon og skolehelsetjenesten",
-            "Helsestasjon for ungdom",
-            "Drop-in om kropp, prevensjon og psykisk helse",
-            "Ungdom 13–20 år",
-            "Drop-in",
-            "Helsestasjonen, 00 00 10 00",
-        ]),
-        Measure(["", "Barselgruppe", "Treff for nybakte foreldre", "Nybakte foreldre", "Ta kontakt", ""]),
-        Measure([
-            "",
-            "Skolehelsetjenesten",
-            "Samtaler med helsesykepleier på skolen",
-            "1.–10. trinn",
-            "Ta kontakt",
-            "",
-        ]),
-        Measure([
-            "Kulturskolen",
-            "Kulturverksted",
-            "Musikk, dans og kunst etter skoletid",
-            "Barn 6-12 år og ungdom 13-18",
-            "Påmelding på nettsiden",
-            "kulturskolen@eikvik.kommune.example",
-        ]),
-        Measure([
-            "Frivilligsentralen",
-            "Leksehjelp",
-            "Frivillige hjelper med lekser på biblioteket",
-            "Elever på 5.–10. trinn",
-            "Drop-in",
-            "Frivilligsentralen, 00 00 60 00",
-        ]),
-        Measure([
-            "",
-            "Åpen møteplass",
-            "Kaffe og lek fredag formiddag",
-            "Småbarnsforeldre",
-            "Ta kontakt",
-            "",
-        ]),
-        Blank,
-        Section("Når det trengs litt ekstra", YELLOW),
-        Measure([
-            "Psykisk helse- og rustjenesten",
-            "Rask psykisk helsehjelp",
-            "Korttidsbehandling for angst og depresjon",
-            "Fra 16 år",
-            "Ta direkte kontakt, ingen henvisning",
-            "00 00 20 00",
-        ]),
-        Measure([
-            "Kommunepsykolog",
-            "De utrolige årene",
-            "Foreldregruppe over 14 uker",
-            "Foreldre til barn 3-8 år",
-            "Via ressursteam",
-            "00 00 40 00",
-        ]),
-        Measure([
-            "NAV",
-            "Ungdomskontakt",
-            "Tett oppfølging av ungdom utenfor skole og arbeid",
-            "Ungdom og unge voksne 16-25 år",
-            "Via NAV-veileder",
-            "NAV, 55 55 33 33",
-        ]),
-        Measure([
-            "PPT",
-            "Sakkyndig vurdering",
-            "Utredning av behov for spesialpedagogisk hjelp",
-            "Barnehagebarn og elever",
-            "Henvisning fra barnehage eller skole",
-            "PPT, 00 00 70 00",
-        ]),
-        Measure([
-            "Fysioterapi",
-            "Sansemotorisk gruppe",
-            "Gruppe for barn med sansemotoriske vansker",
-            "Barn 3–7 år",
-            "Via ressursteam",
-            "00 00 30 00",
-        ]),
-        Measure([
-            "",
-            "Psykomotorisk fysioterapi",
-            "Behandling av spenninger og smerter",
-            "Ungdom og voksne",
-            "Henvisning fra fastlege",
-            "",
-        ]),
-        Section("Tiltak for få", RED),
-        Measure([
-            "Barneverntjenesten",
-            "Foreldreveiledning i hjemmet",
-            "Veiledning i hjemmet; hjelpetiltak",
-            "Familier med barn 0–18 år",
-            "Via vedtak",
-            "Barnevernet, 00 00 80 00",
-        ]),
-        Measure([
-            "",
-            "Avlastning i besøkshjem",
-            "Fast avlastning i en krevende periode",
-            "Barn 0-18 år",
-            "Vedtak fra barneverntjenesten",
-            "",
-        ]),
-        Measure([
-            "Barneverntjenesten",
-            "Foreldreveiledning i hjemmet",
-            "Veiledning i hjemmet; hjelpetiltak",
-            "Familier med barn 0–18 år",
-            "Via vedtak",
-            "Barnevernet, 00 00 80 00",
-        ]),
-    ]
-}
-
-/// Writes the workbook, with `change` applied to the measure rows first.
-fn workbook(path: &std::path::Path, change: impl Fn(&mut [&'static str; 6])) {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Forebyggende tiltak").unwrap();
-    let bold = Format::new().set_bold();
-    sheet.merge_range(0, 0, 0, 5, "Forebyggende tiltak barn, unge og deres familier", &bold).unwrap();
-    sheet.write_string(1, 0, "Oppdatert 07.11.2022").unwrap();
-    for (c, h) in HEADER.iter().enumerate() {
-        sheet.write_string_with_format(3, c as u16, *h, &bold).unwrap();
-    }
-    let mut lines = lines();
-    for line in &mut lines {
-        if let Line::Measure(cells) = line {
-            change(cells);
-        }
-    }
-    let mut row = 4u32;
-    // Where the service cell above started, to merge it down over the rows that continue it.
-    let mut service_start: Option<(u32, &str)> = None;
-    let close = |sheet: &mut rust_xlsxwriter::Worksheet, start: Option<(u32, &str)>, end: u32| {
-        if let Some((first, name)) = start
-            && end > first
-        {
-            sheet.merge_range(first, 0, end, 0, name, &Format::new()).unwrap();
-        }
-    };
-    for line in &lines {
-        match line {
-            Line::Section(title, rgb) => {
-                close(sheet, service_start.take(), row - 1);
-                let fill = Format::new().set_background_color(Color::RGB(*rgb)).set_bold();
-                sheet.merge_range(row, 0, row, 5, title, &fill).unwrap();
-            }
-            Line::Blank => close(sheet, service_start.take(), row - 1),
-            Line::Measure(cells) => {
-                if !cells[0].is_empty() {
-                    close(sheet, service_start.take(), row - 1);
-                    service_start = Some((row, cells[0]));
-                    sheet.write_string(row, 0, cells[0]).unwrap();
-                }
-                for (c, v) in cells.iter().enumerate().skip(1) {
-                    if !v.is_empty() {
-                        sheet.write_string(row, c as u16, *v).unwrap();
-                    }
-                }
-            }
-        }
-        row += 1;
-    }
-    close(sheet, service_start.take(), row - 1);
-    book.save(path).unwrap();
-}
+use municipal_sheet::workbook;
 
 /// A measure as it should be: id, provider, access, referral from, level, youngest, oldest,
 /// for parents.
@@ -308,6 +116,40 @@ fn the_municipal_sheet_imports_with_every_row_right() {
         ["barselgruppe", "apen-moteplass"],
         "parents are adults"
     );
+    // The referat of a case about a child of 7 offers what fits, the services outside the team
+    // after the team's units.
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let out = team.rt(["--today", TODAY, "minutes", &id]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let referat = stdout(&out);
+    let start = referat.find("## Tiltak som passer brukerens alder").expect(&referat);
+    let end = referat.find("## Videre arbeid").expect(&referat);
+    let shortlist: Vec<&str> =
+        referat[start..end].lines().filter(|l| l.starts_with('#') || l.starts_with("- [ ]")).collect();
+    assert_eq!(
+        shortlist,
+        [
+            "## Tiltak som passer brukerens alder",
+            "### Helsestasjon og skolehelsetjeneste",
+            "- [ ] Foreldreveiledning (ICDP) (åpent)",
+            "- [ ] Skolehelsetjenesten (åpent, universelt)",
+            "### Barneverntjenesten",
+            "- [ ] Hjemmebasert foreldreveiledning (via ressursteamet)",
+            "- [ ] Foreldreveiledning i hjemmet (vedtak, indikert, foreldre til barn 0–18 år)",
+            "- [ ] Avlastning i besøkshjem (vedtak, indikert)",
+            "### Fysioterapi- og ergoterapitjenesten",
+            "- [ ] Sansemotorisk gruppe (via ressursteamet, selektivt)",
+            "### Kommunepsykolog",
+            "- [ ] De utrolige årene (via ressursteamet, selektivt, foreldre til barn 3–8 år)",
+            "### Kulturskolen (utenfor familiesenteret)",
+            "- [ ] Kulturverksted (åpent, universelt)",
+            "### PPT (utenfor familiesenteret)",
+            "- [ ] Sakkyndig vurdering (henvisning fra barnehage eller skole, selektivt)",
+        ]
+    );
+
     // Importing the same sheet again changes nothing.
     let out = team.rt(["tiltak", "import", xlsx.to_str().unwrap(), "--apply"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

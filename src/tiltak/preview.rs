@@ -77,7 +77,7 @@ impl Preview<'_> {
         let lang = self.lang;
         let quoted = |s: &str| match s {
             "" => lang.pick("(tomt)", "(empty)").to_string(),
-            s => format!("«{}»", short(s, 50)),
+            s => lang.pick(format!("«{}»", short(s, 50)), format!("\"{}\"", short(s, 50))),
         };
         match field {
             Field::Name => quoted(&m.name),
