@@ -35,6 +35,8 @@ fn main() {
     std::fs::write(dir.join("rt.toml"), CONFIG).expect("rt.toml");
     std::fs::write(dir.join("tiltaksbank.toml"), BANK).expect("tiltaksbank.toml");
     let (bank, _) = tiltak_file::read("tiltaksbank.toml", BANK, None);
+    let (config, _) = rt::store::config_file::read("rt.toml", CONFIG);
+    let config = config.expect("the demo's rt.toml");
     let team = TeamDir::new(&dir);
     let first = NaiveDate::from_ymd_opt(2016, 12, 1).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
@@ -64,7 +66,8 @@ fn main() {
                 let m = &bank.measures[rng.usize(0..bank.measures.len())];
                 Proposal {
                     measure: m.id.clone(),
-                    unit: m.unit.clone(),
+                    // A provider outside the team: the referring unit follows it up.
+                    unit: config.unit(&m.provider).map_or(unit, |u| u.id.as_str()).to_string(),
                     evaluate: Some(meeting + Duration::days(42)),
                 }
             })

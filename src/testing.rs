@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use crate::lang::Lang;
 use crate::model::team::HolidaySpan;
 use crate::model::{
-    Case, CaseId, Config, Consent, ConsentBy, Decision, MeetingRules, Outcome, Person, Proposal, Referrer,
-    SchoolHoliday, Situation, Status, Unit, User, WayIn,
+    Case, CaseId, Config, Consent, ConsentBy, Decision, MeetingRules, Outcome, Person, Proposal, Provider,
+    Referrer, SchoolHoliday, Situation, Status, Unit, User, WayIn,
 };
 
 /// A date, for brevity.
@@ -34,6 +34,20 @@ pub fn config() -> Config {
             unit("fysio-ergo", "Fysioterapi- og ergoterapitjenesten", true),
             unit("kommunepsykolog", "Kommunepsykolog", true),
             unit("nav", "NAV", false),
+        ],
+        providers: vec![
+            Provider {
+                id: "kulturskole".into(),
+                name: "Testby kulturskole".into(),
+                contact: String::new(),
+                link: String::new(),
+            },
+            Provider {
+                id: "ppt".into(),
+                name: "Pedagogisk-psykologisk tjeneste (PPT)".into(),
+                contact: String::new(),
+                link: String::new(),
+            },
         ],
         members: vec![],
         contacts: vec![],

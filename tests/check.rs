@@ -241,3 +241,78 @@ fn the_demo_folder_is_valid_and_canonical() {
         assert_eq!(doc.to_string(), text, "{rel} is not in canonical form");
     }
 }
+
+#[test]
+fn the_tiltaksbank_and_the_providers_outside_the_team_are_checked() {
+    let team = Team::new();
+    let config = CONFIG.replace(
+        "[meetings]",
+        "[[providers]]\nid = \"kulturskole\"\nname = \"Kulturskolen\"\n\n[[providers]]\nid = \"nav\"\nname = \"NAV-kontoret\"\n\n[[providers]]\nid = \"kulturskole\"\nname = \"Igjen\"\n\n[meetings]",
+    );
+    team.write("rt.toml", &config);
+    team.write(
+        "tiltaksbank.toml",
+        r#"schema = 1
+
+[[measures]]
+id = "gammel"
+name = "Skrevet før tilbydere fantes"
+unit = "helsestasjon"
+access = "open"
+
+[[measures]]
+id = "kor"
+name = "Barnekor"
+provider = "kulturskolen"
+access = "referral"
+referral_from = "skolen"
+level = "grønn"
+parents = "ja"
+
+[[measures]]
+id = "begge"
+name = "Begge nøkler"
+provider = "kulturskole"
+unit = "helsestasjon"
+access = "decision"
+referral_from = "lege"
+
+[measures.imported]
+date = 2027-01-05
+navn = "1c9a2f04"
+"#,
+    );
+    // A proposal to the provider outside the team, not to a unit of it.
+    team.write(
+        "cases/2027/2027-01-05-prov.toml",
+        &(case("2027-01-05-prov").replace("status = \"referred\"", "status = \"discussed\"")
+            + "\n[outcome]\ndate = 2027-01-05\n\n[[outcome.proposed]]\nmeasure = \"gammel\"\nunit = \"kulturskole\"\n"),
+    );
+    let (code, out) = check(&team);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "cases/2027/2027-01-05-prov.toml:32:8: feil: `kulturskole` er en tilbyder utenfor teamet og kan ikke få oppdraget",
+            "rt.toml:44:6: feil: tilbyderen `nav` har samme id som en enhet (linje 30)",
+            "rt.toml:48:6: feil: `kulturskole` finnes allerede (linje 40)",
+            "tiltaksbank.toml:12:12: feil: ukjent tilbyder `kulturskolen`",
+            "tiltaksbank.toml:15:9: feil: `measures.level` kan ikke være `grønn` (gyldig: universal, selective, indicated)",
+            "tiltaksbank.toml:16:11: feil: `measures.parents` skal være true eller false, men er tekst",
+            "tiltaksbank.toml:22:8: feil: tiltaket har både `unit` og `provider`",
+            "tiltaksbank.toml:24:17: advarsel: `referral_from` gjelder bare når `access = \"referral\"` (her `decision`)",
+            "tiltaksbank.toml:28:1: feil: ukjent nøkkel `measures.imported.navn`",
+        ],
+        "{out}"
+    );
+    assert!(out.contains("  hjelp: mente du `kulturskole`?"), "{out}");
+    assert!(
+        out.contains("  hjelp: behold `provider` og slett `unit` (den gamle nøkkelen for det samme)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  hjelp: gi oppdraget en enhet i teamet som følger opp tiltaket, f.eks. den som meldte saken (`helsestasjon`)"),
+        "{out}"
+    );
+}

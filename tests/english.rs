@@ -45,8 +45,20 @@ fn data_strings(team: &Team) -> Vec<String> {
             walk_item(doc.as_item(), &mut set);
         }
     }
-    // Inputs rt reads in Norwegian whatever the language: a spreadsheet's column headers.
-    set.extend(["Målgruppe", "Alder fra", "Alder til"].map(str::to_string));
+    // Inputs rt reads in Norwegian whatever the language: a spreadsheet's column headers, and
+    // target groups as sheets write them.
+    set.extend(
+        [
+            "Målgruppe",
+            "Alder fra",
+            "Alder til",
+            "Nivå",
+            "Slik får du tilbudet",
+            "Barn 6–12 år",
+            "Foreldre til barn 0–6 år",
+        ]
+        .map(str::to_string),
+    );
     let mut strings: Vec<String> = set.into_iter().filter(|s| s.chars().count() >= 2).collect();
     strings.sort_by_key(|s| std::cmp::Reverse(s.len()));
     strings

@@ -132,10 +132,15 @@ proptest! {
 
     #[test]
     fn mutated_spreadsheets_never_panic_the_import(ops in ops()) {
-        let csv = mutate("Tiltak;Enhet;Alder;Tilgang\nKurs;NAV;18-67;Åpent\nGruppe;Helsestasjon;0–6 år;via ressursteam\n", &ops);
+        let csv = mutate("Oversikt\nTiltak;Enhet;Målgruppe;Tilgang;Nivå\nFor alle\nKurs;NAV;18-67;Åpent;gul\nGruppe;;Småbarnsforeldre;Henvisning fra fastlege;\n", &ops);
         if let Ok(sheet) = spreadsheet::parse_csv(csv.as_bytes(), "x.csv") {
             let (config, _) = config_file::read("rt.toml", CONFIG);
-            let _ = rt::tiltak::import::parse(&sheet, &config.unwrap(), &[], None);
+            let options = rt::tiltak::import::Options { add_providers: true, ..Default::default() };
+            if let Ok(parsed) = rt::tiltak::import::parse(&sheet, &config.unwrap(), &options) {
+                let (bank, _) = rt::store::tiltak_file::read("tiltaksbank.toml", BANK, None);
+                let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+                let _ = rt::tiltak::plan::plan(&parsed, &bank, today, false);
+            }
         }
     }
 
@@ -145,7 +150,9 @@ proptest! {
         let _ = rt::rules::text::normalise_initials(&text);
         let _ = rt::rules::text::mentions_violence(&text);
         let _ = rt::tiltak::search::fold(&text);
-        let _ = rt::tiltak::import::parse_ages(&text);
+        let _ = rt::tiltak::target::parse_target(&text);
+        let _ = rt::tiltak::wording::parse_access(&text);
+        let _ = rt::tiltak::wording::parse_level(&text);
         let _ = rt::model::CaseId::parse(&text);
         let _ = rt::model::dates::Half::parse(&text);
     }

@@ -86,14 +86,22 @@ fn withdrawn_consent_means_no_copies() {
 #[test]
 fn before_the_outcome_the_shortlist_fits_the_users_age() {
     let team = Team::demo();
-    // R.O. is 24 on 8 December 2026: measures for adults, none only for children.
+    // R.O. is 24 on 8 December 2026: measures for adults, and for parents (labelled so), none
+    // only for children or for the elderly; the providers outside the team after the units.
     let text = stdout(&minutes(&team, &["2026-11-19-kefo"]));
     assert!(text.contains("## Tiltak som passer brukerens alder"), "{text}");
-    assert!(text.contains("- [ ] Kurs i depresjonsmestring (KiD) (åpent)"), "{text}");
-    assert!(text.contains("- [ ] Oppfølgingssamtaler om rus (via ressursteamet)"), "{text}");
-    for child_only in ["Barselgruppe", "Sansemotorisk gruppe", "Foreldreveiledning (ICDP)", "Sterk og stødig"]
-    {
-        assert!(!text.contains(child_only), "{child_only} does not fit a 24-year-old:\n{text}");
+    assert!(text.contains("- [ ] Kurs i depresjonsmestring (KiD) (åpent, selektivt)\n"), "{text}");
+    assert!(text.contains("- [ ] Oppfølgingssamtaler om rus (via ressursteamet, indikert)\n"), "{text}");
+    assert!(text.contains("- [ ] Ungdomskontakt i NAV (henvisning fra NAV-veileder, selektivt)\n"), "{text}");
+    assert!(text.contains("- [ ] Barselgruppe (åpent, universelt, foreldre til barn 0–1 år)\n"), "{text}");
+    assert!(
+        text.contains("### Eikvik frivilligsentral (utenfor familiesenteret)\n\n- [ ] Åpen møteplass for småbarnsforeldre"),
+        "{text}"
+    );
+    let nav = text.find("### NAV Eikvik").unwrap();
+    assert!(nav < text.find("### Eikvik frivilligsentral").unwrap(), "{text}");
+    for not_for_24 in ["Sansemotorisk gruppe", "Sterk og stødig", "Leksehjelp", "Friplass i kulturskolen"] {
+        assert!(!text.contains(not_for_24), "{not_for_24} does not fit a 24-year-old:\n{text}");
     }
     // Once the outcome is recorded, the proposals take the shortlist's place.
     let text = stdout(&minutes(&team, &["2026-11-02-4mvl"]));
@@ -250,6 +258,20 @@ fn every_illegal_status_step_is_refused_and_changes_nothing() {
         "ukjent tiltak `oppfolging-russ` [--propose]",
     );
     refuse(
+        &[
+            "record",
+            "2026-11-16-mcax",
+            "--propose",
+            "leksehjelp:frivilligsentral",
+            "--assessment",
+            "x",
+            "--next-step",
+            "y",
+        ],
+        "2026-11-16-mcax",
+        "`frivilligsentral` er en tilbyder utenfor teamet og kan ikke få oppdraget [--propose]",
+    );
+    refuse(
         &["record", "2026-11-16-mcax", "--level2", "--assessment", "x", "--next-step", "y"],
         "2026-11-16-mcax",
         "bare BTI-saker kan løftes til instansmøte (nivå 2) [--level2]",
@@ -278,14 +300,14 @@ fn a_case_from_discussion_to_closed() {
         "record",
         id,
         "--propose",
-        "oppfolging-rus,samtaler-helsesykepleier",
+        "oppfolging-rus,samtaler-helsesykepleier,leksehjelp",
         "--assessment",
         "Angst og begynnende rusbruk;\ntrenger én fast voksen.",
         "--next-step",
         "Samira avtaler møte med ungdommen.",
     ]);
     assert!(
-        stderr(&out).contains("er drøftet: 2 tiltak foreslått; oppfølging 2027-01-19 (Samira Khan)"),
+        stderr(&out).contains("er drøftet: 3 tiltak foreslått; oppfølging 2027-01-19 (Samira Khan)"),
         "{}",
         stderr(&out)
     );
@@ -295,6 +317,8 @@ fn a_case_from_discussion_to_closed() {
         text.contains("measure = \"oppfolging-rus\"\nunit = \"psykisk-helse-rus\"\nevaluate = 2027-01-19"),
         "{text}"
     );
+    // A measure of a provider outside the team is followed up by the referring unit.
+    assert!(text.contains("measure = \"leksehjelp\"\nunit = \"psykisk-helse-rus\"\n"), "{text}");
     // The referat now shows the outcome, with the assessment's line break kept for Pandoc.
     let referat = stdout(&minutes(&team, &[id]));
     assert!(referat.contains("Angst og begynnende rusbruk;\\\ntrenger én fast voksen."), "{referat}");
@@ -309,13 +333,13 @@ fn a_case_from_discussion_to_closed() {
         "decide",
         id,
         "--accept",
-        "oppfolging-rus",
+        "oppfolging-rus,leksehjelp",
         "--decline",
         "samtaler-helsesykepleier",
         "--date",
         "2026-12-15",
     ]);
-    assert!(stderr(&out).contains("ja til 1, nei til 1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ja til 2, nei til 1"), "{}", stderr(&out));
     let referat = stdout(&minutes(&team, &[id]));
     assert!(referat.contains("## Brukerens beslutning (tirsdag 15. desember 2026)"), "{referat}");
     assert!(referat.contains("- Takket ja til: Oppfølgingssamtaler om rus"), "{referat}");

@@ -1,5 +1,6 @@
-//! `rt tiltak`: browse and search (Norwegian letters, ranking), add (comments survive),
-//! import from a real XLSX workbook and a Windows-1252 CSV, export and round trip, HSDS.
+//! `rt tiltak`: browse and search (Norwegian letters, ranking), filter by provider, way in,
+//! level and age, add (comments survive), export and round trip, HSDS; the demo's target
+//! groups read as their ages. The import of municipal sheets is in `tiltak_import.rs`.
 
 mod common;
 
@@ -47,19 +48,41 @@ fn list_filters_by_unit_access_and_age() {
         all.extend(args);
         ids(&team.rt(&all).output().unwrap())
     };
-    assert_eq!(list(&[]).len(), 22);
+    assert_eq!(list(&[]).len(), 27);
+    assert_eq!(list(&["--unit", "barnevern", "--access", "via-team"]), ["familierad"]);
     assert_eq!(
-        list(&["--unit", "barnevern", "--access", "via-team"]),
-        ["hjemmebasert-veiledning", "familierad", "avlastning-besokshjem"]
+        list(&["--provider", "barnevern", "--access", "decision"]),
+        ["hjemmebasert-veiledning", "avlastning-besokshjem"]
+    );
+    assert_eq!(list(&["--provider", "frivilligsentral"]), ["leksehjelp", "apen-moteplass-smabarn"]);
+    assert_eq!(list(&["--access", "referral"]), ["ungdomskontakt-nav", "sakkyndig-vurdering-ppt"]);
+    assert_eq!(
+        list(&["--level", "indicated"]),
+        ["oppfolging-rus", "hjemmebasert-veiledning", "avlastning-besokshjem", "sakkyndig-vurdering-ppt"]
+    );
+    assert_eq!(
+        list(&["--age", "3", "--level", "universal"]),
+        ["foreldreveiledning-icdp", "apen-moteplass-smabarn"],
+        "for parents of children of 3, and nothing for adults only"
     );
     let old = list(&["--age", "70"]);
     assert!(
-        old.contains(&"sterk-og-stodig".to_string()) && !old.contains(&"barselgruppe".to_string()),
+        old.contains(&"sterk-og-stodig".to_string()) && !old.contains(&"leksehjelp".to_string()),
         "{old:?}"
     );
     let out = team.rt(["tiltak", "list", "--unit", "barnvern"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("mente du `barnevern`?"), "{}", stderr(&out));
+    let out = team.rt(["tiltak", "list", "--level", "grønn"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "the Norwegian word will do: {}", stderr(&out));
+    let out = team.rt(["tiltak", "list", "--level", "lilla"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // The table says who offers it, how to get it, its level and ages.
+    let text = stdout(&team.rt(["tiltak", "list", "--provider", "ppt"]).output().unwrap());
+    assert_eq!(
+        text,
+        "ID                       TILTAK                     TILBYDER                               TILGANG                                                         NIVÅ      ALDER\nsakkyndig-vurdering-ppt  Sakkyndig vurdering (PPT)  Pedagogisk-psykologisk tjeneste (PPT)  henvisning fra barnehage eller skole, med foreldrenes samtykke  indikert  1–18 år\n"
+    );
 }
 
 #[test]
@@ -68,7 +91,35 @@ fn show_one_measure() {
     let out = team.rt(["tiltak", "show", "familierad", "--format", "json"]).output().unwrap();
     let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(m["access"], "via-team");
-    assert_eq!(m["unit"], "barnevern");
+    assert_eq!((m["provider"].as_str(), m["unit"].as_str()), (Some("barnevern"), Some("barnevern")));
+    let out = team.rt(["tiltak", "show", "leksehjelp", "--format", "json"]).output().unwrap();
+    let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (m["provider_name"].as_str(), m["unit"].as_str(), m["level"].as_str()),
+        (Some("Eikvik frivilligsentral"), None, Some("universal")),
+        "a provider outside the team is no unit"
+    );
+    let text = stdout(&team.rt(["tiltak", "show", "de-utrolige-arene"]).output().unwrap());
+    assert_eq!(
+        text,
+        "De utrolige årene (foreldregruppe)
+  Id:            de-utrolige-arene
+  Tilbyder:      Kommunepsykolog
+  Tilgang:       via ressursteamet
+  Nivå:          selektivt (gult, for noen)
+  Målgruppe:     Foreldre til barn 3–8 år med atferdsvansker
+  Alder:         foreldre til barn 3–8 år
+  Kontakt:       Ressursteamet
+  Stikkord:      atferd, foreldre, gruppe
+
+  Foreldregruppe over 14 uker for foreldre til barn med atferdsvansker.
+"
+    );
+    let text = stdout(&team.rt(["tiltak", "show", "friplass-kulturskole"]).output().unwrap());
+    assert!(
+        text.contains("  Tilbyder:      Eikvik kulturskole (utenfor teamet)\n  Tilgang:       vedtak\n"),
+        "{text}"
+    );
     let out = team.rt(["tiltak", "show", "familiraad"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("ukjent tiltak `familiraad`"), "{}", stderr(&out));
@@ -84,14 +135,14 @@ fn add_appends_and_keeps_the_comments_and_refuses_what_is_wrong() {
             "add",
             "--name",
             "Søvnkurs for foreldre",
-            "--unit",
+            "--provider",
             "helsestasjon",
             "--access",
             "open",
-            "--age-min",
-            "0",
-            "--age-max",
-            "6",
+            "--level",
+            "universal",
+            "--target",
+            "Småbarnsforeldre",
             "--tag",
             "søvn,foreldre",
         ])
@@ -101,7 +152,7 @@ fn add_appends_and_keeps_the_comments_and_refuses_what_is_wrong() {
     assert_eq!(stdout(&out), "sovnkurs-for-foreldre\n");
     let after = team.read("tiltaksbank.toml");
     assert!(after.starts_with(&before), "the old file is untouched, comments and all");
-    assert!(after.ends_with("[[measures]]\nid = \"sovnkurs-for-foreldre\"\nname = \"Søvnkurs for foreldre\"\nunit = \"helsestasjon\"\naccess = \"open\"\nage_min = 0\nage_max = 6\ntags = [\"søvn\", \"foreldre\"]\n"), "{after}");
+    assert!(after.ends_with("[[measures]]\nid = \"sovnkurs-for-foreldre\"\nname = \"Søvnkurs for foreldre\"\nprovider = \"helsestasjon\"\naccess = \"open\"\nlevel = \"universal\"\ntarget = \"Småbarnsforeldre\"\nage_min = 0\nage_max = 6\nparents = true\ntags = [\"søvn\", \"foreldre\"]\n"), "{after}");
     team.rt(["check"]).assert().success();
 
     let refuse = |args: &[&str], message: &str| {
@@ -117,132 +168,49 @@ fn add_appends_and_keeps_the_comments_and_refuses_what_is_wrong() {
         &["--name", "Søvnkurs for foreldre", "--unit", "helsestasjon", "--access", "open"],
         "`sovnkurs-for-foreldre` finnes allerede [--id]",
     );
-    refuse(&["--name", "Kurs", "--unit", "skolen", "--access", "open"], "ukjent enhet `skolen` [--unit]");
+    refuse(
+        &["--name", "Kurs", "--provider", "skolen", "--access", "open"],
+        "ukjent tilbyder `skolen` [--provider]",
+    );
     refuse(
         &["--name", "Kurs", "--unit", "nav", "--access", "open", "--age-min", "18", "--age-max", "6"],
         "aldersspennet 18–6 går baklengs",
     );
     refuse(&["--name", "Kurs", "--unit", "nav"], "mangler `access` [--access]");
-}
-
-/// A workbook like a municipality's: 30 measures, two of them broken.
-fn workbook(path: &std::path::Path) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Forebyggende tiltak").unwrap();
-    let header = ["Tiltak", "Enhet", "Målgruppe", "Tilgang", "Beskrivelse", "Kontakt", "Merknad"];
-    for (c, h) in header.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
-    }
-    let units = [
-        "Helsestasjon",
-        "Barneverntjenesten",
-        "Psykisk helse- og rustjeneste",
-        "Fysioterapi",
-        "NAV",
-        "Kommunepsykolog",
-    ];
-    for i in 0..30u32 {
-        let row = i + 1;
-        let unit = if i == 7 { "Skolen" } else { units[i as usize % units.len()] };
-        let ages = if i == 19 {
-            "for de fleste"
-        } else {
-            ["0–6 år", "6-12 år", "13+", "Voksne", "alle"][i as usize % 5]
-        };
-        let access = if i % 3 == 0 { "Via ressursteam" } else { "Åpent" };
-        let cells = [
-            format!("Tilbud nr. {i}"),
-            unit.into(),
-            ages.into(),
-            access.into(),
-            format!("Beskrivelse {i}"),
-            "Ring 00 00 00 00".into(),
-            "x".into(),
-        ];
-        for (c, v) in cells.iter().enumerate() {
-            sheet.write_string(row, c as u16, v).unwrap();
-        }
-    }
-    book.save(path).unwrap();
-}
-
-#[test]
-fn importing_a_workbook_of_30_with_two_bad_rows_adds_28_and_names_the_two() {
-    let team = Team::demo();
-    let xlsx = team.path("Forebyggende_tiltak.xlsx");
-    workbook(&xlsx);
-    let before = team.read("tiltaksbank.toml");
-    let out = team.rt(["tiltak", "import", xlsx.to_str().unwrap()]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let preview = stdout(&out);
-    assert_eq!(preview.lines().filter(|l| l.starts_with("+ ")).count(), 28, "{preview}");
-    assert!(
-        preview.contains("+ tilbud-nr-0  Tilbud nr. 0 (Helsestasjon og skolehelsetjeneste)  [rad 2]"),
-        "{preview}"
+    refuse(
+        &["--name", "Kurs", "--provider", "nav", "--access", "open", "--target", "for de fleste"],
+        "kan ikke lese målgruppen `for de fleste` som alder [--target]",
     );
-    let err = stderr(&out);
-    assert!(
-        err.contains("feil: Forebyggende tiltak, rad 9, kolonne B (Enhet): ukjent enhet `Skolen`"),
-        "{err}"
+    refuse(
+        &["--name", "Kurs", "--provider", "nav", "--access", "open", "--referral-from", "fastlege"],
+        "`referral_from` gjelder bare når `access = \"referral\"` (her `open`) [--referral-from]",
     );
-    assert!(
-        err.contains(
-            "feil: Forebyggende tiltak, rad 21, kolonne C (Målgruppe): kan ikke lese alderen `for de fleste`"
-        ),
-        "{err}"
-    );
-    assert!(err.contains("Kolonner som ikke brukes: Merknad"), "{err}");
-    assert!(err.contains("28 nye, 0 endret, 0 uendret, 2 rader med feil"), "{err}");
-    assert!(err.contains("Ingenting er skrevet"), "{err}");
-    assert_eq!(team.read("tiltaksbank.toml"), before, "nothing written without --apply");
 
-    let out = team.rt(["tiltak", "import", xlsx.to_str().unwrap(), "--apply"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let list = ids(&team.rt(["tiltak", "list", "--format", "json"]).output().unwrap());
-    assert_eq!(list.len(), 22 + 28);
-    assert!(!list.contains(&"tilbud-nr-7".to_string()) && !list.contains(&"tilbud-nr-19".to_string()));
-    let m: serde_json::Value = serde_json::from_slice(
-        &team.rt(["tiltak", "show", "tilbud-nr-3", "--format", "json"]).output().unwrap().stdout,
-    )
-    .unwrap();
-    assert_eq!(
-        (m["unit"].as_str(), m["access"].as_str(), m["age_min"].as_u64(), m["age_max"].as_u64()),
-        (Some("fysio-ergo"), Some("via-team"), Some(18), Some(120))
-    );
-    team.rt(["check"]).assert().success();
-    // Importing again changes nothing.
-    let out = team.rt(["tiltak", "import", xlsx.to_str().unwrap()]).output().unwrap();
-    assert!(stderr(&out).contains("0 nye, 0 endret, 28 uendret"), "{}", stderr(&out));
-}
-
-#[test]
-fn a_windows_1252_csv_with_semicolons_and_a_mapped_column() {
-    let team = Team::demo();
-    let csv = team.path("tiltak.csv");
-    // "Navn på tilbud" is no header rt knows; --map points to it. No access column: a default.
-    let mut bytes = b"Navn p\xe5 tilbud;Enhet;Alder\r\n".to_vec();
-    bytes.extend_from_slice(b"\xd8konomikurs;NAV;18-67\r\nS\xf8vnskole;Helsestasjon;0-6\r\n");
-    std::fs::write(&csv, bytes).unwrap();
-    let out = team.rt(["tiltak", "import", csv.to_str().unwrap()]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("fant ingen kolonne med tiltakets navn"), "{}", stderr(&out));
+    // A provider outside the team, by referral, with explicit ages beside the target group.
     let out = team
         .rt([
             "tiltak",
-            "import",
-            csv.to_str().unwrap(),
-            "--map",
-            "Navn på tilbud=name",
-            "--default-access",
-            "open",
-            "--apply",
+            "add",
+            "--name",
+            "Logopedi",
+            "--provider",
+            "ppt",
+            "--access",
+            "referral",
+            "--referral-from",
+            "skole eller barnehage",
+            "--target",
+            "Barn med språkvansker",
+            "--age-min",
+            "2",
+            "--age-max",
+            "12",
         ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("+ okonomikurs  Økonomikurs (NAV Eikvik)"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("+ sovnskole  Søvnskole"), "{}", stdout(&out));
+    assert!(team.read("tiltaksbank.toml").ends_with("[[measures]]\nid = \"logopedi\"\nname = \"Logopedi\"\nprovider = \"ppt\"\naccess = \"referral\"\nreferral_from = \"skole eller barnehage\"\ntarget = \"Barn med språkvansker\"\nage_min = 2\nage_max = 12\n"));
+    team.rt(["check"]).assert().success();
 }
 
 #[test]
@@ -251,10 +219,14 @@ fn export_then_import_round_trips() {
     let csv = team.path("eksport.csv");
     let out = team.rt(["tiltak", "export", "--out", csv.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(std::fs::read(&csv).unwrap().starts_with(b"\xEF\xBB\xBFId;Tiltak;Enhet"));
+    assert!(
+        std::fs::read(&csv).unwrap().starts_with(
+            "\u{feff}Id;Tiltak;Tilbyder;Tilgang;Nivå;Målgruppe;Alder fra;Alder til;For foreldre;Beskrivelse;Kontakt;Lenke;Stikkord\r\n".as_bytes()
+        )
+    );
     // Into the same catalogue: nothing to do.
     let out = team.rt(["tiltak", "import", csv.to_str().unwrap()]).output().unwrap();
-    assert!(stderr(&out).contains("0 nye, 0 endret, 22 uendret, 0 rader med feil"), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("0 nye, 0 endret, 27 uendret, 0 hoppet over."), "{}", stderr(&out));
     // Into an empty one: the same catalogue, field for field.
     let fresh = Team::new();
     fresh.write("rt.toml", &team.read("rt.toml"));
@@ -271,7 +243,7 @@ fn hsds_service_records_for_a_directory() {
     let out = team.rt(["tiltak", "export", "--format", "hsds"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let services: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(services.len(), 22);
+    assert_eq!(services.len(), 27);
     let kid = services.iter().find(|s| s["alternate_name"] == "kid-kurs").unwrap();
     assert_eq!(kid["name"], "Kurs i depresjonsmestring (KiD)");
     assert_eq!(kid["status"], "active");
@@ -289,9 +261,49 @@ fn hsds_service_records_for_a_directory() {
     assert_eq!(uuid.len(), 36, "{uuid}");
     let via = services.iter().find(|s| s["alternate_name"] == "familierad").unwrap();
     assert!(via["application_process"].as_str().unwrap().starts_with("Settes inn av Ressursteam"), "{via}");
+    // The provider outside the team is the organisation; the way in and the level are told.
+    let ppt = services.iter().find(|s| s["alternate_name"] == "sakkyndig-vurdering-ppt").unwrap();
+    assert_eq!(ppt["organization"]["name"], "Pedagogisk-psykologisk tjeneste (PPT)");
+    assert_eq!(
+        ppt["application_process"],
+        "Krever henvisning fra barnehage eller skole, med foreldrenes samtykke. PPT, 00 00 70 00"
+    );
+    assert_eq!(ppt["eligibility_description"], "Barnehagebarn og elever (1–18 år)");
+    assert_eq!(ppt["attributes"][0]["taxonomy_term"]["code"], "indicated");
+    let friplass = services.iter().find(|s| s["alternate_name"] == "friplass-kulturskole").unwrap();
+    assert!(
+        friplass["application_process"]
+            .as_str()
+            .unwrap()
+            .starts_with("Tildeles etter vedtak fra Eikvik kulturskole.")
+    );
+    // A measure for parents is for adults; the children's ages are in the eligibility.
+    let icdp = services.iter().find(|s| s["alternate_name"] == "foreldreveiledning-icdp").unwrap();
+    assert_eq!((icdp["minimum_age"].as_u64(), icdp.get("maximum_age")), (Some(18), None));
+    assert_eq!(icdp["eligibility_description"], "Foreldre til barn 0–18 år (foreldre til barn 0–18 år)");
     // Only the open measures, for a public web site; the ids stay the same.
     let out = team.rt(["tiltak", "export", "--format", "hsds", "--open-only"]).output().unwrap();
     let open: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(open.len() < 22 && open.iter().all(|s| s["alternate_name"] != "familierad"));
+    assert!(open.len() < 27 && open.iter().all(|s| s["alternate_name"] != "familierad"));
     assert_eq!(open.iter().find(|s| s["alternate_name"] == "kid-kurs").unwrap()["id"].as_str(), Some(uuid));
+}
+
+#[test]
+fn the_demos_target_groups_read_as_their_ages() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tiltaksbank.toml")).unwrap();
+    let (bank, diags) = rt::store::tiltak_file::read("tiltaksbank.toml", &text, None);
+    assert!(diags.is_empty(), "{diags:?}");
+    let mut read = 0;
+    for m in bank.measures.iter().filter(|m| !m.target.is_empty()) {
+        let ages = rt::tiltak::target::parse_target(&m.target).unwrap();
+        assert_eq!(
+            (ages.min, ages.max, ages.parents),
+            (m.age_min, m.age_max, m.parents),
+            "{}: {}",
+            m.id,
+            m.target
+        );
+        read += 1;
+    }
+    assert!(read >= 15, "{read}");
 }

@@ -36,8 +36,8 @@ fn each_kind_of_usage_error_is_told_in_norwegian() {
         (&["list", "--today", "2027-13-01"], &["feil: ugyldig `--today", "er ikke en dato ÅÅÅÅ-MM-DD"]),
         (&["show"], &["feil: mangler `<ID>`", "Bruk: rt show <ID>", "Mer hjelp: `rt show --help`"]),
         (
-            &["tiltak", "add", "--unit"],
-            &["feil: `--unit <ENHET>` mangler en verdi", "Mer hjelp: `rt tiltak add --help`"],
+            &["tiltak", "add", "--provider"],
+            &["feil: `--provider <TILBYDER>` mangler en verdi", "Mer hjelp: `rt tiltak add --help`"],
         ),
         (
             &["schedule", "--cancel", "2027-01-12", "--move", "2027-01-12"],

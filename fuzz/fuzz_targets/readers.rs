@@ -40,7 +40,8 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(sheet) = spreadsheet::parse_csv(data, "x.csv") {
         if let Some(config) = config_file::read("rt.toml", DEMO_CONFIG).0 {
-            let _ = rt::tiltak::import::parse(&sheet, &config, &[], None);
+            let options = rt::tiltak::import::Options { add_providers: true, ..Default::default() };
+            let _ = rt::tiltak::import::parse(&sheet, &config, &options);
         }
     }
 });

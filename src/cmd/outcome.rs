@@ -160,7 +160,11 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
         }
         proposed.push(Proposal {
             measure: measure.id.clone(),
-            unit: unit.unwrap_or(&measure.unit).to_string(),
+            // A measure of a provider outside the team is followed up by the referring unit.
+            unit: unit
+                .or(config.unit(&measure.provider).map(|u| u.id.as_str()))
+                .unwrap_or(&case.referrer.unit)
+                .to_string(),
             evaluate: Some(args.evaluate.unwrap_or(follow_up)),
         });
     }

@@ -17,8 +17,9 @@ pub use case::{
 };
 pub use field::Field;
 pub use id::CaseId;
-pub use measure::{Access, Measure, Tiltaksbank};
+pub use measure::{Access, Imported, Level, Measure, Tiltaksbank};
 pub use meeting::{Meeting, Schedule};
 pub use team::{
-    Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Member, Person, SchoolHoliday, Unit,
+    Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Member, Person, Provider, SchoolHoliday,
+    Unit,
 };

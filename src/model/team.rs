@@ -35,6 +35,21 @@ pub struct Unit {
     pub standing: bool,
 }
 
+/// A service outside the team that offers measures (kulturskole, PPT, frivilligsentral …):
+/// named under `[[providers]]` of `rt.toml`, so the tiltaksbank can hold everything the
+/// municipality offers while the team's own units stay distinct.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provider {
+    /// Short id used in files and flags, e.g. `kulturskole`; never the same as a unit's.
+    pub id: String,
+    /// Full name, e.g. `Eikvik kulturskole`.
+    pub name: String,
+    /// How to reach it, when given.
+    pub contact: String,
+    /// Its web page, when given.
+    pub link: String,
+}
+
 /// What happens to a meeting that falls on a holiday.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HolidayRule {
@@ -126,6 +141,8 @@ pub struct Config {
     pub leader: Option<Person>,
     /// The units.
     pub units: Vec<Unit>,
+    /// Services outside the team that offer measures.
+    pub providers: Vec<Provider>,
     /// The standing members.
     pub members: Vec<Member>,
     /// Other employees of the centre who may be invited as a user's contact person, so the
@@ -208,6 +225,30 @@ impl Config {
     /// The name of a unit, or its id when unknown.
     pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.unit(id).map_or(id, |u| u.name.as_str())
+    }
+
+    /// The ids of every unit and then every other provider, in the file's order.
+    pub fn provider_ids(&self) -> impl Iterator<Item = &str> {
+        self.unit_ids().chain(self.providers.iter().map(|p| p.id.as_str()))
+    }
+
+    /// Whether an id names a unit or another provider.
+    pub fn knows_provider(&self, id: &str) -> bool {
+        self.provider_ids().any(|p| p == id)
+    }
+
+    /// The name of a unit or another provider, or the id when unknown.
+    pub fn provider_name<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.unit(id) {
+            Some(u) => &u.name,
+            None => self.providers.iter().find(|p| p.id == id).map_or(id, |p| p.name.as_str()),
+        }
+    }
+
+    /// Where a provider stands in `rt.toml`: the units first, then the other providers;
+    /// an unknown one last.
+    pub fn provider_rank(&self, id: &str) -> usize {
+        self.provider_ids().position(|p| p == id).unwrap_or(usize::MAX)
     }
 
     /// The standing member with this name (case-insensitive).

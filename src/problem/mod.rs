@@ -428,6 +428,33 @@ pub enum Problem {
     PlainPassword { host: String },
     /// `security = "none"` to a server that is not this machine (no password).
     Unencrypted { host: String },
+    // ---- tiltak: providers, levels, target groups, import (issue 17) ----------------
+    /// A provider under `[[providers]]` has a unit's id.
+    ProviderIsUnit { id: String, first_line: usize },
+    /// A measure's provider is neither a unit nor a provider of `rt.toml`.
+    UnknownProvider { provider: String, suggestion: Option<String> },
+    /// A measure has both the old `unit` and the new `provider`.
+    UnitAndProvider,
+    /// `referral_from` on a measure that is not had by referral.
+    ReferralFromWithoutReferral { access: &'static str },
+    /// A target group that cannot be read as ages.
+    BadTarget { value: String },
+    /// A level that is none of the pyramid's three.
+    BadLevel { value: String },
+    /// A sheet's row without a provider.
+    MissingProvider,
+    /// A sheet's row without a way in, and no `--default-access`.
+    MissingAccess,
+    /// A sheet's row without a name.
+    MissingName,
+    /// A sheet's row with the id of an earlier row but other content.
+    DuplicateRow { id: String, first_row: usize },
+    /// No row among the first ones looks like the header.
+    HeaderNotFound { rows: usize },
+    /// Some rows of a sheet were skipped, each kind of reason counted.
+    RowsSkipped { skipped: usize, reasons: Vec<(Problem, usize)>, written: bool },
+    /// A proposal assigned to a provider outside the team instead of a unit.
+    AssignedOutsideTeam { provider: String, referrer: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -811,8 +838,8 @@ impl Problem {
                 format!("cannot read the age `{value}`"),
             ),
             BadAccess { value } => l.pick(
-                format!("`{value}` er verken åpent eller via ressursteamet"),
-                format!("`{value}` is neither open nor via the team"),
+                format!("kan ikke lese tilgangen `{value}`"),
+                format!("cannot read the access `{value}`"),
             ),
             NoCasesInMeeting { date } => l.pick(
                 format!("møtet {date} har ingen saker"),
@@ -1094,6 +1121,86 @@ impl Problem {
                     format!("{n} in the git history {verb} the removed data."),
                 )
             }
+
+            // ---- tiltak: providers, levels, target groups, import (issue 17) -----------
+            ProviderIsUnit { id, first_line } => l.pick(
+                format!("tilbyderen `{id}` har samme id som en enhet (linje {first_line})"),
+                format!("the provider `{id}` has the id of a unit (line {first_line})"),
+            ),
+            UnknownProvider { provider, .. } => l.pick(
+                format!("ukjent tilbyder `{provider}`"),
+                format!("unknown provider `{provider}`"),
+            ),
+            UnitAndProvider => l.pick(
+                "tiltaket har både `unit` og `provider`".to_string(),
+                "the measure has both `unit` and `provider`".to_string(),
+            ),
+            ReferralFromWithoutReferral { access } => l.pick(
+                format!("`referral_from` gjelder bare når `access = \"referral\"` (her `{access}`)"),
+                format!("`referral_from` applies only when `access = \"referral\"` (here `{access}`)"),
+            ),
+            BadTarget { value } => l.pick(
+                format!("kan ikke lese målgruppen `{value}` som alder"),
+                format!("cannot read the target group `{value}` as ages"),
+            ),
+            BadLevel { value } => l.pick(
+                format!("`{value}` er ikke et nivå i pyramiden"),
+                format!("`{value}` is not a level of the pyramid"),
+            ),
+            MissingProvider => l.pick(
+                "raden sier ikke hvem som tilbyr tiltaket".to_string(),
+                "the row does not say who provides the measure".to_string(),
+            ),
+            MissingAccess => l.pick(
+                "raden sier ikke hvordan man får tiltaket".to_string(),
+                "the row does not say how to get the measure".to_string(),
+            ),
+            MissingName => l.pick(
+                "raden har ikke noe navn på tiltaket".to_string(),
+                "the row has no name for the measure".to_string(),
+            ),
+            DuplicateRow { id, first_row } => l.pick(
+                format!("`{id}` står allerede på rad {first_row}, med noe annet innhold"),
+                format!("`{id}` is already on row {first_row}, with other content"),
+            ),
+            HeaderNotFound { rows } => l.pick(
+                format!("fant ingen overskriftsrad med tiltakets navn blant de første {rows} radene"),
+                format!("no header row with the measure's name among the first {rows} rows"),
+            ),
+            RowsSkipped { skipped, reasons, .. } => {
+                let why: Vec<String> = reasons.iter().map(|(p, n)| format!("{} ({n})", p.reason(l))).collect();
+                l.pick(
+                    format!("{} hoppet over: {}", l.count(*skipped, ("rad", "rader"), ("row", "rows")), why.join(", ")),
+                    format!("{} skipped: {}", l.count(*skipped, ("rad", "rader"), ("row", "rows")), why.join(", ")),
+                )
+            }
+            AssignedOutsideTeam { provider, .. } => l.pick(
+                format!("`{provider}` er en tilbyder utenfor teamet og kan ikke få oppdraget"),
+                format!("`{provider}` is a provider outside the team and cannot take the assignment"),
+            ),
+        }
+    }
+
+    /// What kind of problem it is, in a few words, for counting ("ukjent tilbyder (2)").
+    pub fn reason(&self, lang: Lang) -> String {
+        use Problem::*;
+        let l = lang;
+        match self {
+            UnknownProvider { .. } => l.pick("ukjent tilbyder", "unknown provider").into(),
+            MissingProvider => l.pick("uten tilbyder", "without a provider").into(),
+            MissingAccess => l.pick("uten tilgang", "without access").into(),
+            BadAccess { .. } => l.pick("uleselig tilgang", "unreadable access").into(),
+            BadTarget { .. } | BadAges { .. } => {
+                l.pick("uleselig målgruppe", "unreadable target group").into()
+            }
+            AgesReversed { .. } => l.pick("baklengs alder", "ages backwards").into(),
+            BadLevel { .. } => l.pick("uleselig nivå", "unreadable level").into(),
+            MissingName => l.pick("uten navn", "without a name").into(),
+            DuplicateRow { .. } => l.pick("dobbel rad", "duplicate row").into(),
+            NationalId { .. } => l.pick("med fødselsnummer", "with a national id").into(),
+            ControlCharacters { .. } => l.pick("med kontrolltegn", "with control characters").into(),
+            BadSlug { .. } => l.pick("ugyldig id", "invalid id").into(),
+            other => other.message(l),
         }
     }
 
@@ -1264,8 +1371,8 @@ impl Problem {
                 "write e.g. 0-18, 6–12, 13+, over 65, under 18 or alle".into(),
             )),
             BadAccess { .. } => Some(l.pick(
-                "skriv «åpent» eller «via ressursteam», eller oppgi --default-access".into(),
-                "write \"open\" or \"via-team\", or give --default-access".into(),
+                "skriv «åpent», «via ressursteam», «henvisning fra …» eller «vedtak», eller oppgi --default-access".into(),
+                "write \"open\", \"via-team\", \"referral from …\" or \"decision\", or give --default-access".into(),
             )),
             PurgeDue { .. } => Some(l.pick(
                 "kjør `rt purge` (prøv først `rt purge --dry-run`)".into(),
@@ -1538,6 +1645,63 @@ impl Problem {
             | RangeReversed { .. }
             | AgesReversed { .. }
             | CaseFilesLeftOut { .. } => None,
+
+            // ---- tiltak: providers, levels, target groups, import (issue 17) -----------
+            ProviderIsUnit { .. } => Some(l.pick(
+                "gi tilbyderen en annen id; et tiltak fra enheten bruker enhetens id".into(),
+                "give the provider another id; a measure of the unit uses the unit's id".into(),
+            )),
+            UnknownProvider { suggestion, .. } => did_you_mean(suggestion).or_else(|| {
+                Some(l.pick(
+                    "enhetene og de andre tilbyderne står under [[units]] og [[providers]] i rt.toml; `rt tiltak import --add-providers` legger nye til".into(),
+                    "the units and the other providers are under [[units]] and [[providers]] in rt.toml; `rt tiltak import --add-providers` adds new ones".into(),
+                ))
+            }),
+            UnitAndProvider => Some(l.pick(
+                "behold `provider` og slett `unit` (den gamle nøkkelen for det samme)".into(),
+                "keep `provider` and delete `unit` (the old key for the same)".into(),
+            )),
+            ReferralFromWithoutReferral { .. } => Some(l.pick(
+                "sett `access = \"referral\"`, eller slett `referral_from`".into(),
+                "set `access = \"referral\"`, or delete `referral_from`".into(),
+            )),
+            BadTarget { .. } => Some(l.pick(
+                "skriv f.eks. «6–12 år», «1.–4. trinn», «Foreldre til barn 0–6 år», «Ungdom 13–18», «Voksne» eller «Alle», eller gi alderen i kolonnene Alder fra / Alder til".into(),
+                "write e.g. \"6–12 år\", \"1.–4. trinn\", \"Foreldre til barn 0–6 år\", \"Ungdom 13–18\", \"Voksne\" or \"Alle\", or give the ages in the columns Alder fra / Alder til".into(),
+            )),
+            BadLevel { .. } => Some(l.pick(
+                "skriv universelt (grønt, for alle), selektivt (gult, for noen) eller indikert (rødt, for få)".into(),
+                "write universal (green, for all), selective (yellow, for some) or indicated (red, for a few)".into(),
+            )),
+            MissingProvider => Some(l.pick(
+                "fyll inn tjenesten i kolonnen Tjeneste/Enhet/Tilbyder, eller pek på kolonnen med --map \"KOLONNE=provider\"".into(),
+                "fill in the service in the Tjeneste/Enhet/Tilbyder column, or point to the column with --map \"COLUMN=provider\"".into(),
+            )),
+            MissingAccess => Some(l.pick(
+                "fyll inn hvordan man får tiltaket (f.eks. «Ta kontakt», «Henvisning fra fastlege», «Via vedtak»), eller oppgi --default-access".into(),
+                "fill in how to get the measure (e.g. \"Ta kontakt\", \"Henvisning fra fastlege\", \"Via vedtak\"), or give --default-access".into(),
+            )),
+            DuplicateRow { .. } => Some(l.pick(
+                "slå radene sammen i arket, eller gi den ene en egen id i en Id-kolonne".into(),
+                "merge the rows in the sheet, or give one of them its own id in an Id column".into(),
+            )),
+            HeaderNotFound { .. } => Some(l.pick(
+                "oppgi raden med overskriftene med --header-row N, og pek eventuelt på navnekolonnen med --map \"KOLONNE=name\"".into(),
+                "give the row of the headers with --header-row N, and if needed point to the name column with --map \"COLUMN=name\"".into(),
+            )),
+            RowsSkipped { written: true, .. } => Some(l.pick(
+                "de andre radene er skrevet; rett radene over i arket og importer igjen".into(),
+                "the other rows are written; fix the rows above in the sheet and import again".into(),
+            )),
+            RowsSkipped { written: false, .. } => Some(l.pick(
+                "rett radene over i arket; med --apply skrives de andre radene likevel".into(),
+                "fix the rows above in the sheet; with --apply the other rows are written anyway".into(),
+            )),
+            AssignedOutsideTeam { referrer, .. } => Some(l.pick(
+                format!("gi oppdraget en enhet i teamet som følger opp tiltaket, f.eks. den som meldte saken (`{referrer}`)"),
+                format!("give the assignment to a unit of the team that follows the measure up, e.g. the referring one (`{referrer}`)"),
+            )),
+            MissingName => None,
         }
     }
 }

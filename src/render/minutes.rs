@@ -1,7 +1,9 @@
 //! What the minutes (referat) of a case hold (R8–R10), as a plain view for the templates:
 //! the meeting and who was there, the case, the team's outcome or — before one is recorded
-//! — a shortlist of measures that fit the user's age, the user's decision, and the
-//! distribution: archived at the referring unit, copies only to the consented units.
+//! — a shortlist of measures that fit the user's age (by provider: the team's units, then
+//! the services outside it; a measure for parents fits a child of its ages and any adult),
+//! the user's decision, and the distribution: archived at the referring unit, copies only to
+//! the consented units.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +13,8 @@ use serde::Serialize;
 use super::agenda::PersonView;
 use super::dates;
 use crate::lang::Lang;
-use crate::model::{Access, Case, Config, Meeting, Tiltaksbank, User, WayIn};
+use crate::model::{Case, Config, Meeting, Tiltaksbank, User, WayIn};
+use crate::tiltak::labels;
 
 /// The whole referat of one case.
 #[derive(Serialize, Debug)]
@@ -79,7 +82,7 @@ pub struct ProposalView {
     pub id: String,
     pub name: String,
     pub unit_name: String,
-    pub access_label: &'static str,
+    pub access_label: String,
     pub evaluate_long: String,
 }
 
@@ -105,20 +108,23 @@ pub struct MeasureView {
     pub id: String,
     pub name: String,
     pub access: &'static str,
-    pub access_label: &'static str,
+    /// The way in as read: "åpent", "henvisning fra fastlege" …
+    pub access_label: String,
+    /// `universal`, `selective`, `indicated`, or empty.
+    pub level: &'static str,
+    pub level_label: &'static str,
+    /// The ages as read: "6–12 år", "foreldre til barn 0–6 år".
+    pub ages_label: String,
+    pub parents: bool,
 }
 
 #[derive(Serialize, Debug)]
 pub struct UnitMeasures {
+    /// The provider's name (a unit of the team, or a service outside it).
     pub unit_name: String,
+    /// Whether the provider is outside the team.
+    pub outside: bool,
     pub measures: Vec<MeasureView>,
-}
-
-fn access_label(a: Access, lang: Lang) -> &'static str {
-    match a {
-        Access::Open => lang.pick("åpent", "open"),
-        Access::ViaTeam => lang.pick("via ressursteamet", "via the team"),
-    }
 }
 
 fn yaml_quoted(text: &str) -> String {
@@ -143,28 +149,31 @@ pub fn distribution(case: &Case, on: NaiveDate) -> (Vec<String>, &'static str) {
     }
 }
 
-/// Measures that fit an age (all of them when the age is unknown), grouped by unit in the
-/// order of `rt.toml`.
+/// Measures that fit an age (all of them when the age is unknown), grouped by provider in the
+/// order of `rt.toml`: the team's units, then the other providers.
 pub fn shortlist(bank: &Tiltaksbank, config: &Config, age: Option<i32>, lang: Lang) -> Vec<UnitMeasures> {
-    let mut by_unit: BTreeMap<usize, Vec<MeasureView>> = BTreeMap::new();
+    let mut by_provider: BTreeMap<(usize, &str), Vec<MeasureView>> = BTreeMap::new();
     for m in &bank.measures {
-        if let Some(a) = age
-            && (a < i32::from(m.age_min) || a > i32::from(m.age_max))
-        {
+        if age.is_some_and(|a| !m.fits_age(a)) {
             continue;
         }
-        let index = config.units.iter().position(|u| u.id == m.unit).unwrap_or(usize::MAX);
-        by_unit.entry(index).or_default().push(MeasureView {
+        let key = (config.provider_rank(&m.provider), m.provider.as_str());
+        by_provider.entry(key).or_default().push(MeasureView {
             id: m.id.clone(),
             name: m.name.clone(),
             access: m.access.code(),
-            access_label: access_label(m.access, lang),
+            access_label: labels::access(m, lang),
+            level: m.level.map_or("", |l| l.code()),
+            level_label: m.level.map_or("", |l| labels::level(l, lang)),
+            ages_label: labels::ages(m, lang),
+            parents: m.parents,
         });
     }
-    by_unit
+    by_provider
         .into_iter()
-        .map(|(i, measures)| UnitMeasures {
-            unit_name: config.units.get(i).map_or_else(|| "?".to_string(), |u| u.name.clone()),
+        .map(|((_, provider), measures)| UnitMeasures {
+            unit_name: config.provider_name(provider).to_string(),
+            outside: config.unit(provider).is_none(),
             measures,
         })
         .collect()
@@ -242,7 +251,7 @@ pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
                     id: p.measure.clone(),
                     name: measure_name(&p.measure),
                     unit_name: config.unit_name(&p.unit).to_string(),
-                    access_label: bank.get(&p.measure).map_or("", |m| access_label(m.access, lang)),
+                    access_label: bank.get(&p.measure).map_or_else(String::new, |m| labels::access(m, lang)),
                     evaluate_long: p.evaluate.map(|d| dates::long(d, lang)).unwrap_or_default(),
                 })
                 .collect(),
@@ -287,24 +296,23 @@ mod tests {
 
     #[test]
     fn the_shortlist_keeps_to_the_age_bounds() {
-        let m = |id: &str, unit: &str, lo, hi| Measure {
+        let m = |id: &str, provider: &str, lo, hi| Measure {
             id: id.into(),
             name: id.into(),
-            unit: unit.into(),
-            access: Access::Open,
+            provider: provider.into(),
             age_min: lo,
             age_max: hi,
-            description: String::new(),
-            contact: String::new(),
-            link: String::new(),
-            tags: vec![],
+            ..Measure::default()
         };
+        let small_parents = Measure { parents: true, ..m("parents", "kulturskole", 0, 6) };
         let bank = Tiltaksbank {
             measures: vec![
                 m("baby", "helsestasjon", 0, 1),
+                small_parents,
                 m("child", "barnevern", 0, 18),
                 m("old", "fysio-ergo", 65, 100),
                 m("teen", "helsestasjon", 13, 18),
+                m("art", "kulturskole", 6, 18),
             ],
         };
         let ids = |age| -> Vec<String> {
@@ -313,9 +321,13 @@ mod tests {
                 .flat_map(|u| u.measures.into_iter().map(|m| m.id))
                 .collect()
         };
-        assert_eq!(ids(Some(7)), ["child"]);
-        assert_eq!(ids(Some(13)), ["teen", "child"], "grouped by unit in rt.toml's order");
-        assert_eq!(ids(Some(70)), ["old"]);
-        assert_eq!(ids(None).len(), 4, "no age known: everything");
+        assert_eq!(ids(Some(7)), ["child", "art"], "the team's units first, then other providers");
+        assert_eq!(ids(Some(13)), ["teen", "child", "art"], "grouped by unit in rt.toml's order");
+        assert_eq!(ids(Some(70)), ["old", "parents"], "a measure for parents fits an adult");
+        assert_eq!(ids(Some(3)), ["child", "parents"], "… and a child of its ages");
+        assert_eq!(ids(None).len(), 6, "no age known: everything");
+        let outside: Vec<bool> =
+            shortlist(&bank, &config(), Some(7), Lang::Nb).iter().map(|u| u.outside).collect();
+        assert_eq!(outside, [false, true]);
     }
 }

@@ -190,7 +190,16 @@ fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
         return;
     };
     for (i, p) in outcome.proposed.iter().enumerate() {
-        check_unit(&p.unit, Field::ProposedUnit(i), cx, out);
+        // A service outside the team offers measures but takes no assignment from it.
+        if cx.config.unit(&p.unit).is_none() && cx.config.knows_provider(&p.unit) {
+            let problem = Problem::AssignedOutsideTeam {
+                provider: p.unit.clone(),
+                referrer: case.referrer.unit.clone(),
+            };
+            out.push(Finding::error(Field::ProposedUnit(i), problem));
+        } else {
+            check_unit(&p.unit, Field::ProposedUnit(i), cx, out);
+        }
         if let Some(bank) = cx.measures
             && bank.get(&p.measure).is_none()
         {

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::model::dates::{Half, parse_weekday};
 use crate::model::team::{CONFIG_SCHEMA, HolidaySpan};
 use crate::model::{
-    Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Person, SchoolHoliday, Unit,
+    Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Person, Provider, SchoolHoliday, Unit,
 };
 use crate::problem::Problem;
 use crate::suggest;
@@ -89,6 +89,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     if units.is_empty() && !root.has("units") {
         r.error_at(Some(0..0), Problem::Missing { key: "units".into() });
     }
+    let providers = read_providers(&mut r, &mut root, &units, &unit_lines);
     let unit_ids: Vec<String> = units.iter().map(|u| u.id.clone()).collect();
 
     let person = |r: &mut Reader<'_>, mut t: Table<'_>, key: &str| -> Option<Person> {
@@ -192,6 +193,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         language,
         leader,
         units,
+        providers,
         members,
         contacts,
         meetings,
@@ -203,6 +205,55 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         mail,
     };
     (usable.then_some(config), r.diags)
+}
+
+/// `[[providers]]`: services outside the team that offer measures. Their ids are slugs,
+/// unique, and never a unit's id (a measure's `provider` must say which one it means).
+fn read_providers(
+    r: &mut Reader<'_>,
+    root: &mut Table<'_>,
+    units: &[Unit],
+    unit_lines: &BTreeMap<String, usize>,
+) -> Vec<Provider> {
+    let mut providers = Vec::new();
+    let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+    for mut t in r.tables(root, "providers") {
+        let id = r.req_string(&mut t, "id");
+        let name = r.req_string(&mut t, "name");
+        let contact = r.string(&mut t, "contact").unwrap_or_default();
+        let link = r.string(&mut t, "link").unwrap_or_default();
+        let mut good = true;
+        if let Some(id) = &id {
+            let span = r.value_span(&t, "id");
+            if !is_slug(id) {
+                r.error_at(span, Problem::BadSlug { key: "providers.id".into(), value: id.clone() });
+                good = false;
+            } else if units.iter().any(|u| &u.id == id) {
+                let first_line = unit_lines.get(id).copied().unwrap_or(0);
+                r.error_at(span, Problem::ProviderIsUnit { id: id.clone(), first_line });
+                good = false;
+            } else if let Some(first_line) = lines.get(id) {
+                r.error_at(span, Problem::DuplicateEntry { id: id.clone(), first_line: *first_line });
+                good = false;
+            } else {
+                lines.insert(id.clone(), r.pos(span).map_or(1, |p| p.line));
+            }
+        }
+        if let Some(n) = &name
+            && crate::rules::text::has_line_break_or_control(n)
+        {
+            let span = r.value_span(&t, "name");
+            r.error_at(
+                span,
+                Problem::ControlCharacters { field: crate::model::Field::Key("providers.name".into()) },
+            );
+        }
+        r.finish(t);
+        if let (Some(id), Some(name), true) = (id, name, good) {
+            providers.push(Provider { id, name, contact, link });
+        }
+    }
+    providers
 }
 
 const SECURITIES: [(&str, MailSecurity); 3] =

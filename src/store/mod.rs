@@ -12,6 +12,7 @@
 pub mod atomic;
 pub mod case_file;
 pub mod cases;
+pub mod config_edit;
 pub mod config_file;
 pub mod edit;
 pub mod git;

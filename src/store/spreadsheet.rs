@@ -1,10 +1,16 @@
 //! Reading a spreadsheet into rows of text: `.xlsx` (and the other formats calamine knows)
 //! or `.csv` as Norwegian Excel writes it — `;` or `,` or tab between fields, UTF-8 with or
 //! without a byte-order mark, or Windows-1252.
+//!
+//! Municipal sheets merge cells (a service's name over all its rows) and colour rows (the
+//! BTS pyramid's traffic lights). calamine 0.38 reads both from `.xlsx`: a region merged down
+//! over several rows gets its value in every row's first cell of the region (a region merged
+//! only across one row, like a section heading, stays one cell), and each row keeps the fill
+//! colour of its first filled cell. Other formats have neither.
 
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, Sheets, open_workbook_auto};
 
 use crate::error::Error;
 
@@ -20,6 +26,20 @@ pub struct Sheet {
     pub first_col: usize,
     /// The cells, row by row.
     pub rows: Vec<Vec<String>>,
+    /// Each row's fill colour (red, green, blue): that of its first cell with text, else of
+    /// its first filled cell; `None` without one (and always in a CSV).
+    pub fills: Vec<Option<Rgb>>,
+}
+
+/// A fill colour: red, green, blue.
+pub type Rgb = (u8, u8, u8);
+
+impl Sheet {
+    /// A sheet of text alone (no fills), for a CSV or a test.
+    pub fn plain(name: &str, rows: Vec<Vec<String>>) -> Sheet {
+        let fills = vec![None; rows.len()];
+        Sheet { name: name.to_string(), first_row: 1, first_col: 0, rows, fills }
+    }
 }
 
 /// Reads a sheet: the one named, or the first.
@@ -45,8 +65,36 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Error> {
     };
     let range = book.worksheet_range(&name).map_err(bad)?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range.rows().map(|r| r.iter().map(cell).collect()).collect();
-    Ok(Sheet { name, first_row: row0 as usize + 1, first_col: col0 as usize, rows })
+    let mut rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(cell).collect()).collect();
+    // A sheet without styles, or a format without them, reads as one without fills.
+    let styles = book.worksheet_style(&name).unwrap_or_else(|_| calamine::StyleRange::empty());
+    let merges = match &mut book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    for m in &merges {
+        let (Some(r), Some(c)) = (m.start.0.checked_sub(row0), m.start.1.checked_sub(col0)) else { continue };
+        let value = rows.get(r as usize).and_then(|row| row.get(c as usize)).cloned().unwrap_or_default();
+        for below in r + 1..=m.end.0.saturating_sub(row0) {
+            if let Some(target) = rows.get_mut(below as usize).and_then(|row| row.get_mut(c as usize)) {
+                *target = value.clone();
+            }
+        }
+    }
+    let fills = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let fill_at = |c: usize| {
+                let style = styles.get((row0 + r as u32, col0 + c as u32))?;
+                let fill = style.fill.as_ref().filter(|f| f.is_visible())?;
+                fill.get_color().map(|c| (c.red, c.green, c.blue))
+            };
+            let first_text = row.iter().position(|c| !c.is_empty());
+            first_text.and_then(fill_at).or_else(|| (0..row.len()).find_map(fill_at))
+        })
+        .collect();
+    Ok(Sheet { name, first_row: row0 as usize + 1, first_col: col0 as usize, rows, fills })
 }
 
 fn cell(d: &Data) -> String {
@@ -82,12 +130,13 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// Parses CSV text, with the field separator the first line uses most.
+/// Parses CSV text, with the field separator its first lines use most (`;` on a tie).
 pub fn parse_csv(bytes: &[u8], name: &str) -> Result<Sheet, std::io::Error> {
     let text = decode(bytes);
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter =
-        [b';', b',', b'\t'].into_iter().max_by_key(|d| first.matches(char::from(*d)).count()).unwrap_or(b';');
+    // The separator the header uses most; a title line above it may have none, so the
+    // first lines are looked at, each separator by the line that has most of it.
+    let most = |d: u8| text.lines().take(20).map(|l| l.matches(char::from(d)).count()).max().unwrap_or(0);
+    let delimiter = [b';', b',', b'\t'].into_iter().rev().max_by_key(|d| most(*d)).unwrap_or(b';');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -99,7 +148,7 @@ pub fn parse_csv(bytes: &[u8], name: &str) -> Result<Sheet, std::io::Error> {
             record.map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
         rows.push(record.iter().map(|c| c.trim().to_string()).collect());
     }
-    Ok(Sheet { name: name.to_string(), first_row: 1, first_col: 0, rows })
+    Ok(Sheet::plain(name, rows))
 }
 
 /// The spreadsheet letter of a column index: 0 → A, 26 → AA.
@@ -132,6 +181,14 @@ mod tests {
         let sheet = parse_csv(bytes, "t.csv").unwrap();
         assert_eq!(sheet.rows[0][0], "Tiltak");
         assert_eq!(sheet.rows[1], vec!["Kurs, kveld", "Sier \"hei\""]);
+    }
+
+    #[test]
+    fn a_title_line_above_the_header_does_not_hide_the_separator() {
+        let sheet =
+            parse_csv("Oversikt over tiltak\nTiltak;Enhet\nKurs, kveld;NAV\n".as_bytes(), "t.csv").unwrap();
+        assert_eq!(sheet.rows[1], vec!["Tiltak", "Enhet"]);
+        assert_eq!(sheet.rows[2], vec!["Kurs, kveld", "NAV"]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Reading `tiltaksbank.toml`, the catalogue of measures (R11).
+//! Reading and writing `tiltaksbank.toml`, the catalogue of measures (R11).
 //!
 //! ```toml
 //! schema = 1
@@ -6,15 +6,26 @@
 //! [[measures]]
 //! id = "foreldreveiledning-icdp"   # stable slug, referenced by cases
 //! name = "Foreldreveiledning (ICDP)"
-//! unit = "helsestasjon"            # a unit id from rt.toml
-//! access = "open"                  # open | via-team
-//! age_min = 0
-//! age_max = 18
+//! provider = "helsestasjon"        # a unit id, or a provider id under [[providers]] of rt.toml
+//! access = "referral"              # open | via-team | referral | decision
+//! referral_from = "fastlege"       # only with access = "referral": from whom
+//! level = "selective"              # universal | selective | indicated (optional)
+//! target = "Foreldre til barn 0–6 år"   # the target group as written (optional)
+//! age_min = 0                      # the ages (of the child, when parents = true)
+//! age_max = 6
+//! parents = true                   # for the parents of children of these ages
 //! description = "…"
 //! contact = "…"
 //! link = "https://…"
 //! tags = ["foreldre", "samspill"]
+//!
+//! [measures.imported]              # written by `rt tiltak import`; see docs/tiltaksbank.md
+//! date = 2027-01-05
+//! name = "1c9a2f04"                # per field: a fingerprint of what the sheet said
 //! ```
+//!
+//! Older files name the provider `unit`; they are read as they are, and an entry `rt`
+//! rewrites gets `provider` instead (nothing else of the file changes).
 
 use std::collections::BTreeMap;
 
@@ -24,14 +35,42 @@ use super::config_file::is_slug;
 use super::edit::{self, set};
 use super::toml_read::{self, Reader};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Access, Config, Measure, Tiltaksbank};
+use crate::model::measure::{Field, Imported};
+use crate::model::{Access, Config, Level, Measure, Tiltaksbank};
 use crate::problem::Problem;
 use crate::suggest;
 
 /// The schema version of `tiltaksbank.toml` this `rt` understands.
 pub const TILTAK_SCHEMA: u32 = 1;
 
-const ACCESS: [(&str, Access); 2] = [("open", Access::Open), ("via-team", Access::ViaTeam)];
+const ACCESS: [(&str, Access); 4] = [
+    ("open", Access::Open),
+    ("via-team", Access::ViaTeam),
+    ("referral", Access::Referral),
+    ("decision", Access::Decision),
+];
+
+const LEVELS: [(&str, Level); 3] =
+    [("universal", Level::Universal), ("selective", Level::Selective), ("indicated", Level::Indicated)];
+
+/// The keys of a measure in the order `rt` writes them.
+const CANONICAL: [&str; 15] = [
+    "id",
+    "name",
+    "provider",
+    "access",
+    "referral_from",
+    "level",
+    "target",
+    "age_min",
+    "age_max",
+    "parents",
+    "description",
+    "contact",
+    "link",
+    "tags",
+    "imported",
+];
 
 /// Reads the catalogue; measures with errors are left out (and reported).
 pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Vec<Diagnostic>) {
@@ -53,14 +92,19 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
         let before = r.errors();
         let id = r.req_string(&mut t, "id");
         let name = r.req_string(&mut t, "name");
-        let unit = r.req_string(&mut t, "unit");
+        let provider = read_provider(&mut r, &mut t, config);
         let access = r.req_choice(&mut t, "access", &ACCESS);
+        let referral_from = r.string(&mut t, "referral_from").unwrap_or_default();
+        let level = r.choice(&mut t, "level", &LEVELS);
+        let target = r.string(&mut t, "target").unwrap_or_default();
         let age_min = r.int(&mut t, "age_min", 0, 120).unwrap_or(0) as u8;
         let age_max = r.int(&mut t, "age_max", 0, 120).unwrap_or(120) as u8;
+        let parents = r.bool(&mut t, "parents").unwrap_or(false);
         let description = r.string(&mut t, "description").unwrap_or_default();
         let contact = r.string(&mut t, "contact").unwrap_or_default();
         let link = r.string(&mut t, "link").unwrap_or_default();
         let tags = r.strings(&mut t, "tags");
+        let imported = r.table(&mut t, "imported").map(|i| read_imported(&mut r, i));
         if let Some(id) = &id {
             let span = r.value_span(&t, "id");
             if !is_slug(id) {
@@ -71,12 +115,12 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
                 seen.insert(id.clone(), r.pos(span).map_or(1, |p| p.line));
             }
         }
-        if let (Some(u), Some(config)) = (&unit, config)
-            && config.unit(u).is_none()
+        if let Some(access) = access
+            && access != Access::Referral
+            && !referral_from.is_empty()
         {
-            let span = r.value_span(&t, "unit");
-            let suggestion = suggest::closest(u, config.unit_ids());
-            r.error_at(span, Problem::UnknownUnit { unit: u.clone(), suggestion });
+            let span = r.value_span(&t, "referral_from");
+            r.warning_at(span, Problem::ReferralFromWithoutReferral { access: access.code() });
         }
         if age_min > age_max {
             let span = r.value_span(&t, "age_max");
@@ -86,18 +130,23 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
         if r.errors() > before {
             continue;
         }
-        if let (Some(id), Some(name), Some(unit), Some(access)) = (id, name, unit, access) {
+        if let (Some(id), Some(name), Some(provider), Some(access)) = (id, name, provider, access) {
             measures.push(Measure {
                 id,
                 name,
-                unit,
+                provider,
                 access,
+                referral_from,
+                level,
+                target,
                 age_min,
                 age_max,
+                parents,
                 description,
                 contact,
                 link,
                 tags,
+                imported,
             });
         }
     }
@@ -106,19 +155,86 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
     (Tiltaksbank { measures }, r.diags)
 }
 
-/// Writes a measure's fields into its table, in the file's order, keeping comments.
+/// `provider`, or in an older file `unit`: a unit or a provider of `rt.toml`.
+fn read_provider<'d>(
+    r: &mut Reader<'_>,
+    t: &mut toml_read::Table<'d>,
+    config: Option<&Config>,
+) -> Option<String> {
+    let key = match (t.has("provider"), t.has("unit")) {
+        (true, true) => {
+            let span = r.value_span(t, "unit");
+            r.error_at(span, Problem::UnitAndProvider);
+            r.skip(t, "unit");
+            "provider"
+        }
+        (false, true) => "unit",
+        _ => "provider",
+    };
+    let provider = r.req_string(t, key)?;
+    if let Some(config) = config
+        && !config.knows_provider(&provider)
+    {
+        let span = r.value_span(t, key);
+        let suggestion = suggest::closest(&provider, config.provider_ids());
+        r.error_at(span, Problem::UnknownProvider { provider: provider.clone(), suggestion });
+    }
+    Some(provider)
+}
+
+/// `[measures.imported]`: the day of the last import and a fingerprint per field.
+fn read_imported(r: &mut Reader<'_>, mut t: toml_read::Table<'_>) -> Imported {
+    let date = r.date(&mut t, "date");
+    let mut fields = BTreeMap::new();
+    for field in Field::ALL {
+        if let Some(print) = r.string(&mut t, field.code()) {
+            fields.insert(field, print);
+        }
+    }
+    r.finish(t);
+    Imported { date, fields }
+}
+
+/// Writes a measure's fields into its table, in the file's order, keeping comments. An
+/// older entry's `unit` becomes `provider`.
 fn apply_measure(t: &mut Table, m: &Measure) {
     let text = |s: &str| (!s.is_empty()).then(|| Value::from(s));
+    let keys_before: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+    t.remove("unit");
     set(t, "id", Some(Value::from(m.id.as_str())));
     set(t, "name", Some(Value::from(m.name.as_str())));
-    set(t, "unit", Some(Value::from(m.unit.as_str())));
+    set(t, "provider", Some(Value::from(m.provider.as_str())));
     set(t, "access", Some(Value::from(m.access.code())));
+    set(t, "referral_from", text(&m.referral_from));
+    set(t, "level", m.level.map(|l| Value::from(l.code())));
+    set(t, "target", text(&m.target));
     set(t, "age_min", Some(Value::from(i64::from(m.age_min))));
     set(t, "age_max", Some(Value::from(i64::from(m.age_max))));
+    set(t, "parents", m.parents.then(|| Value::from(true)));
     set(t, "description", text(&m.description));
     set(t, "contact", text(&m.contact));
     set(t, "link", text(&m.link));
     set(t, "tags", (!m.tags.is_empty()).then(|| edit::strings(&m.tags)));
+    match &m.imported {
+        None => {
+            t.remove("imported");
+        }
+        Some(record) => {
+            if !t.contains_table("imported") {
+                t.remove("imported");
+                t.insert("imported", Item::Table(Table::new()));
+            }
+            if let Some(sub) = t.get_mut("imported").and_then(Item::as_table_mut) {
+                set(sub, "date", record.date.map(edit::date));
+                for field in Field::ALL {
+                    set(sub, field.code(), record.fields.get(&field).map(|p| Value::from(p.as_str())));
+                }
+            }
+        }
+    }
+    if t.iter().any(|(k, _)| !keys_before.iter().any(|b| b == k)) {
+        edit::order_values(t, &CANONICAL);
+    }
 }
 
 /// Stages the catalogue written back with these measures added or updated ([`upsert`]),
@@ -162,84 +278,4 @@ pub fn upsert(doc: &mut DocumentMut, m: &Measure) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::Lang;
-    use crate::testing::config;
-
-    #[test]
-    fn reads_measures_and_reports_bad_ones() {
-        let text = r#"schema = 1
-
-[[measures]]
-id = "icdp"
-name = "ICDP"
-unit = "helsestasjon"
-access = "open"
-age_min = 0
-age_max = 18
-
-[[measures]]
-id = "icdp"
-name = "Kopi"
-unit = "barnvern"
-access = "via-teams"
-age_min = 12
-age_max = 6
-"#;
-        let (bank, diags) = read("tiltaksbank.toml", text, Some(&config()));
-        assert_eq!(bank.measures.len(), 1);
-        let shown: Vec<String> = diags.iter().map(|d| d.render(Lang::Nb).to_string()).collect();
-        let all = shown.join("\n");
-        assert!(all.contains("tiltaksbank.toml:12:6: feil: `icdp` finnes allerede (linje 4)"), "{all}");
-        assert!(all.contains("tiltaksbank.toml:14:8: feil: ukjent enhet `barnvern`"), "{all}");
-        assert!(all.contains("hjelp: mente du `barnevern`?"), "{all}");
-        assert!(
-            all.contains("tiltaksbank.toml:15:10: feil: `measures.access` kan ikke være `via-teams`"),
-            "{all}"
-        );
-        assert!(all.contains("tiltaksbank.toml:17:11: feil: aldersspennet 12–6 går baklengs"), "{all}");
-    }
-
-    #[test]
-    fn adding_keeps_the_files_comments_and_order() {
-        let text = "# Vår tiltaksbank\nschema = 1\n\n# Helsestasjonen\n[[measures]]\nid = \"a\"  # den første\nname = \"A\"\nunit = \"helsestasjon\"\naccess = \"open\"\n";
-        let mut doc: DocumentMut = text.parse().unwrap();
-        let m = Measure {
-            id: "b".into(),
-            name: "B".into(),
-            unit: "barnevern".into(),
-            access: Access::ViaTeam,
-            age_min: 0,
-            age_max: 18,
-            description: "Beskrivelse".into(),
-            contact: String::new(),
-            link: String::new(),
-            tags: vec!["x".into()],
-        };
-        upsert(&mut doc, &m);
-        let out = doc.to_string();
-        assert!(out.starts_with(text), "{out}");
-        assert!(out.ends_with("[[measures]]\nid = \"b\"\nname = \"B\"\nunit = \"barnevern\"\naccess = \"via-team\"\nage_min = 0\nage_max = 18\ndescription = \"Beskrivelse\"\ntags = [\"x\"]\n"), "{out}");
-        let (bank, diags) = read("t.toml", &out, Some(&config()));
-        assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!(bank.get("b"), Some(&m));
-        // Updating changes the fields and keeps the comment.
-        let mut a = bank.get("a").unwrap().clone();
-        a.name = "A2".into();
-        upsert(&mut doc, &a);
-        let out = doc.to_string();
-        assert!(out.contains("id = \"a\"  # den første\nname = \"A2\""), "{out}");
-    }
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("foreldreveiledning-icdp"));
-        assert!(is_slug("nav"));
-        assert!(!is_slug("Nav"));
-        assert!(!is_slug("-x"));
-        assert!(!is_slug("a--b"));
-        assert!(!is_slug("bø"));
-        assert!(!is_slug(""));
-    }
-}
+mod tests;

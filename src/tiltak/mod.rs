@@ -1,5 +1,11 @@
 //! The tiltaksbank's own logic (R11), apart from files and commands: search with Norwegian
-//! letters and ranking, and reading a spreadsheet of measures.
+//! letters and ranking, reading target groups, ways in and levels as sheets write them, and
+//! reading a spreadsheet of measures into changes to the catalogue.
 
 pub mod import;
+pub mod labels;
+pub mod plan;
+pub mod preview;
 pub mod search;
+pub mod target;
+pub mod wording;

@@ -1,7 +1,8 @@
 //! Finding measures the way people type: case-insensitive, and with `ø`, `å`, `æ` matched by
 //! `o`, `a`, `ae` for those without a Norwegian keyboard. Results are ranked: a hit in the
-//! name beats one in the tags, which beats one in the description; a whole word beats the
-//! start of a word, which beats a piece of one. Every word of the query must be found.
+//! name beats one in the tags or the provider's id, which beats one in the description or the
+//! target group; a whole word beats the start of a word, which beats a piece of one. Every
+//! word of the query must be found.
 
 use crate::model::{Measure, Tiltaksbank};
 
@@ -63,12 +64,14 @@ pub fn score(measure: &Measure, query: &str) -> Option<u32> {
     let name = words(&measure.name);
     let tags: Vec<String> = measure.tags.iter().flat_map(|t| words(t)).collect();
     let id = words(&measure.id);
+    let provider = words(&measure.provider);
     let description = words(&measure.description);
+    let target = words(&measure.target);
     let mut total = 0;
     for q in words(query) {
         let s = 10 * word_score(&q, &name).max(word_score(&q, &id))
-            + 5 * word_score(&q, &tags)
-            + 2 * word_score(&q, &description);
+            + 5 * word_score(&q, &tags).max(word_score(&q, &provider))
+            + 2 * word_score(&q, &description).max(word_score(&q, &target));
         if s == 0 {
             return None;
         }
@@ -88,20 +91,16 @@ pub fn search<'b>(bank: &'b Tiltaksbank, query: &str) -> Vec<(&'b Measure, u32)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Access;
 
     fn m(id: &str, name: &str, tags: &[&str], description: &str) -> Measure {
         Measure {
             id: id.into(),
             name: name.into(),
-            unit: "helsestasjon".into(),
-            access: Access::Open,
-            age_min: 0,
+            provider: "helsestasjon".into(),
             age_max: 18,
             description: description.into(),
-            contact: String::new(),
-            link: String::new(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Measure::default()
         }
     }
 

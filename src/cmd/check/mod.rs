@@ -1,11 +1,14 @@
 //! `rt check`: reads every file of the team folder and reports every problem, not just the
 //! first, as `path:line:column: feil: …` with a `hjelp:` line.
 //!
-//! The checks: TOML syntax; unknown, missing and mistyped keys; `rt.toml` and
-//! `tiltaksbank.toml` (units, members, meeting rules, measures); each case against the rules
-//! (R1–R4, consent, national id numbers anywhere in its text); ids against file names and
-//! year folders; duplicate ids; stray temporary files; the published meetings and where
-//! cases are placed (see [`meetings`]). Exit 0 when there are no errors
+//! The checks: TOML syntax; unknown, missing and mistyped keys; `rt.toml` (units, the
+//! providers outside the team, members, meeting rules) and `tiltaksbank.toml` (each measure's
+//! provider, way in and level, `referral_from` only for a referral, not both the old `unit`
+//! and the new `provider`, the import record); each case against the rules (R1–R4, consent,
+//! national id numbers anywhere in its text, proposals assigned to units of the team and
+//! never to a provider outside it); ids against file names and year folders; duplicate ids;
+//! stray temporary files; the published meetings and where cases are placed (see
+//! [`meetings`]). Exit 0 when there are no errors
 //! (warnings are shown but do not fail), 1 otherwise.
 
 mod meetings;

@@ -1,24 +1,26 @@
-//! `rt tiltak`: the tiltaksbank (R11) — browse, search and show measures; add one; import
-//! a spreadsheet and export the catalogue (see [`exchange`]).
+//! `rt tiltak`: the tiltaksbank (R11) — browse, search and show measures (by provider, way
+//! in, level and age); add one; import a spreadsheet ([`import`]) and export the catalogue
+//! ([`export`]).
 
 mod add;
-mod exchange;
+mod export;
+mod import;
 
 use serde::Serialize;
 
 use super::{TextOrJson, to_json};
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::model::{Access, Config, Measure, Tiltaksbank};
+use crate::model::{Access, Config, Level, Measure, Tiltaksbank};
 use crate::session::Session;
 use crate::store::load;
 use crate::table;
-use crate::tiltak::search;
+use crate::tiltak::{labels, search};
 
 /// Flags of `rt tiltak`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Eksempler:\n  rt tiltak search foreldre\n  rt tiltak list --age 7 --access open\n  rt tiltak show kid-kurs"
+    after_help = "Eksempler:\n  rt tiltak search foreldre\n  rt tiltak list --age 7 --access open --level universal\n  rt tiltak show kid-kurs"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -28,9 +30,9 @@ pub struct Args {
 /// The subcommands of `rt tiltak`.
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
-    /// List tiltakene, filtrert på enhet, tilgang eller alder
+    /// List tiltakene, filtrert på tilbyder, tilgang, nivå eller alder
     #[command(
-        after_help = "Eksempler:\n  rt tiltak list\n  rt tiltak list --unit barnevern --access via-team\n  rt tiltak list --age 7"
+        after_help = "Eksempler:\n  rt tiltak list\n  rt tiltak list --provider barnevern --access via-team\n  rt tiltak list --age 7 --level universal\n  rt tiltak list --provider kulturskole"
     )]
     List(ListArgs),
     /// Søk i navn, beskrivelse og stikkord (skriv gjerne o for ø, a for å, ae for æ)
@@ -44,21 +46,24 @@ pub enum Command {
     /// Legg et tiltak til i tiltaksbank.toml (kommentarer og rekkefølge beholdes)
     Add(add::Args),
     /// Les tiltak fra et regneark (.xlsx) eller en .csv-fil; skriv bare med --apply
-    Import(exchange::ImportArgs),
+    Import(import::ImportArgs),
     /// Skriv tiltaksbanken som CSV, eller som Open Referral HSDS (JSON)
-    Export(exchange::ExportArgs),
+    Export(export::ExportArgs),
 }
 
 /// Flags of `rt tiltak list`.
 #[derive(clap::Args, Debug)]
 pub struct ListArgs {
-    /// Bare tiltak fra denne enheten (id fra rt.toml)
-    #[arg(long, value_name = "ENHET")]
-    pub unit: Option<String>,
-    /// Bare åpne tiltak (open) eller tiltak via ressursteamet (via-team)
+    /// Bare tiltak fra denne tilbyderen: en enhet eller en annen tjeneste (id fra rt.toml)
+    #[arg(long, visible_alias = "unit", value_name = "TILBYDER")]
+    pub provider: Option<String>,
+    /// Bare tiltak med denne tilgangen: open, via-team, referral eller decision
     #[arg(long, value_name = "TILGANG", value_parser = access_arg)]
     pub access: Option<Access>,
-    /// Bare tiltak som passer denne alderen
+    /// Bare tiltak på dette nivået: universal, selective eller indicated
+    #[arg(long, value_name = "NIVÅ", value_parser = level_arg)]
+    pub level: Option<Level>,
+    /// Bare tiltak som passer denne alderen (tiltak for foreldre passer barnets alder og voksne)
     #[arg(long, value_name = "ÅR")]
     pub age: Option<u8>,
     /// Utdata: text eller json
@@ -91,8 +96,17 @@ pub struct ShowArgs {
 pub(crate) fn access_arg(text: &str) -> Result<Access, String> {
     Access::parse(text).ok_or_else(|| {
         crate::cli::arg_error(
-            format!("`{text}`: bruk open eller via-team"),
-            format!("`{text}`: use open or via-team"),
+            format!("`{text}`: bruk open, via-team, referral eller decision"),
+            format!("`{text}`: use open, via-team, referral or decision"),
+        )
+    })
+}
+
+pub(crate) fn level_arg(text: &str) -> Result<Level, String> {
+    Level::parse(text).ok_or_else(|| {
+        crate::cli::arg_error(
+            format!("`{text}`: bruk universal, selective eller indicated"),
+            format!("`{text}`: use universal, selective or indicated"),
         )
     })
 }
@@ -102,10 +116,17 @@ pub(crate) fn access_arg(text: &str) -> Result<Access, String> {
 pub struct MeasureView<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub unit: &'a str,
+    pub provider: &'a str,
+    pub provider_name: &'a str,
+    /// The team's unit that offers it; `null` for a provider outside the team.
+    pub unit: Option<&'a str>,
     pub access: &'static str,
+    pub referral_from: &'a str,
+    pub level: Option<&'static str>,
+    pub target: &'a str,
     pub age_min: u8,
     pub age_max: u8,
+    pub parents: bool,
     pub description: &'a str,
     pub contact: &'a str,
     pub link: &'a str,
@@ -116,27 +137,26 @@ pub struct MeasureView<'a> {
 }
 
 impl<'a> MeasureView<'a> {
-    fn of(m: &'a Measure, score: Option<u32>) -> Self {
+    fn of(m: &'a Measure, config: &'a Config, score: Option<u32>) -> Self {
         MeasureView {
             id: &m.id,
             name: &m.name,
-            unit: &m.unit,
+            provider: &m.provider,
+            provider_name: config.provider_name(&m.provider),
+            unit: config.unit(&m.provider).map(|u| u.id.as_str()),
             access: m.access.code(),
+            referral_from: &m.referral_from,
+            level: m.level.map(Level::code),
+            target: &m.target,
             age_min: m.age_min,
             age_max: m.age_max,
+            parents: m.parents,
             description: &m.description,
             contact: &m.contact,
             link: &m.link,
             tags: &m.tags,
             score,
         }
-    }
-}
-
-pub(crate) fn access_label(a: Access, lang: Lang) -> &'static str {
-    match a {
-        Access::Open => lang.pick("åpent", "open"),
-        Access::ViaTeam => lang.pick("via ressursteamet", "via the team"),
     }
 }
 
@@ -155,8 +175,9 @@ fn rows(measures: &[&Measure], config: &Config, lang: Lang) -> String {
     let header = [
         "ID",
         lang.pick("TILTAK", "MEASURE"),
-        lang.pick("ENHET", "UNIT"),
+        lang.pick("TILBYDER", "PROVIDER"),
         lang.pick("TILGANG", "ACCESS"),
+        lang.pick("NIVÅ", "LEVEL"),
         lang.pick("ALDER", "AGE"),
     ];
     let rows: Vec<Vec<String>> = measures
@@ -165,9 +186,10 @@ fn rows(measures: &[&Measure], config: &Config, lang: Lang) -> String {
             vec![
                 m.id.clone(),
                 m.name.clone(),
-                config.unit_name(&m.unit).to_string(),
-                access_label(m.access, lang).to_string(),
-                format!("{}–{}", m.age_min, m.age_max),
+                config.provider_name(&m.provider).to_string(),
+                labels::access(m, lang),
+                m.level.map_or("", |l| labels::level(l, lang)).to_string(),
+                labels::ages(m, lang),
             ]
         })
         .collect();
@@ -181,30 +203,34 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         Command::Search(a) => search_cmd(a, ctx),
         Command::Show(a) => show(a, ctx),
         Command::Add(a) => add::run(a, ctx),
-        Command::Import(a) => exchange::import(a, ctx),
-        Command::Export(a) => exchange::export(a, ctx),
+        Command::Import(a) => import::run(a, ctx),
+        Command::Export(a) => export::run(a, ctx),
     }
 }
 
 fn list(args: ListArgs, ctx: &Session) -> Result<i32, Error> {
     let (config, bank) = load_bank(ctx)?;
     let lang = ctx.lang;
-    if let Some(u) = &args.unit
-        && config.unit(u).is_none()
+    if let Some(p) = &args.provider
+        && !config.knows_provider(p)
     {
-        let suggestion = crate::suggest::closest(u, config.unit_ids());
-        return Err(Error::Stop(crate::problem::Problem::UnknownUnit { unit: u.clone(), suggestion }));
+        let suggestion = crate::suggest::closest(p, config.provider_ids());
+        return Err(Error::Stop(crate::problem::Problem::UnknownProvider {
+            provider: p.clone(),
+            suggestion,
+        }));
     }
     let shown: Vec<&Measure> = bank
         .measures
         .iter()
-        .filter(|m| args.unit.as_ref().is_none_or(|u| &m.unit == u))
+        .filter(|m| args.provider.as_ref().is_none_or(|p| &m.provider == p))
         .filter(|m| args.access.is_none_or(|a| m.access == a))
-        .filter(|m| args.age.is_none_or(|a| (m.age_min..=m.age_max).contains(&a)))
+        .filter(|m| args.level.is_none_or(|l| m.level == Some(l)))
+        .filter(|m| args.age.is_none_or(|a| m.fits_age(i32::from(a))))
         .collect();
     match args.format {
         TextOrJson::Json => {
-            ctx.print(&to_json(&shown.iter().map(|m| MeasureView::of(m, None)).collect::<Vec<_>>()))?
+            ctx.print(&to_json(&shown.iter().map(|m| MeasureView::of(m, &config, None)).collect::<Vec<_>>()))?
         }
         TextOrJson::Text if shown.is_empty() => ctx.note(lang.pick("Ingen tiltak.", "No measures.")),
         TextOrJson::Text => {
@@ -221,9 +247,9 @@ fn search_cmd(args: SearchArgs, ctx: &Session) -> Result<i32, Error> {
     let query = args.text.join(" ");
     let hits = search::search(&bank, &query);
     match args.format {
-        TextOrJson::Json => {
-            ctx.print(&to_json(&hits.iter().map(|(m, s)| MeasureView::of(m, Some(*s))).collect::<Vec<_>>()))?
-        }
+        TextOrJson::Json => ctx.print(&to_json(
+            &hits.iter().map(|(m, s)| MeasureView::of(m, &config, Some(*s))).collect::<Vec<_>>(),
+        ))?,
         TextOrJson::Text if hits.is_empty() => ctx.note(lang.pick(
             format!("Ingen tiltak passer «{query}». Prøv færre eller kortere ord."),
             format!("No measure matches \"{query}\". Try fewer or shorter words."),
@@ -244,22 +270,33 @@ fn show(args: ShowArgs, ctx: &Session) -> Result<i32, Error> {
         return Err(Error::Stop(crate::problem::Problem::UnknownMeasure { id: args.id, suggestion }));
     };
     if args.format == TextOrJson::Json {
-        ctx.print(&to_json(&MeasureView::of(m, None)))?;
+        ctx.print(&to_json(&MeasureView::of(m, &config, None)))?;
         return Ok(0);
     }
     let mut out = format!("{}\n", m.name);
     let mut field = |label: &str, value: &str| {
         if !value.is_empty() {
-            out.push_str(&format!("  {:<12} {value}\n", format!("{label}:")));
+            out.push_str(&format!("  {:<14} {value}\n", format!("{label}:")));
         }
     };
+    let provider = match config.unit(&m.provider) {
+        Some(u) => u.name.clone(),
+        None => lang.pick(
+            format!("{} (utenfor teamet)", config.provider_name(&m.provider)),
+            format!("{} (outside the team)", config.provider_name(&m.provider)),
+        ),
+    };
     field("Id", &m.id);
-    field(lang.pick("Enhet", "Unit"), config.unit_name(&m.unit));
-    field(lang.pick("Tilgang", "Access"), access_label(m.access, lang));
-    field(lang.pick("Alder", "Age"), &format!("{}–{}", m.age_min, m.age_max));
+    field(lang.pick("Tilbyder", "Provider"), &provider);
+    field(lang.pick("Tilgang", "Access"), &labels::access(m, lang));
+    field(lang.pick("Nivå", "Level"), &m.level.map(|l| labels::level_long(l, lang)).unwrap_or_default());
+    field(lang.pick("Målgruppe", "Target group"), &m.target);
+    field(lang.pick("Alder", "Age"), &labels::ages(m, lang));
     field(lang.pick("Kontakt", "Contact"), &m.contact);
     field(lang.pick("Lenke", "Link"), &m.link);
     field(lang.pick("Stikkord", "Tags"), &m.tags.join(", "));
+    let imported = m.imported.as_ref().and_then(|i| i.date).map(|d| d.to_string()).unwrap_or_default();
+    field(lang.pick("Importert", "Imported"), &imported);
     if !m.description.is_empty() {
         out.push_str(&format!("\n  {}\n", m.description));
     }
