@@ -1,6 +1,6 @@
 //! `rt agenda --send` against a real SMTP server on 127.0.0.1: aiosmtpd (PyPI), which
 //! `.ci/run` installs into `target/ci-python`. Where no Python with aiosmtpd is found, the
-//! tests print why and skip.
+//! tests print why and skip — or, on CI (`RT_REQUIRE_TOOLS=1`), fail.
 
 mod common;
 
@@ -51,9 +51,7 @@ impl Drop for Sink {
 impl Sink {
     fn start(login: Option<(&str, &str)>) -> Option<Sink> {
         let Some((python, env)) = python() else {
-            eprintln!(
-                "skipped: no Python with aiosmtpd (run .ci/run, or pip install -r tests/smtp/requirements.txt)"
-            );
+            missing_tool("Python with aiosmtpd (or: pip install -r tests/smtp/requirements.txt)");
             return None;
         };
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();

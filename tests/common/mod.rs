@@ -256,3 +256,14 @@ pub fn fake_national_id(date_ddmmyy: &str, individual: &str) -> String {
     }
     panic!("no valid number near {date_ddmmyy}{individual}");
 }
+
+/// Says that a test cannot run for want of an external tool (pandoc, Chromium, groff, an SMTP
+/// sink). On CI (`RT_REQUIRE_TOOLS=1`, set by `.ci/run`, which installs them all) that is a
+/// failure, never a silent pass; elsewhere the test says why it skips.
+pub fn missing_tool(what: &str) {
+    assert!(
+        std::env::var_os("RT_REQUIRE_TOOLS").is_none(),
+        "{what} is required here (RT_REQUIRE_TOOLS is set); .ci/run installs it"
+    );
+    println!("skipped: {what} is not installed (.ci/run installs it)");
+}
