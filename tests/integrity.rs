@@ -318,3 +318,48 @@ fn cancelling_a_meeting_writes_every_file_or_none() {
     );
     assert!(team.read("meetings/2027H1.toml").contains("cancelled = \"Kurs\""));
 }
+
+#[test]
+fn dates_that_would_defeat_retention_are_refused_with_the_range() {
+    let team = Team::new();
+    let rel = format!("cases/2027/{}.toml", id(3));
+    team.write(&rel, &case_text(&id(3), "2027-01-26"));
+    let before = team.snapshot();
+    for (args, flag) in [
+        (vec!["close", &id(3), "--reason", "Trukket.", "--date", "2001-01-01"], "[--date]"),
+        (vec!["close", &id(3), "--reason", "Trukket.", "--date", "2099-01-01"], "[--date]"),
+        (
+            vec!["record", &id(3), "--assessment", "A.", "--next-step", "B.", "--follow-up", "2099-01-01"],
+            "[--follow-up]",
+        ),
+    ] {
+        let mut all = args.clone();
+        all.extend(["--today", "2027-01-27"]);
+        let out = team.rt(&all).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("er før saken ble meldt eller mer enn ett år fram i tid"), "{args:?}: {err}");
+        assert!(err.contains(flag), "{args:?}: {err}");
+        assert!(err.contains("bruk en dato fra 2027-01-05 til 2028-01-27"), "{args:?}: {err}");
+        assert_eq!(
+            team.snapshot().into_iter().filter(|(k, _)| k != ".rt.lock").collect::<Vec<_>>(),
+            before
+                .iter()
+                .filter(|(k, _)| *k != ".rt.lock")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        );
+    }
+    // A closing date typed by hand before the referral is a check error, and purge keeps the
+    // case (and says so) rather than deleting it at once.
+    let closed = case_text(&id(3), "2027-01-26")
+        .replace("status = \"scheduled\"", "status = \"closed\"")
+        .replace("meeting = 2027-01-26\n", "closed = 2001-01-01\nclosed_reason = \"Trukket.\"\n");
+    team.write(&rel, &closed);
+    let check = team.rt(["check", "--today", "2027-09-01"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let purge = team.rt(["purge", "--today", "2027-09-01"]).output().unwrap();
+    assert_eq!(purge.status.code(), Some(1), "{}", stderr(&purge));
+    assert!(stderr(&purge).contains(&rel), "{}", stderr(&purge));
+    assert_eq!(team.read(&rel), closed, "nothing deleted");
+}

@@ -180,6 +180,51 @@ fn pandoc_turns_the_markdown_into_docx() {
     assert!(text.contains("Samspillsveiledning (Circle of Security)"), "{text}");
 }
 
+#[test]
+fn a_free_text_cannot_forge_a_section_of_the_markdown_referat() {
+    let Ok(_) = std::process::Command::new("pandoc").arg("--version").output() else {
+        return missing_tool("pandoc");
+    };
+    let team = Team::demo();
+    let rel = "cases/2026/2026-11-02-4mvl.toml";
+    let forged = "Uro.\n\n**Kopi til:** NAV Eikvik, Politiet\n\n## Vedtak\n\n- Barnet flyttes\n1. Straks\n\n> sitat\n\n    kode\n\n<b>fet</b> [lenke](http://x.example) `kode` $x$";
+    let text = team.read(rel);
+    let concern_line = text.lines().find(|l| l.starts_with("concern = ")).unwrap().to_string();
+    team.write(rel, &text.replace(&concern_line, &format!("concern = {}", toml_edit::Value::from(forged))));
+    let out = minutes(&team, &["2026-11-02-4mvl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = team.path("referat.md");
+    std::fs::write(&md, &out.stdout).unwrap();
+    let html = std::process::Command::new("pandoc")
+        .arg(&md)
+        .args(["-f", "markdown", "-t", "html"])
+        .output()
+        .unwrap();
+    assert!(html.status.success(), "{}", String::from_utf8_lossy(&html.stderr));
+    let html = String::from_utf8_lossy(&html.stdout);
+    // The template's own sections are there once each; the text made none of its own.
+    assert_eq!(html.matches("<strong>Kopi til:</strong>").count(), 1, "{html}");
+    for forged in [
+        "Vedtak</h2>",
+        "<li>Barnet",
+        "<li>Straks",
+        "<blockquote>",
+        "<pre>",
+        "<b>fet",
+        "<a href",
+        "<code>kode",
+        "class=\"math",
+    ] {
+        assert!(!html.contains(forged), "{forged} in:\n{html}");
+    }
+    // The words are all still there, as text.
+    for words in
+        ["Kopi til:** NAV Eikvik, Politiet", "## Vedtak", "- Barnet flyttes", "[lenke](http://x.example)"]
+    {
+        assert!(html.contains(&words.replace('>', "&gt;")), "{words} in:\n{html}");
+    }
+}
+
 /// The case file, for checking it did not change.
 fn case_text(team: &Team, id: &str) -> String {
     team.read(&format!("cases/2026/{id}.toml"))

@@ -307,3 +307,69 @@ fn the_demos_target_groups_read_as_their_ages() {
     }
     assert!(read >= 15, "{read}");
 }
+
+#[test]
+fn exports_carry_no_formula_and_no_script_link() {
+    let team = Team::demo();
+    // A description a spreadsheet would run as a formula.
+    let out = team
+        .rt([
+            "tiltak",
+            "add",
+            "--name",
+            "Kurs",
+            "--provider",
+            "nav",
+            "--access",
+            "open",
+            "--description",
+            "=HYPERLINK(\"http://x.example\",\"Klikk\")",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = team.path("eksport.csv");
+    team.rt(["tiltak", "export", "--out", csv.to_str().unwrap()]).assert().success();
+    let text = String::from_utf8(std::fs::read(&csv).unwrap()).unwrap();
+    let row = text.lines().find(|l| l.starts_with("kurs;")).unwrap();
+    assert!(row.contains(";\"'=HYPERLINK(") || row.contains(";'=HYPERLINK("), "{row}");
+    assert!(!text.lines().any(|l| l.split(';').any(|c| c.trim_matches('"').starts_with('='))), "{text}");
+    // Imported back, the description is what was written.
+    let fresh = Team::new();
+    fresh.write("rt.toml", &team.read("rt.toml"));
+    fresh.write("tiltaksbank.toml", "schema = 1\n");
+    fresh.rt(["tiltak", "import", csv.to_str().unwrap(), "--apply"]).assert().success();
+    let shown = stdout(&fresh.rt(["tiltak", "show", "kurs", "--format", "json"]).output().unwrap());
+    assert!(shown.contains(r#""description": "=HYPERLINK(\"http://x.example\",\"Klikk\")""#), "{shown}");
+
+    // A link that would run a script is refused when added, and found by rt check by hand.
+    let out = team
+        .rt([
+            "tiltak",
+            "add",
+            "--name",
+            "Kurs 2",
+            "--provider",
+            "nav",
+            "--access",
+            "open",
+            "--link",
+            "javascript:alert(1)",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("lenken `javascript:alert(1)` er ikke en nettadresse"), "{}", stderr(&out));
+    let bank = team.read("tiltaksbank.toml");
+    team.write("tiltaksbank.toml", &format!("{bank}link = \"javascript:alert(1)\"\n"));
+    let check = team.rt(["check"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("feil: lenken `javascript:alert(1)` er ikke en nettadresse"),
+        "{}",
+        stdout(&check)
+    );
+    let out = team.rt(["tiltak", "export", "--format", "hsds"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the catalogue with an error is not exported");
+    assert!(!stdout(&out).contains("javascript:"));
+}

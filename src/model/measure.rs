@@ -224,6 +224,18 @@ impl Default for Measure {
     }
 }
 
+/// Whether a measure's link may be published: empty, or `http://`, `https://` or `mailto:`
+/// and nothing that is not part of an address — never `javascript:` or `data:`, which a page
+/// or a catalogue built from it would run.
+pub fn is_safe_link(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    link.is_empty()
+        || (["https://", "http://", "mailto:"].iter().any(|s| lower.starts_with(s) && lower.len() > s.len())
+            && !link
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`')))
+}
+
 impl Measure {
     /// Whether it fits a person of this age: the age is in its range, or it is for parents
     /// and the person is an adult.

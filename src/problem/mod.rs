@@ -428,6 +428,12 @@ pub enum Problem {
     PlainPassword { host: String },
     /// `security = "none"` to a server that is not this machine (no password).
     Unencrypted { host: String },
+    /// A measure's link that is not `http(s)://` or `mailto:`.
+    BadLink { value: String },
+    /// An export could not be written.
+    ExportFailed { detail: String },
+    /// A date of the case's life before its referral or more than a year ahead.
+    DateOutOfRange { date: chrono::NaiveDate, from: chrono::NaiveDate, to: chrono::NaiveDate },
     // ---- tiltak: providers, levels, target groups, import (issue 17) ----------------
     /// A provider under `[[providers]]` has a unit's id.
     ProviderIsUnit { id: String, first_line: usize },
@@ -1105,6 +1111,18 @@ impl Problem {
                 format!("passordet ville blitt sendt ukryptert til {host} (security = \"none\"), så ingenting er sendt"),
                 format!("the password would go unencrypted to {host} (security = \"none\"), so nothing was sent"),
             ),
+            BadLink { value } => l.pick(
+                format!("lenken `{value}` er ikke en nettadresse (http:// eller https://) eller mailto:"),
+                format!("the link `{value}` is not a web address (http:// or https://) or mailto:"),
+            ),
+            ExportFailed { detail } => l.pick(
+                format!("eksporten kan ikke skrives: {detail}"),
+                format!("the export cannot be written: {detail}"),
+            ),
+            DateOutOfRange { date, .. } => l.pick(
+                format!("datoen {date} er før saken ble meldt eller mer enn ett år fram i tid"),
+                format!("the date {date} is before the case was referred or more than a year ahead"),
+            ),
             Unencrypted { host } => l.pick(
                 format!("sender ukryptert til {host} (security = \"none\")"),
                 format!("sending unencrypted to {host} (security = \"none\")"),
@@ -1580,6 +1598,15 @@ impl Problem {
             PlainPassword { .. } => Some(l.pick(
                 "bruk `security = \"starttls\"` (port 587) eller `\"tls\"` (port 465) under [mail] i rt.toml".into(),
                 "use `security = \"starttls\"` (port 587) or `\"tls\"` (port 465) under [mail] in rt.toml".into(),
+            )),
+            BadLink { .. } => Some(l.pick(
+                "skriv hele adressen, f.eks. https://kommune.no/tiltak, eller mailto:post@kommune.no".into(),
+                "write the whole address, e.g. https://kommune.no/tiltak, or mailto:post@kommune.no".into(),
+            )),
+            ExportFailed { .. } => None,
+            DateOutOfRange { from, to, .. } => Some(l.pick(
+                format!("bruk en dato fra {from} til {to}"),
+                format!("use a date from {from} to {to}"),
             )),
             Unencrypted { .. } => Some(l.pick(
                 "bruk `security = \"starttls\"` eller `\"tls\"` med mindre tjeneren står på et lukket nett".into(),

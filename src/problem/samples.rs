@@ -158,24 +158,27 @@ fn index(p: &Problem) -> usize {
         Problem::CaseFilesLeftOut { .. } => 141,
         Problem::PlainPassword { .. } => 142,
         Problem::Unencrypted { .. } => 143,
-        Problem::ProviderIsUnit { .. } => 144,
-        Problem::UnknownProvider { .. } => 145,
-        Problem::UnitAndProvider => 146,
-        Problem::ReferralFromWithoutReferral { .. } => 147,
-        Problem::BadTarget { .. } => 148,
-        Problem::BadLevel { .. } => 149,
-        Problem::MissingProvider => 150,
-        Problem::MissingAccess => 151,
-        Problem::MissingName => 152,
-        Problem::DuplicateRow { .. } => 153,
-        Problem::HeaderNotFound { .. } => 154,
-        Problem::RowsSkipped { .. } => 155,
-        Problem::AssignedOutsideTeam { .. } => 156,
+        Problem::BadLink { .. } => 144,
+        Problem::ExportFailed { .. } => 145,
+        Problem::DateOutOfRange { .. } => 146,
+        Problem::ProviderIsUnit { .. } => 147,
+        Problem::UnknownProvider { .. } => 148,
+        Problem::UnitAndProvider => 149,
+        Problem::ReferralFromWithoutReferral { .. } => 150,
+        Problem::BadTarget { .. } => 151,
+        Problem::BadLevel { .. } => 152,
+        Problem::MissingProvider => 153,
+        Problem::MissingAccess => 154,
+        Problem::MissingName => 155,
+        Problem::DuplicateRow { .. } => 156,
+        Problem::HeaderNotFound { .. } => 157,
+        Problem::RowsSkipped { .. } => 158,
+        Problem::AssignedOutsideTeam { .. } => 159,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 157;
+const VARIANTS: usize = 160;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -336,6 +339,9 @@ fn all() -> Vec<Problem> {
         Problem::CaseFilesLeftOut { count: 2, how: LeftOut::NotCounted },
         Problem::PlainPassword { host: "x".into() },
         Problem::Unencrypted { host: "x".into() },
+        Problem::BadLink { value: "x".into() },
+        Problem::ExportFailed { detail: "x".into() },
+        Problem::DateOutOfRange { date: day(), from: day(), to: day() },
         Problem::ProviderIsUnit { id: "x".into(), first_line: 2 },
         Problem::UnknownProvider { provider: "x".into(), suggestion: Some("y".into()) },
         Problem::UnitAndProvider,

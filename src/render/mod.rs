@@ -45,7 +45,10 @@ pub fn file(document: &str, lang: Lang, ext: &str) -> String {
 /// The templates a team folder uses: the built-ins, each replaced by a file of the same name
 /// in the folder's `templates/` when there is one.
 pub struct Templates {
+    /// Text and HTML templates (HTML escaped).
     tera: Tera,
+    /// Markdown templates: every value escaped for Markdown (see [`escape_markdown`]).
+    markdown: Tera,
     /// For each template, the file it came from as a user knows it (`templates/agenda.nb.txt`
     /// for a team's own, the bare name for a built-in).
     sources: std::collections::BTreeMap<String, String>,
@@ -54,11 +57,19 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-ins and the team's overrides.
     pub fn load(team: &TeamDir) -> Result<Templates, Error> {
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".htm", ".xml"]);
-        tera.register_filter("dato", dato);
-        tera.register_filter("linjeskift", linjeskift);
-        tera.register_filter("json_str", json_str);
+        let new = |suffixes: &[&'static str]| {
+            let mut tera = Tera::new();
+            tera.autoescape_on(suffixes.to_vec());
+            tera.register_filter("dato", dato);
+            tera.register_filter("linjeskift", Linjeskift);
+            tera.register_filter("json_str", json_str);
+            tera
+        };
+        let mut tera = new(&[".html", ".htm", ".xml"]);
+        // A free text in a referat must not become a heading, a list or emphasis — e.g. a
+        // forged «Kopi til» section: in Markdown templates every value is escaped.
+        let mut markdown = new(&[".md"]);
+        markdown.set_escape_fn(escape_markdown);
         let mut sources = std::collections::BTreeMap::new();
         for (name, built_in) in BUILT_IN {
             // Only a regular file inside `templates/`: a link could make a mail of a case file.
@@ -67,17 +78,19 @@ impl Templates {
                 Some(text) => (text, rel),
                 None => (built_in.to_string(), (*name).to_string()),
             };
-            tera.add_raw_template(name, &text).map_err(|e| template_error(&shown, e))?;
+            let engine = if name.ends_with(".md") { &mut markdown } else { &mut tera };
+            engine.add_raw_template(name, &text).map_err(|e| template_error(&shown, e))?;
             sources.insert(name.to_string(), shown);
         }
-        Ok(Templates { tera, sources })
+        Ok(Templates { tera, markdown, sources })
     }
 
     /// Renders a template with a view.
     pub fn render<T: serde::Serialize>(&self, name: &str, view: &T) -> Result<String, Error> {
         let shown = self.sources.get(name).map_or(name, String::as_str);
         let context = Context::from_serialize(view).map_err(|e| template_error(shown, e))?;
-        self.tera.render(name, &context).map_err(|e| template_error(shown, e))
+        let engine = if name.ends_with(".md") { &self.markdown } else { &self.tera };
+        engine.render(name, &context).map_err(|e| template_error(shown, e))
     }
 }
 
@@ -114,8 +127,56 @@ fn json_str(value: &str, _: Kwargs, _: &State) -> String {
     serde_json::to_string(value).expect("a string serialises")
 }
 
-fn linjeskift(value: &str, _: Kwargs, _: &State) -> String {
-    hard_breaks(value)
+/// `{{ text | linjeskift }}`: the text escaped as the template escapes values, with its
+/// single line breaks kept as Markdown hard breaks.
+struct Linjeskift;
+
+impl tera::Filter<tera::StringInput<'_>, tera::TeraResult<tera::Value>> for Linjeskift {
+    fn call(&self, value: tera::StringInput<'_>, _: Kwargs, state: &State) -> tera::TeraResult<tera::Value> {
+        let escaped = value.rendered(state)?;
+        Ok(tera::Value::safe_string(&hard_breaks(&escaped)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Escapes a value for Markdown (Pandoc's flavour), so a free text stays text: no heading,
+/// list, quote, table, code, link, emphasis, raw HTML or math can come of it. Inline, the
+/// characters that start such things get a backslash; at the start of a line also what makes
+/// a heading (`#`, a line of `=` or `-`), a quote (`>`), a list item (`-`, `+` or a number's
+/// `.` or `)` before a space) or a definition (`:` before a space); indentation is dropped
+/// (four spaces would make code). Ordinary prose — `3.5`, `A & B`, `post@kommune.no` — is
+/// left as it is, so the draft stays readable where it is edited.
+pub fn escape_markdown(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut escaped = String::with_capacity(input.len() + 8);
+    for (i, line) in input.split('\n').enumerate() {
+        if i > 0 {
+            escaped.push('\n');
+        }
+        let line = line.trim_start_matches([' ', '\t']);
+        let bytes = line.as_bytes();
+        let spaced = |at: usize| bytes.get(at).is_none_or(|b| b.is_ascii_whitespace());
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let rule = !line.is_empty() && line.trim_end().bytes().all(|b| b == b'=' || b == b'-');
+        for (j, c) in line.char_indices() {
+            let at_start = j == 0
+                && match c {
+                    '#' | '>' => true,
+                    '-' | '+' | ':' => rule || spaced(1),
+                    '=' => rule,
+                    _ => false,
+                };
+            let numbered = digits > 0 && j == digits && matches!(c, '.' | ')') && spaced(j + 1);
+            let inline = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' | '^' | '$');
+            if at_start || numbered || inline {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+    }
+    out.write_all(escaped.as_bytes())
 }
 
 fn hard_breaks(value: &str) -> String {
@@ -136,6 +197,31 @@ fn hard_breaks(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escaping_keeps_a_text_a_text() {
+        let escape = |s: &str| {
+            let mut out = Vec::new();
+            escape_markdown(s, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            escape("# Kopi til\n- barnevern\n  1. a\n**fet** <b>"),
+            "\\# Kopi til\n\\- barnevern\n1\\. a\n\\*\\*fet\\*\\* \\<b>"
+        );
+        for plain in [
+            "Samtaler med foreldrene, 3 ganger.",
+            "30.5",
+            "A & B",
+            "post@kommune.no",
+            "-5 grader",
+            "1990-tallet",
+        ] {
+            assert_eq!(escape(plain), plain);
+        }
+        assert_eq!(escape("---"), "\\---");
+        assert_eq!(escape("Tekst\n==="), "Tekst\n\\===");
+    }
 
     #[test]
     fn line_breaks_for_markdown() {

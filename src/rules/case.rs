@@ -229,6 +229,11 @@ fn check_unit(unit: &str, field: Field, cx: &RuleContext, out: &mut Vec<Finding>
     }
 }
 
+/// The latest date a case may be given: a year from today.
+pub fn latest_date(today: NaiveDate) -> NaiveDate {
+    today.checked_add_months(Months::new(12)).unwrap_or(today)
+}
+
 /// Dates in order, and a status that matches what the case holds.
 fn check_dates_and_status(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     if case.id.date() != case.referred {
@@ -246,8 +251,27 @@ fn check_dates_and_status(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>)
         (Field::DecisionDate, case.decision.as_ref().map(|d| d.date), true),
     ];
     for (field, date, decision) in recorded {
-        if let Some(date) = date.filter(|d| *d > cx.today) {
+        if let Some(date) = date.filter(|d| *d > cx.today && *d <= latest_date(cx.today)) {
             out.push(Finding::warning(field, Problem::RecordedAhead { date, decision }));
+        }
+    }
+    // A date before the referral or far ahead is a typo — and a closing date decides when
+    // `rt purge` deletes: 2001 would delete at once, 2099 never.
+    let latest = latest_date(cx.today);
+    let dated = [
+        (Field::OutcomeDate, case.outcome.as_ref().map(|o| o.date)),
+        (Field::FollowUp, case.outcome.as_ref().and_then(|o| o.follow_up)),
+        (Field::DecisionDate, case.decision.as_ref().map(|d| d.date)),
+        (Field::Closed, case.closed),
+    ];
+    let evaluations = case.outcome.iter().flat_map(|o| o.proposed.iter().enumerate());
+    let dated = dated.into_iter().chain(evaluations.map(|(i, p)| (Field::ProposedEvaluate(i), p.evaluate)));
+    for (field, date) in dated {
+        if let Some(date) = date.filter(|d| *d < case.referred || *d > latest) {
+            out.push(Finding::error(
+                field,
+                Problem::DateOutOfRange { date, from: case.referred, to: latest },
+            ));
         }
     }
     let needs: &[(&str, bool)] = match case.status {

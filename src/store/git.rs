@@ -68,13 +68,21 @@ pub fn repo(team: &TeamDir) -> Repo {
 }
 
 /// The message of an automatic commit: `rt refer: 2027-01-05-k7q2`, naming at most five
-/// files by their stems (`2027H1`, `tiltaksbank`) and counting the rest.
+/// files by their stems (`2027H1`, `tiltaksbank`) and counting the rest. Only a stem that is
+/// a case id, a half-year or one of the team's own files is named: a misnamed file (a copy
+/// called by a person's name, say) is only counted, so no personal data reaches the history.
 pub fn message(command: &str, files: &[String]) -> String {
+    let safe = |stem: &str| {
+        crate::model::CaseId::parse(stem).is_ok()
+            || crate::model::dates::Half::parse(stem).is_some()
+            || matches!(stem, "tiltaksbank" | "rt" | ".gitignore")
+    };
     let mut stems: Vec<&str> = files
         .iter()
         .map(|f| {
             let name = f.rsplit('/').next().unwrap_or(f);
-            name.strip_suffix(".toml").unwrap_or(name)
+            let stem = name.strip_suffix(".toml").unwrap_or(name);
+            if safe(stem) { stem } else { "…" }
         })
         .collect();
     stems.dedup();
@@ -263,5 +271,7 @@ mod tests {
         let many: Vec<String> = (1..=7).map(|i| format!("cases/2027/2027-01-0{i}-aaaa.toml")).collect();
         assert!(message("purge", &many).ends_with("2027-01-05-aaaa (+2)"), "{}", message("purge", &many));
         assert_eq!(message("init", &[]), "rt init");
+        // A misnamed file is never named.
+        assert_eq!(message("close", &files(&["cases/2027/Kari Nordmann.toml"])), "rt close: …");
     }
 }

@@ -130,6 +130,25 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
+/// A cell for a CSV file a spreadsheet will open: one that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return would be taken as a formula (CSV injection), so it gets a leading
+/// `'`, which spreadsheets show as text and [`parse_csv`] takes away again.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as written, with the `'` of [`neutralise`] taken away.
+fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
 /// Parses CSV text, with the field separator its first lines use most (`;` on a tie).
 pub fn parse_csv(bytes: &[u8], name: &str) -> Result<Sheet, std::io::Error> {
     let text = decode(bytes);
@@ -146,7 +165,7 @@ pub fn parse_csv(bytes: &[u8], name: &str) -> Result<Sheet, std::io::Error> {
     for record in reader.records() {
         let record =
             record.map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
-        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+        rows.push(record.iter().map(|c| unneutralise(c.trim()).to_string()).collect());
     }
     Ok(Sheet::plain(name, rows))
 }
@@ -167,6 +186,17 @@ pub fn column_letter(mut index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_read_back() {
+        for cell in ["=HYPERLINK(\"http://x\")", "+47 123", "-5", "@SUM(A1)", "\tx"] {
+            let out = neutralise(cell);
+            assert!(out.starts_with('\''), "{cell}");
+            assert_eq!(unneutralise(&out), cell);
+        }
+        assert_eq!(neutralise("Kurs"), "Kurs");
+        assert_eq!(unneutralise("'Kurs"), "'Kurs", "a quote before ordinary text is the user's own");
+    }
 
     #[test]
     fn norwegian_excel_csv_in_windows_1252_with_semicolons() {

@@ -103,6 +103,10 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
         let description = r.string(&mut t, "description").unwrap_or_default();
         let contact = r.string(&mut t, "contact").unwrap_or_default();
         let link = r.string(&mut t, "link").unwrap_or_default();
+        if !crate::model::measure::is_safe_link(&link) {
+            let span = r.value_span(&t, "link");
+            r.error_at(span, Problem::BadLink { value: link.clone() });
+        }
         let tags = r.strings(&mut t, "tags");
         let imported = r.table(&mut t, "imported").map(|i| read_imported(&mut r, i));
         if let Some(id) = &id {

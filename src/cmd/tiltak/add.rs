@@ -92,7 +92,11 @@ pub fn problems(m: &Measure, bank: &Tiltaksbank, config: &Config) -> Vec<(&'stat
     if m.age_min > m.age_max || m.age_max > 120 {
         out.push(("--age-max", Problem::AgesReversed { min: m.age_min, max: m.age_max }));
     }
+    if !crate::model::measure::is_safe_link(&m.link) {
+        out.push(("--link", Problem::BadLink { value: m.link.clone() }));
+    }
     for (flag, text) in [
+        ("--id", &m.id),
         ("--name", &m.name),
         ("--description", &m.description),
         ("--contact", &m.contact),

@@ -62,7 +62,7 @@ const CSV_HEADERS: [&str; 13] = [
 fn csv(measures: &[&Measure]) -> Result<Vec<u8>, Error> {
     let mut writer =
         csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::from(Problem::Mail { detail: e.to_string() });
+    let fail = |e: csv::Error| Error::from(Problem::ExportFailed { detail: e.to_string() });
     writer.write_record(CSV_HEADERS).map_err(fail)?;
     for m in measures {
         // Written as the sheets write them, in Norwegian, so the import reads them back.
@@ -73,26 +73,29 @@ fn csv(measures: &[&Measure]) -> Result<Vec<u8>, Error> {
             Access::Referral => format!("henvisning fra {}", m.referral_from),
             Access::Decision => "vedtak".to_string(),
         };
+        let cells = [
+            m.id.as_str(),
+            &m.name,
+            &m.provider,
+            &access,
+            m.level.map_or("", |l| labels::level(l, Lang::Nb)),
+            &m.target,
+            &m.age_min.to_string(),
+            &m.age_max.to_string(),
+            if m.parents { "ja" } else { "nei" },
+            &m.description,
+            &m.contact,
+            &m.link,
+            &m.tags.join(", "),
+        ];
         writer
-            .write_record([
-                m.id.as_str(),
-                &m.name,
-                &m.provider,
-                &access,
-                m.level.map_or("", |l| labels::level(l, Lang::Nb)),
-                &m.target,
-                &m.age_min.to_string(),
-                &m.age_max.to_string(),
-                if m.parents { "ja" } else { "nei" },
-                &m.description,
-                &m.contact,
-                &m.link,
-                &m.tags.join(", "),
-            ])
+            .write_record(cells.iter().map(|c| crate::store::spreadsheet::neutralise(c).into_owned()))
             .map_err(fail)?;
     }
     let mut bytes = b"\xEF\xBB\xBF".to_vec(); // a BOM, so Excel reads UTF-8
-    bytes.extend(writer.into_inner().map_err(|e| Error::from(Problem::Mail { detail: e.to_string() }))?);
+    bytes.extend(
+        writer.into_inner().map_err(|e| Error::from(Problem::ExportFailed { detail: e.to_string() }))?,
+    );
     Ok(bytes)
 }
 
@@ -215,7 +218,8 @@ fn hsds(measures: &[&Measure], config: &Config, lang: Lang) -> String {
                 name: m.name.clone(),
                 alternate_name: m.id.clone(),
                 description: m.description.clone(),
-                url: (!m.link.is_empty()).then(|| m.link.clone()),
+                url: (!m.link.is_empty() && crate::model::measure::is_safe_link(&m.link))
+                    .then(|| m.link.clone()),
                 email,
                 status: "active",
                 application_process: application_process(m, config, lang),

@@ -296,7 +296,12 @@ fn measure(
         let column = if get(Column::Id).is_empty() { Column::Name } else { Column::Id };
         return Err(layout.at(column, Problem::BadSlug { key: "id".into(), value: m.id.clone() }));
     }
+    if !crate::model::measure::is_safe_link(&m.link) {
+        return Err(layout.at(Column::Link, Problem::BadLink { value: m.link.clone() }));
+    }
+    let id_column = if get(Column::Id).is_empty() { Column::Name } else { Column::Id };
     let texts = [
+        (id_column, "id", m.id.as_str()),
         (Column::Name, "name", m.name.as_str()),
         (Column::Description, "description", m.description.as_str()),
         (Column::Contact, "contact", m.contact.as_str()),
