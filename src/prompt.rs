@@ -4,16 +4,10 @@
 //! they work in every terminal, over ssh, with screen readers, and in tests. A bad answer is
 //! explained and the question asked again; end of input aborts without writing anything.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 
 use crate::error::Error;
 use crate::lang::Lang;
-
-/// Whether `rt` may ask questions: stdin is a terminal, or the test seam `RT_INTERACTIVE=1`
-/// is set (tests drive the dialogue through a pipe).
-pub fn interactive() -> bool {
-    std::io::stdin().is_terminal() || std::env::var("RT_INTERACTIVE").is_ok_and(|v| v == "1")
-}
 
 /// A dialogue over an input and an output.
 pub struct Prompter<R, W> {

@@ -101,6 +101,13 @@ fn team_in_args(args: &[OsString]) -> Option<TeamDir> {
     }
 }
 
+/// The test seam of the crash tests (`RT_TEST_CRASH_AT`): the named point at which a write
+/// aborts the process, as a power cut would. Read once.
+pub fn crash_point() -> Option<&'static str> {
+    static POINT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    POINT.get_or_init(|| std::env::var("RT_TEST_CRASH_AT").ok()).as_deref()
+}
+
 /// Whether colour is allowed at all: not with `NO_COLOR` set, not on a dumb terminal.
 pub fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())

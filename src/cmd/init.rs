@@ -79,7 +79,7 @@ pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
     let dir = &args.dir;
     for name in [CONFIG_FILE, TILTAK_FILE, CASES_DIR] {
         let path = dir.join(name);
-        if std::fs::symlink_metadata(&path).is_ok() {
+        if crate::store::paths::exists(&path) {
             return Err(Problem::AlreadyExists { path: path.display().to_string() }.into());
         }
     }

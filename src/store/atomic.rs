@@ -107,7 +107,7 @@ fn open_new(path: &Path, privacy: Privacy) -> io::Result<File> {
 /// A test seam for the crash tests: when `RT_TEST_CRASH_AT` names this point, the process
 /// aborts right here, as a power cut or a kill would stop it. Costs one environment lookup.
 pub(super) fn crash_point(point: &str) {
-    if std::env::var_os("RT_TEST_CRASH_AT").is_some_and(|v| v == point) {
+    if crate::session::crash_point().is_some_and(|p| p == point) {
         std::process::abort();
     }
 }

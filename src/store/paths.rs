@@ -20,6 +20,11 @@ pub fn is_device_name(name: &str) -> bool {
             && stem.as_bytes()[3] != b'0')
 }
 
+/// Whether anything is at a path (a file, a folder, a link — not followed).
+pub fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
 /// Checks an output path the user gave.
 pub fn check_output(path: &Path) -> Result<(), Error> {
     let text = path.to_string_lossy();
