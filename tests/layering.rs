@@ -77,7 +77,11 @@ fn only_store_touches_files_only_session_reads_the_environment_only_output_speak
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
         // Test code (a module's `tests.rs`, the test fixtures) may make temporary folders.
-        if !rel.ends_with(".rs") || rel.ends_with("/tests.rs") || rel == "src/testing.rs" || rel.contains("/tests/") {
+        if !rel.ends_with(".rs")
+            || rel.ends_with("/tests.rs")
+            || rel == "src/testing.rs"
+            || rel.contains("/tests/")
+        {
             continue;
         }
         files += 1;

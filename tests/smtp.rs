@@ -37,8 +37,23 @@ fn python() -> Option<(PathBuf, Vec<(&'static str, PathBuf)>)> {
 /// The sink, running; killed when dropped.
 struct Sink {
     child: Child,
-    lines: BufReader<ChildStdout>,
+    /// The sink's lines, read on a thread of their own, so a sink that goes quiet fails the
+    /// test (after a minute) instead of hanging it.
+    lines: std::sync::mpsc::Receiver<String>,
     port: u16,
+}
+
+/// Reads a child's output line by line on a thread.
+fn line_reader(out: ChildStdout) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 impl Drop for Sink {
@@ -62,17 +77,16 @@ impl Sink {
             cmd.args([user, password]);
         }
         let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap());
-        let mut first = String::new();
-        lines.read_line(&mut first).unwrap();
+        let lines = line_reader(child.stdout.take().unwrap());
+        let first = lines.recv_timeout(std::time::Duration::from_secs(60)).expect("the sink did not start");
         assert_eq!(first.trim(), "READY", "the sink did not start");
         Some(Sink { child, lines, port })
     }
 
     /// The next delivered message, as the JSON line the sink printed.
     fn next(&mut self) -> serde_json::Value {
-        let mut line = String::new();
-        self.lines.read_line(&mut line).unwrap();
+        let line =
+            self.lines.recv_timeout(std::time::Duration::from_secs(60)).expect("the sink said nothing");
         serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"))
     }
 }
