@@ -121,6 +121,7 @@ fn main() {
                 accepted,
                 declined: Vec::new(),
             }),
+            followup: None,
         };
         // Years of history: closed cases past the retention period are anonymised, as a team
         // that runs `rt purge` has them.

@@ -97,6 +97,7 @@ pub fn bti_case() -> Case {
         },
         outcome: None,
         decision: None,
+        followup: None,
     }
 }
 
@@ -172,6 +173,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
     );
     let situation = (text_strategy(), text_strategy(), text_strategy(), text_strategy())
         .prop_map(|(concern, tried, wishes, question)| Situation { concern, tried, wishes, question });
+    let followup = proptest::option::of(followup_strategy());
     (
         (date_strategy(), any::<u64>(), 0usize..3, 0usize..5, proptest::option::of(date_strategy())),
         (
@@ -186,7 +188,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             proptest::option::of(prop_oneof![Just("0-5"), Just("6-12"), Just("67+"), Just("unknown")]),
         ),
         ("[A-Za-zæøå ]{1,20}", "[a-z-]{1,12}"),
-        (user, consent, situation, outcome, decision),
+        (user, consent, situation, outcome, decision, followup),
     )
         .prop_map(
             |(
@@ -194,7 +196,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
                 (bti_level, leader_consulted, invite),
                 (closed, closed_reason, anonymised, age_band),
                 (name, unit),
-                (user, consent, situation, outcome, decision),
+                (user, consent, situation, outcome, decision, followup),
             )| Case {
                 schema: 1,
                 id: CaseId::random(referred, &mut fastrand::Rng::with_seed(seed)),
@@ -215,6 +217,67 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
                 situation,
                 outcome,
                 decision,
+                followup,
+            },
+        )
+}
+
+/// Any follow-up (R13), for round trips.
+fn followup_strategy() -> impl Strategy<Value = crate::model::Followup> {
+    use crate::model::followup::{
+        EndReason, Entry, Evaluation, Goal, Handover, Participant, PlannedMeasure, Verdict,
+    };
+    let name = "[A-Za-zæøå ]{1,20}";
+    (
+        (date_strategy(), name, proptest::option::of((date_strategy(), 0usize..4))),
+        proptest::collection::vec((text_strategy(), date_strategy()), 0..3),
+        proptest::collection::vec(
+            ("[a-z-]{1,12}", name, date_strategy(), proptest::option::of(1u32..4)),
+            0..3,
+        ),
+        proptest::collection::vec(("[a-z-]{1,12}", text_strategy(), date_strategy()), 0..3),
+        proptest::collection::vec(
+            (name, name, date_strategy(), proptest::option::of((any::<bool>(), date_strategy()))),
+            0..3,
+        ),
+        proptest::collection::vec((date_strategy(), name, text_strategy()), 0..3),
+        proptest::collection::vec(("[a-z-]{1,12}", date_strategy(), 0usize..3, text_strategy()), 0..3),
+    )
+        .prop_map(
+            |((started, holder, ended), goals, measures, participants, handovers, log, evaluations)| {
+                crate::model::Followup {
+                    started,
+                    holder,
+                    goals: goals.into_iter().map(|(text, set)| Goal { text, set }).collect(),
+                    measures: measures
+                        .into_iter()
+                        .map(|(measure, responsible, evaluate, goal)| PlannedMeasure {
+                            measure,
+                            responsible,
+                            evaluate,
+                            goal,
+                        })
+                        .collect(),
+                    participants: participants
+                        .into_iter()
+                        .map(|(unit, task, joined)| Participant { unit, task, joined })
+                        .collect(),
+                    handovers: handovers
+                        .into_iter()
+                        .map(|(from, to, proposed, answer)| Handover { from, to, proposed, answer })
+                        .collect(),
+                    log: log.into_iter().map(|(date, by, text)| Entry { date, by, text }).collect(),
+                    evaluations: evaluations
+                        .into_iter()
+                        .map(|(measure, date, v, note)| Evaluation {
+                            measure,
+                            date,
+                            verdict: Verdict::ALL[v],
+                            note,
+                        })
+                        .collect(),
+                    ended: ended.map(|(d, r)| (d, EndReason::ALL[r])),
+                }
             },
         )
 }

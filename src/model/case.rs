@@ -297,6 +297,8 @@ pub struct Case {
     pub outcome: Option<Outcome>,
     /// R9, once decided.
     pub decision: Option<Decision>,
+    /// R13, once the follow-up has started.
+    pub followup: Option<super::Followup>,
 }
 
 impl User {
@@ -362,6 +364,8 @@ pub struct CaseSummary {
     pub user: User,
     /// R2 consent.
     pub consent: Option<Consent>,
+    /// The stafettholder of a follow-up that has not ended (R13).
+    pub holder: Option<String>,
 }
 
 impl From<Case> for CaseSummary {
@@ -380,6 +384,7 @@ impl From<Case> for CaseSummary {
             referrer: c.referrer,
             user: c.user,
             consent: c.consent,
+            holder: c.followup.filter(|f| f.ended.is_none()).map(|f| f.holder),
         }
     }
 }

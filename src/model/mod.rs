@@ -6,6 +6,7 @@
 pub mod case;
 pub mod dates;
 pub mod field;
+pub mod followup;
 pub mod id;
 pub mod measure;
 pub mod meeting;
@@ -16,6 +17,7 @@ pub use case::{
     WayIn,
 };
 pub use field::Field;
+pub use followup::{EndReason, Followup, Verdict};
 pub use id::CaseId;
 pub use measure::{Access, Imported, Level, Measure, Tiltaksbank};
 pub use meeting::{Meeting, Schedule};

@@ -30,7 +30,7 @@ use super::edit::{self, set, set_commented};
 use super::toml_read::{self, Parsed, Reader};
 use crate::diagnostic::Diagnostic;
 use crate::model::case::CASE_SCHEMA;
-use crate::model::{Case, ConsentBy, Proposal, Status, User, WayIn};
+use crate::model::{Case, ConsentBy, EndReason, Followup, Status, User, Verdict, WayIn};
 
 mod decode;
 mod quick;
@@ -55,6 +55,14 @@ const AGE_BANDS: [(&str, &str); 7] = [
     ("67+", "67+"),
     ("unknown", "unknown"),
 ];
+const END_REASONS: [(&str, EndReason); 4] = [
+    ("goal-reached", EndReason::GoalReached),
+    ("concern-gone", EndReason::ConcernGone),
+    ("individual-plan", EndReason::IndividualPlan),
+    ("user-ended", EndReason::UserEnded),
+];
+const VERDICTS: [(&str, Verdict); 3] =
+    [("continue", Verdict::Continue), ("change", Verdict::Change), ("stop", Verdict::Stop)];
 const CONSENT_BY: [(&str, ConsentBy); 3] =
     [("user", ConsentBy::User), ("guardian", ConsentBy::Guardian), ("self", ConsentBy::SelfConsent)];
 
@@ -76,7 +84,8 @@ const VALUE_ORDER: [&str; 13] = [
 ];
 
 /// The tables of a case file, in their canonical order.
-const TABLE_ORDER: [&str; 6] = ["referrer", "user", "consent", "situation", "outcome", "decision"];
+const TABLE_ORDER: [&str; 7] =
+    ["referrer", "user", "consent", "situation", "outcome", "decision", "followup"];
 
 /// What reading a case file gave.
 pub struct CaseRead {
@@ -256,7 +265,11 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
             set(t, "level2", o.level2.then(|| Value::from(true)));
             set(t, "follow_up", o.follow_up.map(edit::date));
             set(t, "coordinator", opt_text(&o.coordinator));
-            apply_proposals(t, &o.proposed);
+            apply_list(t, "proposed", &o.proposed, |t, p| {
+                set(t, "measure", Some(Value::from(p.measure.as_str())));
+                set(t, "unit", Some(Value::from(p.unit.as_str())));
+                set(t, "evaluate", p.evaluate.map(edit::date));
+            });
         }
         None => edit::clear_table(
             root,
@@ -274,30 +287,90 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
         }
         None => edit::clear_table(root, "decision", &["date", "accepted", "declined"]),
     }
+
+    match &case.followup {
+        Some(f) => apply_followup(edit::table(root, "followup", &TABLE_ORDER[..6]), f),
+        None => edit::clear_table(
+            root,
+            "followup",
+            &[
+                "started",
+                "holder",
+                "closed",
+                "closed_reason",
+                "goals",
+                "measures",
+                "participants",
+                "handovers",
+                "log",
+                "evaluations",
+            ],
+        ),
+    }
 }
 
-/// Writes the proposals as `[[outcome.proposed]]`, reusing existing entries in order so
-/// their comments stay.
-fn apply_proposals(outcome: &mut Table, proposed: &[Proposal]) {
-    if proposed.is_empty() {
-        outcome.remove("proposed");
+/// Writes `[followup]` and its lists, each entry in place so its comments stay.
+fn apply_followup(t: &mut Table, f: &Followup) {
+    set(t, "started", Some(edit::date(f.started)));
+    set(t, "holder", Some(Value::from(f.holder.as_str())));
+    set(t, "closed", f.ended.map(|(d, _)| edit::date(d)));
+    set(t, "closed_reason", f.ended.map(|(_, r)| Value::from(r.code())));
+    apply_list(t, "goals", &f.goals, |t, g| {
+        set(t, "text", Some(Value::from(g.text.as_str())));
+        set(t, "set", Some(edit::date(g.set)));
+    });
+    apply_list(t, "measures", &f.measures, |t, m| {
+        set(t, "measure", Some(Value::from(m.measure.as_str())));
+        set(t, "responsible", Some(Value::from(m.responsible.as_str())));
+        set(t, "evaluate", Some(edit::date(m.evaluate)));
+        set(t, "goal", m.goal.map(|g| Value::from(i64::from(g))));
+    });
+    apply_list(t, "participants", &f.participants, |t, p| {
+        set(t, "unit", Some(Value::from(p.unit.as_str())));
+        set(t, "task", Some(Value::from(p.task.as_str())));
+        set(t, "joined", Some(edit::date(p.joined)));
+    });
+    apply_list(t, "handovers", &f.handovers, |t, h| {
+        set(t, "from", Some(Value::from(h.from.as_str())));
+        set(t, "to", Some(Value::from(h.to.as_str())));
+        set(t, "proposed", Some(edit::date(h.proposed)));
+        set(t, "accepted", h.answer.map(|(a, _)| Value::from(a)));
+        set(t, "answered", h.answer.map(|(_, d)| edit::date(d)));
+    });
+    apply_list(t, "log", &f.log, |t, e| {
+        set(t, "date", Some(edit::date(e.date)));
+        set(t, "by", Some(Value::from(e.by.as_str())));
+        set(t, "text", Some(Value::from(e.text.as_str())));
+    });
+    apply_list(t, "evaluations", &f.evaluations, |t, e| {
+        set(t, "measure", Some(Value::from(e.measure.as_str())));
+        set(t, "date", Some(edit::date(e.date)));
+        set(t, "result", Some(Value::from(e.verdict.code())));
+        set(t, "note", opt_text(&e.note));
+    });
+}
+
+/// Writes a list as `[[parent.key]]`, reusing existing entries in order so their comments
+/// stay.
+fn apply_list<T>(parent: &mut Table, key: &str, items: &[T], write: impl Fn(&mut Table, &T)) {
+    if items.is_empty() {
+        parent.remove(key);
         return;
     }
-    if !matches!(outcome.get("proposed"), Some(Item::ArrayOfTables(_))) {
-        outcome.insert("proposed", Item::ArrayOfTables(ArrayOfTables::new()));
+    if !matches!(parent.get(key), Some(Item::ArrayOfTables(_))) {
+        parent.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
-    let Some(aot) = outcome.get_mut("proposed").and_then(Item::as_array_of_tables_mut) else { return };
-    while aot.len() > proposed.len() {
+    let Some(aot) = parent.get_mut(key).and_then(Item::as_array_of_tables_mut) else { return };
+    while aot.len() > items.len() {
         aot.remove(aot.len() - 1);
     }
-    for (i, p) in proposed.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         if aot.get(i).is_none() {
             aot.push(Table::new());
         }
-        let Some(t) = aot.get_mut(i) else { continue };
-        set(t, "measure", Some(Value::from(p.measure.as_str())));
-        set(t, "unit", Some(Value::from(p.unit.as_str())));
-        set(t, "evaluate", p.evaluate.map(edit::date));
+        if let Some(t) = aot.get_mut(i) {
+            write(t, item);
+        }
     }
 }
 

@@ -127,6 +127,7 @@ impl Spec {
                 accepted: accepted.clone(),
                 declined: vec![],
             }),
+            followup: None,
         }
     }
 }

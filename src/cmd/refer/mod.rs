@@ -383,6 +383,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         },
         outcome: None,
         decision: None,
+        followup: None,
     };
     // A missing referrer name is reported once, by the case rules.
     (case, findings)

@@ -15,10 +15,11 @@
 
 use chrono::NaiveDate;
 
-use super::{AGE_BANDS, CONSENT_BY, STATUSES, WAYS};
+use super::{AGE_BANDS, CONSENT_BY, END_REASONS, STATUSES, VERDICTS, WAYS};
 use crate::diagnostic::Severity;
 use crate::model::case::CASE_SCHEMA;
-use crate::model::{Case, CaseId, Consent, Decision, Outcome, Proposal, Referrer, Situation, User};
+use crate::model::followup::{Entry, Evaluation, Goal, Handover, Participant, PlannedMeasure};
+use crate::model::{Case, CaseId, Consent, Decision, Followup, Outcome, Proposal, Referrer, Situation, User};
 use crate::problem::Problem;
 use crate::store::toml_read::{self, Parsed, Reader};
 
@@ -227,6 +228,11 @@ pub fn decode<S: Source>(r: &mut S) -> Got<(Option<Case>, bool)> {
         }
     };
 
+    let followup = match r.table(&mut root, "followup")? {
+        None => None,
+        Some(t) => decode_followup(r, t)?,
+    };
+
     r.skip(&mut root, "extra")?;
     r.finish(root)?;
 
@@ -254,9 +260,86 @@ pub fn decode<S: Source>(r: &mut S) -> Got<(Option<Case>, bool)> {
             situation,
             outcome,
             decision,
+            followup,
         })
     })();
     Ok((case, newer))
+}
+
+/// `[followup]` and its lists (R13).
+fn decode_followup<S: Source>(r: &mut S, mut t: S::Table) -> Got<Option<Followup>> {
+    let started = r.req_date(&mut t, "started")?;
+    let holder = r.req_string(&mut t, "holder")?;
+    let closed = r.date(&mut t, "closed")?;
+    let reason = r.choice(&mut t, "closed_reason", &END_REASONS)?;
+    if closed.is_some() != reason.is_some() {
+        let key = if closed.is_some() { "closed_reason" } else { "closed" };
+        r.report(&t, key, Severity::Error, Problem::Missing { key: format!("followup.{key}") })?;
+    }
+    let mut f = Followup::new(started.unwrap_or_default(), &holder.clone().unwrap_or_default());
+    f.ended = closed.zip(reason);
+    for mut g in r.tables(&mut t, "goals")? {
+        let (text, set) = (r.req_string(&mut g, "text")?, r.req_date(&mut g, "set")?);
+        r.finish(g)?;
+        f.goals.extend(text.zip(set).map(|(text, set)| Goal { text, set }));
+    }
+    for mut m in r.tables(&mut t, "measures")? {
+        let measure = r.req_string(&mut m, "measure")?;
+        let responsible = r.req_string(&mut m, "responsible")?;
+        let evaluate = r.req_date(&mut m, "evaluate")?;
+        let goal = r.int(&mut m, "goal", 1, 999)?.map(|n| n as u32);
+        r.finish(m)?;
+        if let (Some(measure), Some(responsible), Some(evaluate)) = (measure, responsible, evaluate) {
+            f.measures.push(PlannedMeasure { measure, responsible, evaluate, goal });
+        }
+    }
+    for mut p in r.tables(&mut t, "participants")? {
+        let (unit, task, joined) =
+            (r.req_string(&mut p, "unit")?, r.req_string(&mut p, "task")?, r.req_date(&mut p, "joined")?);
+        r.finish(p)?;
+        if let (Some(unit), Some(task), Some(joined)) = (unit, task, joined) {
+            f.participants.push(Participant { unit, task, joined });
+        }
+    }
+    for mut h in r.tables(&mut t, "handovers")? {
+        let (from, to, proposed) =
+            (r.req_string(&mut h, "from")?, r.req_string(&mut h, "to")?, r.req_date(&mut h, "proposed")?);
+        let accepted = r.bool(&mut h, "accepted")?;
+        let answered = r.date(&mut h, "answered")?;
+        if accepted.is_some() != answered.is_some() {
+            let key = if accepted.is_some() { "answered" } else { "accepted" };
+            r.report(
+                &h,
+                key,
+                Severity::Error,
+                Problem::Missing { key: format!("followup.handovers.{key}") },
+            )?;
+        }
+        r.finish(h)?;
+        if let (Some(from), Some(to), Some(proposed)) = (from, to, proposed) {
+            f.handovers.push(Handover { from, to, proposed, answer: accepted.zip(answered) });
+        }
+    }
+    for mut e in r.tables(&mut t, "log")? {
+        let (date, by, text) =
+            (r.req_date(&mut e, "date")?, r.req_string(&mut e, "by")?, r.req_string(&mut e, "text")?);
+        r.finish(e)?;
+        if let (Some(date), Some(by), Some(text)) = (date, by, text) {
+            f.log.push(Entry { date, by, text });
+        }
+    }
+    for mut e in r.tables(&mut t, "evaluations")? {
+        let measure = r.req_string(&mut e, "measure")?;
+        let date = r.req_date(&mut e, "date")?;
+        let verdict = r.req_choice(&mut e, "result", &VERDICTS)?;
+        let note = r.string(&mut e, "note")?.unwrap_or_default();
+        r.finish(e)?;
+        if let (Some(measure), Some(date), Some(verdict)) = (measure, date, verdict) {
+            f.evaluations.push(Evaluation { measure, date, verdict, note });
+        }
+    }
+    r.finish(t)?;
+    Ok(started.and(holder).map(|_| f))
 }
 
 /// The full reader as a [`Source`]: every problem reported with its position; it never

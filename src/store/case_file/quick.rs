@@ -42,8 +42,34 @@ struct Table<'t> {
 }
 
 /// The tables a case file may have, as headers.
-const TABLES: [&str; 7] =
-    ["referrer", "user", "consent", "situation", "outcome", "outcome.proposed", "decision"];
+const TABLES: [&str; 14] = [
+    "referrer",
+    "user",
+    "consent",
+    "situation",
+    "outcome",
+    "outcome.proposed",
+    "decision",
+    "followup",
+    "followup.goals",
+    "followup.measures",
+    "followup.participants",
+    "followup.handovers",
+    "followup.log",
+    "followup.evaluations",
+];
+
+/// The arrays of tables among them (`[[outcome.proposed]]`); each belongs to the table before
+/// its last dot.
+const ARRAYS: [&str; 7] = [
+    "outcome.proposed",
+    "followup.goals",
+    "followup.measures",
+    "followup.participants",
+    "followup.handovers",
+    "followup.log",
+    "followup.evaluations",
+];
 
 /// Where each value and table header of a file read by this reader starts, by name, to place
 /// later findings without parsing the file again.
@@ -58,7 +84,7 @@ impl Spans {
     /// [`super::toml_read::locate`] would say: the value, or else the nearest table that
     /// exists. `None` when only the full parse can tell (an index, `outcome.proposed`).
     pub fn locate(&self, path: &str) -> Option<Option<usize>> {
-        if path.contains('[') || path.starts_with("outcome.proposed") {
+        if path.contains('[') || ARRAYS.iter().any(|a| path.starts_with(a)) {
             return None;
         }
         let find = |table: &str, key: &str| {
@@ -107,16 +133,14 @@ fn tables(text: &str) -> Option<Vec<Table<'_>>> {
         }
         if body.starts_with('[') {
             let (name, after) = match body.strip_prefix("[[") {
-                Some(rest) => rest.split_once("]]").filter(|(n, _)| *n == "outcome.proposed")?,
-                None => body.strip_prefix('[')?.split_once(']').filter(|(n, _)| *n != "outcome.proposed")?,
+                Some(rest) => rest.split_once("]]").filter(|(n, _)| ARRAYS.contains(n))?,
+                None => body.strip_prefix('[')?.split_once(']').filter(|(n, _)| !ARRAYS.contains(n))?,
             };
             let name = *TABLES.iter().find(|t| **t == name)?;
-            let is_array = name == "outcome.proposed";
+            let parent = ARRAYS.contains(&name).then(|| name.rsplit_once('.').map_or("", |(p, _)| p));
             let defined = tables.iter().any(|t| t.name == name);
-            if !is_rest_of_line(after)
-                || (defined && !is_array)
-                || (is_array && !tables.iter().any(|t| t.name == "outcome"))
-            {
+            let parent_open = parent.is_none_or(|p| tables.iter().any(|t| t.name == p));
+            if !is_rest_of_line(after) || (defined && parent.is_none()) || !parent_open {
                 return None;
             }
             tables.push(Table { name, at: start, entries: Vec::with_capacity(6) });
@@ -257,7 +281,7 @@ impl<'t> Quick<'_, 't> {
         let table = &self.tables[index];
         // Spans are noted for the tables and values a finding may point at; the entries of
         // `[[outcome.proposed]]` only the full parse places.
-        if table.name != "outcome.proposed" && !table.name.is_empty() {
+        if !ARRAYS.contains(&table.name) && !table.name.is_empty() {
             self.spans.entries.push((table.name, "", table.at));
         }
         QTable { index, used: 0 }
@@ -267,7 +291,7 @@ impl<'t> Quick<'_, 't> {
         let table = &self.tables[t.index];
         let entry = table.entries.iter().find(|e| e.key == key)?;
         t.used += 1;
-        if table.name != "outcome.proposed" {
+        if !ARRAYS.contains(&table.name) {
             self.spans.entries.push((table.name, key, entry.at));
         }
         Some(&entry.value)

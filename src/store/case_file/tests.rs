@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Decision, Outcome};
+use crate::model::{Decision, Outcome, Proposal};
 use crate::problem::Problem;
 use crate::testing::{bti_case, case_strategy, d};
 
