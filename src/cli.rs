@@ -72,6 +72,14 @@ pub enum Command {
     Decide(cmd::outcome::DecideArgs),
     /// Avslutt en sak
     Close(cmd::outcome::CloseArgs),
+    /// Oppfølgingsplanen: mål, tiltak med ansvarlig og evaluering, tjenester som er med (R13)
+    Plan(cmd::followup::PlanArgs),
+    /// Overfør stafetten til en ny stafettholder, eller ta imot den (R13)
+    Stafett(cmd::followup::StafettArgs),
+    /// Skriv i stafettloggen, eller vis den (R13)
+    Logg(cmd::followup::LoggArgs),
+    /// Det som er forfalt eller snart forfaller: innkallinger, vedtak, evalueringer, samtykker (R14)
+    Frister(cmd::frister::Args),
     /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11)
     Tiltak(cmd::tiltak::Args),
     /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
@@ -104,6 +112,10 @@ impl Command {
             Command::Record(_) => "record",
             Command::Decide(_) => "decide",
             Command::Close(_) => "close",
+            Command::Plan(_) => "plan",
+            Command::Stafett(_) => "stafett",
+            Command::Logg(_) => "logg",
+            Command::Frister(_) => "frister",
             Command::Tiltak(_) => "tiltak",
             Command::Report(_) => "report",
             Command::Consent(_) => "consent",

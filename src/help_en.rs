@@ -90,6 +90,7 @@ pub const EN: &[(&str, &str, &str)] = &[
         "Examples:\n  rt list\n  rt list --status referred --half 2027H1\n  rt list --meeting 2027-01-19 --format json",
     ),
     ("rt list", "status", "Only cases with this status: referred, scheduled, discussed, decided, closed"),
+    ("rt list", "holder", "Only cases in follow-up with this stafettholder"),
     ("rt list", "half", "Only cases referred in this half-year, e.g. 2027H1"),
     ("rt list", "way", "Only cases with this way in: bti, user-case, guidance"),
     ("rt list", "meeting", "Only cases on the meeting of this date"),
@@ -197,8 +198,78 @@ pub const EN: &[(&str, &str, &str)] = &[
         "Examples:\n  rt close 2026-09-01-nknk\n  rt close 2026-11-20-ung2 --reason 'Withdrawn: the family has moved'",
     ),
     ("rt close", "id", "Case id"),
-    ("rt close", "reason", "Why the case is closed (required before the user's decision, e.g. withdrawn)"),
+    (
+        "rt close",
+        "reason",
+        "Why the case is closed (required before the user's decision, e.g. withdrawn; in follow-up: goal-reached, concern-gone, individual-plan or user-ended)",
+    ),
     ("rt close", "date", "When the case is closed (default: today)"),
+    // rt plan
+    (
+        "rt plan",
+        "@about",
+        "The follow-up plan: goals, measures with who is responsible and when they are evaluated, the services taking part (R13)",
+    ),
+    (
+        "rt plan",
+        "@after",
+        "Examples:\n  rt plan 2026-11-16-mcax --goal 'The young person goes to school every day'\n  rt plan 2026-11-16-mcax --measure oppfolging-rus --responsible 'Samira Aziz' --evaluate 2027-03-01 --goal 1\n  rt plan 2026-11-16-mcax --participant barnevern --task 'Talks with the parents'\n  rt plan 2026-11-16-mcax --evaluated oppfolging-rus --result continue --note 'Meets regularly'\n\nThe follow-up (the stafettlogg) starts after the user's decision, with the coordinator as the\nstafettholder. A service takes part only when the user's consent covers it (R2, R13).",
+    ),
+    ("rt plan", "id", "Case id"),
+    (
+        "rt plan",
+        "goal",
+        "A goal of the follow-up (alone); with --measure: the number of the goal the measure serves",
+    ),
+    (
+        "rt plan",
+        "measure",
+        "A measure of the plan (an id from the tiltaksbank; preferably one the user accepted)",
+    ),
+    ("rt plan", "responsible", "Who is responsible for the measure (the unit's leader decides who, R9)"),
+    ("rt plan", "evaluate", "When the measure is evaluated"),
+    ("rt plan", "participant", "A service taking part in the follow-up (a unit of rt.toml)"),
+    ("rt plan", "task", "The service's task"),
+    ("rt plan", "evaluated", "A measure of the plan that has been evaluated"),
+    ("rt plan", "result", "What the evaluation found: continue, change or stop"),
+    ("rt plan", "note", "A short note of the evaluation"),
+    ("rt plan", "date", "The date (default: today)"),
+    // rt stafett
+    ("rt stafett", "@about", "Hand the stafett over to a new stafettholder, or accept it (R13)"),
+    (
+        "rt stafett",
+        "@after",
+        "Examples:\n  rt stafett 2026-11-16-mcax --to 'Per Hansen'     propose a new stafettholder\n  rt stafett 2026-11-16-mcax --accept              the new one takes the stafett\n  rt stafett 2026-11-16-mcax --decline\n\nThe stafett changes hands only when the new stafettholder accepts it; until then the old one holds it.",
+    ),
+    ("rt stafett", "id", "Case id"),
+    ("rt stafett", "to", "Propose a new stafettholder"),
+    ("rt stafett", "accept", "The proposed holder accepts the stafett"),
+    ("rt stafett", "decline", "The proposed holder declines the stafett"),
+    ("rt stafett", "date", "The date (default: today)"),
+    // rt logg
+    ("rt logg", "@about", "Write in the stafettlogg, or show it (R13)"),
+    (
+        "rt logg",
+        "@after",
+        "Examples:\n  rt logg 2026-11-16-mcax 'Talked with the mother; new meeting agreed' --by 'Samira Aziz'\n  rt logg 2026-11-16-mcax                       the whole stafettlogg\n  rt logg 2026-11-16-mcax --format html --out stafettlogg.html\n\nThe stafettlogg belongs to the user: it replaces the meeting minutes in the follow-up, not the\nservices' own records. It is archived at the referring unit (R10).",
+    ),
+    ("rt logg", "id", "Case id"),
+    ("rt logg", "text", "A new, short log entry (without it the log is shown)"),
+    ("rt logg", "by", "Who writes"),
+    ("rt logg", "date", "The day the entry is about (default: today)"),
+    ("rt logg", "format", "Output: text, md or html"),
+    ("rt logg", "out", "Write to this file instead of the screen"),
+    // rt frister
+    ("rt frister", "@about", "What is due or soon due: invitations, decisions, evaluations, consents (R14)"),
+    (
+        "rt frister",
+        "@after",
+        "Examples:\n  rt frister                          what is overdue, and what is due in the next 7 days\n  rt frister --within 30 --holder 'Samira Aziz'\n  rt frister --format ics --out due.ics\n\nThe list holds invitations (a week before the meeting), meetings without a recorded outcome,\ndecisions waited for too long ([followup] decision_days in rt.toml, default 14), evaluations,\nhand-overs of the stafett not accepted, consents running out, and cases due for anonymisation.",
+    ),
+    ("rt frister", "within", "How many days ahead (default 7)"),
+    ("rt frister", "holder", "Only what falls to this stafettholder"),
+    ("rt frister", "format", "Output: text, json or ics"),
+    ("rt frister", "out", "Write to this file instead of the screen"),
     // rt tiltak
     ("rt tiltak", "@about", "The tiltaksbank: list, search, show, add, import and export measures (R11)"),
     (
@@ -401,6 +472,9 @@ pub fn value_name(nb: &str) -> &str {
         "TILTAK" => "MEASURE",
         "VEI" => "WAY",
         "ÅR" => "YEARS",
+        "DAGER" => "DAYS",
+        "RESULTAT" => "RESULT",
+        "TEKST|NR" => "TEXT|NO",
         other => other,
     }
 }

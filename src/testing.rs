@@ -60,6 +60,7 @@ pub fn config() -> Config {
         self_consent_age: 16,
         small_numbers: true,
         auto_commit: false,
+        decision_days: 14,
         mail: None,
     }
 }

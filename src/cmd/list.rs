@@ -35,6 +35,9 @@ pub struct Args {
     /// Bare saker satt opp på møtet denne datoen
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub meeting: Option<NaiveDate>,
+    /// Bare saker i oppfølging med denne stafettholderen
+    #[arg(long, value_name = "NAVN")]
+    pub holder: Option<String>,
     /// Utdata: text (tabell) eller json
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     pub format: TextOrJson,
@@ -65,6 +68,9 @@ impl Args {
             && self.half.is_none_or(|h| h.contains(c.referred))
             && self.way.is_none_or(|w| c.way_in == w)
             && self.meeting.is_none_or(|m| c.meeting == Some(m))
+            && self.holder.as_deref().is_none_or(|h| {
+                c.holder.as_deref().is_some_and(|held| held.trim().eq_ignore_ascii_case(h.trim()))
+            })
     }
 }
 

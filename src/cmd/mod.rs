@@ -5,6 +5,8 @@ pub mod agenda;
 pub mod check;
 pub mod completions;
 pub mod consent;
+pub mod followup;
+pub mod frister;
 pub mod init;
 pub mod list;
 pub mod man;
@@ -51,6 +53,10 @@ pub fn dispatch(command: Command, globals: &Globals, early: Early) -> i32 {
         Command::Record(args) => outcome::record(args, &session),
         Command::Decide(args) => outcome::decide(args, &session),
         Command::Close(args) => outcome::close(args, &session),
+        Command::Plan(args) => followup::plan(args, &session),
+        Command::Stafett(args) => followup::stafett(args, &session),
+        Command::Logg(args) => followup::logg(args, &session),
+        Command::Frister(args) => frister::run(args, &session),
         Command::Tiltak(args) => tiltak::run(args, &session),
         Command::Report(args) => report::run(args, &session),
         Command::Purge(args) => purge::run(args, &session),

@@ -90,7 +90,7 @@ pub struct CloseArgs {
     /// Saks-id
     #[arg(value_name = "ID")]
     pub id: String,
-    /// Hvorfor saken avsluttes (kreves før brukerens beslutning, f.eks. trukket)
+    /// Hvorfor saken avsluttes (kreves før brukerens beslutning, f.eks. trukket; i oppfølging: goal-reached, concern-gone, individual-plan eller user-ended)
     #[arg(long, value_name = "TEKST")]
     pub reason: Option<String>,
     /// Når saken avsluttes (standard: i dag)
@@ -99,7 +99,7 @@ pub struct CloseArgs {
 }
 
 /// Judges the changed case and writes it, or refuses with every problem the change brought.
-fn judge_and_save(
+pub(crate) fn judge_and_save(
     ctx: &Session,
     mut tx: Transaction<'_>,
     edit: &cases::Editable,
@@ -262,7 +262,17 @@ pub fn close(args: CloseArgs, ctx: &Session) -> Result<i32, Error> {
     case.status = step(&case, Step::Close { with_reason: !reason.is_empty() })?;
     let date = args.date.unwrap_or(ctx.today);
     case.closed = Some(date);
-    case.closed_reason = reason;
+    // A case in follow-up ends it, with one of its reasons (R13); the log goes to the archive.
+    let mut archive_note = None;
+    if let Some(f) = case.followup.as_mut().filter(|f| f.ended.is_none()) {
+        let why = crate::model::EndReason::parse(&reason).ok_or(Problem::FollowupNeedsReason)?;
+        f.ended = Some((date, why));
+        archive_note = Some(lang.pick(
+            format!("Oppfølgingen er avsluttet ({}). Stafettloggen arkiveres hos enheten som meldte saken: `rt logg {} --format html --out stafettlogg.html`.", why.label(lang), case.id),
+            format!("The follow-up has ended ({}). The stafettlogg is archived at the referring unit: `rt logg {} --format html --out stafettlogg.html`.", why.label(lang), case.id),
+        ));
+    }
+    case.closed_reason = if archive_note.is_some() { String::new() } else { reason };
     // A case closed before its meeting gives its place back.
     if early && case.outcome.is_none() && case.meeting.is_some_and(|m| m > date) {
         case.meeting = None;
@@ -272,5 +282,8 @@ pub fn close(args: CloseArgs, ctx: &Session) -> Result<i32, Error> {
         format!("Saken {} er avsluttet {date}.", case.id),
         format!("Case {} is closed on {date}.", case.id),
     ));
+    if let Some(note) = archive_note {
+        ctx.note(note);
+    }
     Ok(0)
 }

@@ -154,6 +154,40 @@ fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> St
         );
         section(&mut text, lang.pick("Brukerens beslutning", "The user's decision"), &body);
     }
+    if let Some(f) = &c.followup {
+        let mut body = lang.pick(
+            format!(
+                "stafettholder {} (fra {}); {} mål, {} tiltak, {} loggføringer",
+                f.holder,
+                f.started,
+                f.goals.len(),
+                f.measures.len(),
+                f.log.len()
+            ),
+            format!(
+                "stafettholder {} (since {}); {} goals, {} measures, {} log entries",
+                f.holder,
+                f.started,
+                f.goals.len(),
+                f.measures.len(),
+                f.log.len()
+            ),
+        );
+        if let Some(h) = f.pending() {
+            body.push_str(&lang.pick(
+                format!("\nforeslått overført til {} {} (venter på svar)", h.to, h.proposed),
+                format!("\nproposed to {} on {} (waiting for an answer)", h.to, h.proposed),
+            ));
+        }
+        if let Some((on, why)) = f.ended {
+            body.push_str(&lang.pick(
+                format!("\navsluttet {on}: {}", why.label(lang)),
+                format!("\nended {on}: {}", why.label(lang)),
+            ));
+        }
+        body.push_str(&lang.pick(format!("\nse `rt logg {}`", c.id), format!("\nsee `rt logg {}`", c.id)));
+        section(&mut text, lang.pick("Oppfølging (stafettlogg)", "Follow-up (stafettlogg)"), &body);
+    }
     text
 }
 

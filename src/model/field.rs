@@ -92,6 +92,36 @@ pub enum Field {
     Accepted(Option<usize>),
     /// `decision.declined`, or one of them.
     Declined(Option<usize>),
+    /// `followup.holder`: the stafettholder.
+    Holder,
+    /// `followup.closed` and `followup.closed_reason`.
+    FollowupClosed,
+    /// `followup.goals[i].text`.
+    Goal(usize),
+    /// `followup.measures[i].measure`.
+    PlanMeasure(usize),
+    /// `followup.measures[i].responsible`.
+    Responsible(usize),
+    /// `followup.measures[i].evaluate`.
+    PlanEvaluate(usize),
+    /// `followup.measures[i].goal`.
+    PlanGoal(usize),
+    /// `followup.participants[i].unit`.
+    Participant(usize),
+    /// `followup.participants[i].task`.
+    Task(usize),
+    /// `followup.handovers[i].to`.
+    HandoverTo(usize),
+    /// `followup.log[i].text`.
+    LogText(usize),
+    /// `followup.log[i].by`.
+    LogBy(usize),
+    /// `followup.log[i].date`.
+    LogDate(usize),
+    /// `followup.evaluations[i].note`.
+    EvaluationNote(usize),
+    /// `followup.evaluations[i].measure`.
+    Evaluated(usize),
     /// A key of another file, or a flag that sets no case field, as written.
     Key(String),
 }
@@ -145,6 +175,21 @@ impl Field {
             Field::DecisionDate => "decision.date".into(),
             Field::Accepted(i) => indexed("decision.accepted", i),
             Field::Declined(i) => indexed("decision.declined", i),
+            Field::Holder => "followup.holder".into(),
+            Field::FollowupClosed => "followup.closed".into(),
+            Field::Goal(i) => format!("followup.goals[{i}].text"),
+            Field::PlanMeasure(i) => format!("followup.measures[{i}].measure"),
+            Field::Responsible(i) => format!("followup.measures[{i}].responsible"),
+            Field::PlanEvaluate(i) => format!("followup.measures[{i}].evaluate"),
+            Field::PlanGoal(i) => format!("followup.measures[{i}].goal"),
+            Field::Participant(i) => format!("followup.participants[{i}].unit"),
+            Field::Task(i) => format!("followup.participants[{i}].task"),
+            Field::HandoverTo(i) => format!("followup.handovers[{i}].to"),
+            Field::LogText(i) => format!("followup.log[{i}].text"),
+            Field::LogBy(i) => format!("followup.log[{i}].by"),
+            Field::LogDate(i) => format!("followup.log[{i}].date"),
+            Field::EvaluationNote(i) => format!("followup.evaluations[{i}].note"),
+            Field::Evaluated(i) => format!("followup.evaluations[{i}].measure"),
             Field::Key(key) => key.clone(),
         }
     }
@@ -173,6 +218,15 @@ impl Field {
             Field::NextStep => l.pick("neste steg", "the next step"),
             Field::Coordinator => l.pick("koordinator", "coordinator"),
             Field::ClosedReason => l.pick("grunnen til at saken avsluttes", "the reason the case is closed"),
+            Field::Holder | Field::HandoverTo(_) => l.pick("stafettholderen", "the stafettholder"),
+            Field::Goal(_) => l.pick("målet", "the goal"),
+            Field::Responsible(_) => {
+                l.pick("den ansvarlige for tiltaket", "the person responsible for the measure")
+            }
+            Field::Task(_) => l.pick("tjenestens oppgave", "the service's task"),
+            Field::LogText(_) => l.pick("loggføringen", "the log entry"),
+            Field::LogBy(_) => l.pick("den som skrev loggføringen", "the writer of the log entry"),
+            Field::EvaluationNote(_) => l.pick("notatet fra evalueringen", "the evaluation's note"),
             Field::Id
             | Field::Status
             | Field::Referred
@@ -196,6 +250,13 @@ impl Field {
             | Field::DecisionDate
             | Field::Accepted(_)
             | Field::Declined(_)
+            | Field::FollowupClosed
+            | Field::PlanMeasure(_)
+            | Field::PlanEvaluate(_)
+            | Field::PlanGoal(_)
+            | Field::Participant(_)
+            | Field::LogDate(_)
+            | Field::Evaluated(_)
             | Field::Key(_) => return None,
         })
     }
@@ -241,6 +302,19 @@ impl Field {
             Field::ClosedReason => "--reason",
             Field::Closed => "--date",
             Field::ConsentWithdrawn => "--date",
+            Field::Holder | Field::HandoverTo(_) => "--to",
+            Field::FollowupClosed => "--reason",
+            Field::Goal(_) | Field::PlanGoal(_) => "--goal",
+            Field::PlanMeasure(_) => "--measure",
+            Field::Responsible(_) => "--responsible",
+            Field::PlanEvaluate(_) => "--evaluate",
+            Field::Participant(_) => "--participant",
+            Field::Task(_) => "--task",
+            Field::LogText(_) => "TEKST",
+            Field::LogBy(_) => "--by",
+            Field::LogDate(_) => "--date",
+            Field::EvaluationNote(_) => "--note",
+            Field::Evaluated(_) => "--evaluated",
             Field::Id
             | Field::Status
             | Field::Referred

@@ -160,6 +160,9 @@ pub struct Config {
     pub small_numbers: bool,
     /// Whether every change `rt` makes is committed, when the team folder is in git.
     pub auto_commit: bool,
+    /// How many days after the meeting the user's decision is awaited before `rt frister`
+    /// says it is late (R14).
+    pub decision_days: u32,
     /// The mail server `rt agenda --send` uses, when one is set.
     pub mail: Option<MailServer>,
 }

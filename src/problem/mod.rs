@@ -428,6 +428,31 @@ pub enum Problem {
     PlainPassword { host: String },
     /// `security = "none"` to a server that is not this machine (no password).
     Unencrypted { host: String },
+    // ---- the follow-up (R13) ------------------------------------------------------------
+    /// A follow-up before the user's decision.
+    FollowupBeforeDecision { status: Status },
+    /// A follow-up on a closed case.
+    FollowupOnClosed,
+    /// A change of a follow-up that has ended.
+    FollowupEnded,
+    /// A service joining the follow-up that the user's consent does not cover.
+    ConsentDoesNotCover { unit: String, why: crate::rules::followup::ConsentGap },
+    /// A measure of the plan that names a goal there is none of.
+    NoSuchGoal { number: u32, goals: usize },
+    /// An evaluation of a measure that is not in the plan.
+    NotInPlan { measure: String },
+    /// `--goal` with `--measure` that is not a goal's number.
+    BadGoalNumber { value: String },
+    /// A hand-over proposed while another waits for an answer.
+    HandoverPending { to: String },
+    /// A hand-over to the one who holds the stafett.
+    AlreadyHolder { name: String },
+    /// `--accept` or `--decline` with no hand-over proposed.
+    NoHandoverPending,
+    /// `rt logg` on a case with no follow-up.
+    NoFollowup { id: String },
+    /// Closing a case in follow-up without saying why the follow-up ends.
+    FollowupNeedsReason,
     /// A measure's link that is not `http(s)://` or `mailto:`.
     BadLink { value: String },
     /// An export could not be written.
@@ -1111,6 +1136,60 @@ impl Problem {
                 format!("passordet ville blitt sendt ukryptert til {host} (security = \"none\"), så ingenting er sendt"),
                 format!("the password would go unencrypted to {host} (security = \"none\"), so nothing was sent"),
             ),
+            FollowupBeforeDecision { status } => l.pick(
+                format!("oppfølgingen starter etter brukerens beslutning; saken er {}", status.label(l)),
+                format!("the follow-up starts after the user's decision; the case is {}", status.label(l)),
+            ),
+            FollowupOnClosed => l.pick(
+                "saken er avsluttet, så oppfølgingen kan ikke starte".to_string(),
+                "the case is closed, so the follow-up cannot start".to_string(),
+            ),
+            FollowupEnded => l.pick(
+                "oppfølgingen er avsluttet; stafettloggen er til arkivering".to_string(),
+                "the follow-up has ended; the stafettlogg is for the archive".to_string(),
+            ),
+            ConsentDoesNotCover { unit, why } => {
+                use crate::rules::followup::ConsentGap;
+                let (nb, en) = match why {
+                    ConsentGap::NotNamed => ("samtykket omfatter ikke", "the consent does not cover"),
+                    ConsentGap::Withdrawn => ("samtykket er trukket tilbake, så det omfatter ikke", "the consent is withdrawn, so it does not cover"),
+                    ConsentGap::Expired => ("samtykket er utløpt, så det omfatter ikke", "the consent has expired, so it does not cover"),
+                    ConsentGap::NoConsent => ("saken har ikke samtykke som kan omfatte", "the case has no consent that could cover"),
+                };
+                l.pick(format!("{nb} `{unit}` (R2)"), format!("{en} `{unit}` (R2)"))
+            }
+            NoSuchGoal { number, goals } => l.pick(
+                format!("det finnes ikke noe mål nummer {number} (planen har {goals})"),
+                format!("there is no goal number {number} (the plan has {goals})"),
+            ),
+            NotInPlan { measure } => l.pick(
+                format!("tiltaket `{measure}` står ikke i planen"),
+                format!("the measure `{measure}` is not in the plan"),
+            ),
+            BadGoalNumber { value } => l.pick(
+                format!("`{value}` er ikke nummeret på et mål"),
+                format!("`{value}` is not the number of a goal"),
+            ),
+            HandoverPending { to } => l.pick(
+                format!("stafetten er alt foreslått overført til {to}, som ikke har svart"),
+                format!("the stafett is already proposed to {to}, who has not answered"),
+            ),
+            AlreadyHolder { name } => l.pick(
+                format!("{name} har allerede stafetten"),
+                format!("{name} already holds the stafett"),
+            ),
+            NoHandoverPending => l.pick(
+                "ingen overføring av stafetten venter på svar".to_string(),
+                "no hand-over of the stafett is waiting for an answer".to_string(),
+            ),
+            NoFollowup { id } => l.pick(
+                format!("saken {id} har ingen oppfølging (stafettlogg) ennå"),
+                format!("the case {id} has no follow-up (stafettlogg) yet"),
+            ),
+            FollowupNeedsReason => l.pick(
+                "saken er i oppfølging; si hvorfor oppfølgingen slutter".to_string(),
+                "the case is in follow-up; say why the follow-up ends".to_string(),
+            ),
             BadLink { value } => l.pick(
                 format!("lenken `{value}` er ikke en nettadresse (http:// eller https://) eller mailto:"),
                 format!("the link `{value}` is not a web address (http:// or https://) or mailto:"),
@@ -1598,6 +1677,48 @@ impl Problem {
             PlainPassword { .. } => Some(l.pick(
                 "bruk `security = \"starttls\"` (port 587) eller `\"tls\"` (port 465) under [mail] i rt.toml".into(),
                 "use `security = \"starttls\"` (port 587) or `\"tls\"` (port 465) under [mail] in rt.toml".into(),
+            )),
+            FollowupBeforeDecision { .. } => Some(l.pick(
+                "lagre brukerens beslutning først med `rt decide`".into(),
+                "record the user's decision first with `rt decide`".into(),
+            )),
+            FollowupOnClosed | FollowupEnded => None,
+            ConsentDoesNotCover { why: crate::rules::followup::ConsentGap::NoConsent, .. } => Some(l.pick(
+                "bare den som meldte saken følger opp en anonym sak eller veiledning".into(),
+                "only the referring unit follows up an anonymous or guidance case".into(),
+            )),
+            ConsentDoesNotCover { unit, .. } => Some(l.pick(
+                format!("innhent brukerens samtykke til at `{unit}` er med, skriv enheten under `units` i [consent] i saksfilen (og ny `date`), og prøv igjen"),
+                format!("get the user's consent for `{unit}` to take part, add the unit to `units` under [consent] in the case file (with a new `date`), and try again"),
+            )),
+            NoSuchGoal { .. } => Some(l.pick(
+                "se målene med `rt logg ID`, eller legg til et med `rt plan ID --goal TEKST`".into(),
+                "see the goals with `rt logg ID`, or add one with `rt plan ID --goal TEXT`".into(),
+            )),
+            NotInPlan { .. } => Some(l.pick(
+                "legg tiltaket i planen med `rt plan ID --measure TILTAK --responsible NAVN --evaluate DATO`".into(),
+                "add the measure to the plan with `rt plan ID --measure MEASURE --responsible NAME --evaluate DATE`".into(),
+            )),
+            BadGoalNumber { .. } => Some(l.pick(
+                "skriv nummeret, f.eks. --goal 1 (se målene med `rt logg ID`)".into(),
+                "write the number, e.g. --goal 1 (see the goals with `rt logg ID`)".into(),
+            )),
+            HandoverPending { .. } => Some(l.pick(
+                "vent på svaret (`rt stafett ID --accept` eller `--decline`)".into(),
+                "wait for the answer (`rt stafett ID --accept` or `--decline`)".into(),
+            )),
+            AlreadyHolder { .. } => None,
+            NoHandoverPending => Some(l.pick(
+                "foreslå en ny stafettholder med `rt stafett ID --to NAVN`".into(),
+                "propose a new stafettholder with `rt stafett ID --to NAME`".into(),
+            )),
+            NoFollowup { .. } => Some(l.pick(
+                "oppfølgingen starter med `rt plan ID --goal TEKST` etter brukerens beslutning".into(),
+                "the follow-up starts with `rt plan ID --goal TEXT` after the user's decision".into(),
+            )),
+            FollowupNeedsReason => Some(l.pick(
+                "--reason goal-reached (målet er nådd), concern-gone (bekymringen er borte), individual-plan (individuell plan med koordinator) eller user-ended (brukeren avsluttet)".into(),
+                "--reason goal-reached, concern-gone, individual-plan (an individual plan with a koordinator) or user-ended".into(),
             )),
             BadLink { .. } => Some(l.pick(
                 "skriv hele adressen, f.eks. https://kommune.no/tiltak, eller mailto:post@kommune.no".into(),

@@ -9,6 +9,7 @@
 pub mod agenda;
 pub mod dates;
 pub mod minutes;
+pub mod stafettlogg;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
@@ -30,6 +31,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("report.en.md", include_str!("../../templates/report.en.md")),
     ("report.nb.html", include_str!("../../templates/report.nb.html")),
     ("report.en.html", include_str!("../../templates/report.en.html")),
+    ("stafettlogg.nb.md", include_str!("../../templates/stafettlogg.nb.md")),
+    ("stafettlogg.en.md", include_str!("../../templates/stafettlogg.en.md")),
+    ("stafettlogg.nb.html", include_str!("../../templates/stafettlogg.nb.html")),
+    ("stafettlogg.en.html", include_str!("../../templates/stafettlogg.en.html")),
 ];
 
 /// The template file name for a text document in a language: `agenda` → `agenda.nb.txt`.

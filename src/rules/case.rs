@@ -33,6 +33,7 @@ pub fn check(case: &Case, cx: &RuleContext) -> Vec<Finding> {
     check_texts(case, &mut out);
     check_references(case, cx, &mut out);
     check_dates_and_status(case, cx, &mut out);
+    super::followup::check(case, cx, &mut out);
     out
 }
 
@@ -153,27 +154,30 @@ fn check_texts(case: &Case, out: &mut Vec<Finding>) {
         texts.push((Field::Coordinator, &o.coordinator, MAX_NAME));
     }
     for (field, value, max) in texts {
-        let one_line = max == MAX_NAME;
-        if national_id::contains_national_id(value) {
-            out.push(Finding::error(field.clone(), Problem::NationalId { field: field.clone() }));
-        }
-        let bad_chars = if one_line {
-            text::has_line_break_or_control(value)
-        } else {
-            text::has_control_characters(value)
-        };
-        if bad_chars {
-            out.push(Finding::error(field.clone(), Problem::ControlCharacters { field: field.clone() }));
-        }
-        if value.chars().count() > max {
-            out.push(Finding::error(field.clone(), Problem::TextTooLong { field: field.clone(), max }));
-        }
-        if !one_line && field != Field::Question && text::mentions_violence(value) {
-            out.push(Finding::warning(field.clone(), Problem::ViolenceMentioned { field }));
-        }
+        check_text(field, value, max, out);
     }
     if kept && case.referrer.name.trim().is_empty() {
         out.push(Finding::error(Field::ReferrerName, Problem::FieldMissing { field: Field::ReferrerName }));
+    }
+}
+
+/// Hygiene for one text: no national id, no control characters (no line break in a name), a
+/// sane length; and R5's reminder when a free text speaks of violence.
+pub(super) fn check_text(field: Field, value: &str, max: usize, out: &mut Vec<Finding>) {
+    let one_line = max == MAX_NAME;
+    if national_id::contains_national_id(value) {
+        out.push(Finding::error(field.clone(), Problem::NationalId { field: field.clone() }));
+    }
+    let bad_chars =
+        if one_line { text::has_line_break_or_control(value) } else { text::has_control_characters(value) };
+    if bad_chars {
+        out.push(Finding::error(field.clone(), Problem::ControlCharacters { field: field.clone() }));
+    }
+    if value.chars().count() > max {
+        out.push(Finding::error(field.clone(), Problem::TextTooLong { field: field.clone(), max }));
+    }
+    if !one_line && field != Field::Question && text::mentions_violence(value) {
+        out.push(Finding::warning(field.clone(), Problem::ViolenceMentioned { field }));
     }
 }
 
@@ -222,7 +226,7 @@ fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_unit(unit: &str, field: Field, cx: &RuleContext, out: &mut Vec<Finding>) {
+pub(super) fn check_unit(unit: &str, field: Field, cx: &RuleContext, out: &mut Vec<Finding>) {
     if cx.config.unit(unit).is_none() {
         let suggestion = suggest::closest(unit, cx.config.unit_ids());
         out.push(Finding::error(field, Problem::UnknownUnit { unit: unit.to_string(), suggestion }));

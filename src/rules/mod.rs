@@ -6,6 +6,8 @@
 //! versions of a rule.
 
 pub mod case;
+pub mod due;
+pub mod followup;
 pub mod national_id;
 pub mod purge;
 pub mod status;

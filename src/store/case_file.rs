@@ -126,11 +126,13 @@ pub fn read_full(file: &str, text: &str) -> CaseRead {
 }
 
 /// The part of a case file a list, a schedule or an invitation needs: the text before the
-/// first table that is not `[referrer]`, `[user]` or `[consent]` — unless one of those stands
+/// first table that is not `[referrer]`, `[user]`, `[consent]` or `[followup]` — unless one of those stands
 /// further down (a hand-edited file), in which case the whole text. Reading it gives what a
 /// [`crate::model::CaseSummary`] holds.
 pub fn summary_part(text: &str) -> &str {
-    const HEAD: [&str; 3] = ["referrer", "user", "consent"];
+    // `[followup]` names the stafettholder a list can filter on; a file that has one is read
+    // whole (few are).
+    const HEAD: [&str; 4] = ["referrer", "user", "consent", "followup"];
     let mut cut = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

@@ -177,6 +177,14 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         }
         None => false,
     };
+    let decision_days = match r.table(&mut root, "followup") {
+        Some(mut t) => {
+            let days = r.int(&mut t, "decision_days", 1, 365).unwrap_or(14) as u32;
+            r.finish(t);
+            days
+        }
+        None => 14,
+    };
     let mail = r.table(&mut root, "mail").and_then(|t| read_mail(&mut r, t));
     r.skip(&mut root, "extra");
     r.finish(root);
@@ -202,6 +210,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         self_consent_age,
         small_numbers,
         auto_commit,
+        decision_days,
         mail,
     };
     (usable.then_some(config), r.diags)
