@@ -271,6 +271,24 @@ fn a_level_two_case_from_the_decision_through_the_follow_up_to_its_close() {
     let check = run(&["check", "--today", "2027-06-02"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 
+    // The half-year report's further-work facts (R12), small numbers shown for the count.
+    team.write("rt.toml", &format!("{}small_numbers = false\n", team.read("rt.toml")));
+    let report = |today: &str| -> serde_json::Value {
+        let out = run(&["report", "--current", "--format", "json", "--today", today]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["current"].clone()
+    };
+    let facts = |r: &serde_json::Value| {
+        ["in_follow_up", "with_stafettlogg", "evaluations_due", "evaluations_on_time", "followups_ended"]
+            .map(|k| r[k].as_i64().unwrap())
+    };
+    // Looking back to 16 March: in follow-up with a log, one evaluation due and held on time.
+    assert_eq!(facts(&report("2027-03-16")), [1, 1, 1, 1, 0]);
+    // At the close: all three evaluations were due, one held on time; ended with the goal reached.
+    let june = report("2027-06-02");
+    assert_eq!(facts(&june), [0, 0, 3, 1, 1]);
+    assert_eq!(june["ended_by_reason"][0], serde_json::json!(["goal-reached", 1]));
+
     // The stafettlogg as documents (the user named: the consent holds).
     let md = stdout(&run(&["logg", &id, "--format", "md", "--today", "2027-06-02"]));
     insta::assert_snapshot!("stafettlogg_md", md.replace(&id, "ID"));

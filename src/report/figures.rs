@@ -69,6 +69,16 @@ pub struct Figures {
     pub in_follow_up: usize,
     /// Cases closed in the half-year.
     pub closed: usize,
+    /// Of the cases in follow-up at its end, those with a stafettlogg (R13).
+    pub with_stafettlogg: usize,
+    /// Evaluations of planned measures due in the half-year (by then), and the cases behind.
+    pub evaluations_due: Tally,
+    /// Of those, the ones held by their date.
+    pub evaluations_on_time: Tally,
+    /// Follow-ups ended in the half-year, by reason (every reason listed).
+    pub ended_by_reason: Vec<(String, usize)>,
+    /// Follow-ups ended in the half-year.
+    pub followups_ended: usize,
 }
 
 fn median(v: &mut [i64]) -> Option<f64> {
@@ -111,9 +121,9 @@ impl<'a> AsOf<'a> {
 }
 
 /// The figures of a half-year from every case and its schedule.
-pub fn compute(
+pub fn compute<'a>(
     half: Half,
-    cases: &[&Case],
+    cases: &[&'a Case],
     schedule: &Schedule,
     config: &Config,
     today: NaiveDate,
@@ -204,6 +214,43 @@ pub fn compute(
         .unzip();
     let in_held_meetings: usize = per_held.iter().sum();
 
+    // The follow-ups (R13), as recorded by then.
+    let followup = |c: &AsOf<'a>| c.case.followup.as_ref().filter(|f| f.started <= today);
+    let with_stafettlogg = population
+        .iter()
+        .filter(|c| decided_by_end(c) && !closed_by_end(c) && followup(c).is_some_and(|f| f.started <= end))
+        .count();
+    let (mut evaluations_due, mut evaluations_on_time) = (Tally::default(), Tally::default());
+    for c in &all {
+        let Some(f) = followup(c) else { continue };
+        let due: Vec<&crate::model::followup::PlannedMeasure> =
+            f.measures.iter().filter(|m| half.contains(m.evaluate) && m.evaluate <= end).collect();
+        let on_time = due
+            .iter()
+            .filter(|m| {
+                f.evaluations
+                    .iter()
+                    .any(|e| e.measure == m.measure && e.date <= m.evaluate && e.date <= today)
+            })
+            .count();
+        evaluations_due.measures += due.len();
+        evaluations_due.cases += usize::from(!due.is_empty());
+        evaluations_on_time.measures += on_time;
+        evaluations_on_time.cases += usize::from(on_time > 0);
+    }
+    let ended_in =
+        |c: &AsOf<'a>| followup(c).and_then(|f| f.ended).filter(|(d, _)| half.contains(*d) && *d <= today);
+    let ended_by_reason: Vec<(String, usize)> = crate::model::EndReason::ALL
+        .iter()
+        .map(|r| {
+            (
+                r.code().to_string(),
+                all.iter().filter(|c| ended_in(c).is_some_and(|(_, why)| why == *r)).count(),
+            )
+        })
+        .collect();
+    let followups_ended = all.iter().filter(|c| ended_in(c).is_some()).count();
+
     Figures {
         half: half.to_string(),
         cases: population.len(),
@@ -231,6 +278,11 @@ pub fn compute(
         waiting_decision: count(&|c| discussed_by_end(c) && !decided_by_end(c) && !closed_by_end(c)),
         in_follow_up: count(&|c| decided_by_end(c) && !closed_by_end(c)),
         closed,
+        with_stafettlogg,
+        evaluations_due,
+        evaluations_on_time,
+        ended_by_reason,
+        followups_ended,
     }
 }
 

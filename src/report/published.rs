@@ -66,6 +66,11 @@ pub struct Published {
     pub waiting_decision: Shown<usize>,
     pub in_follow_up: Shown<usize>,
     pub closed: Shown<usize>,
+    pub with_stafettlogg: Shown<usize>,
+    pub evaluations_due: Shown<usize>,
+    pub evaluations_on_time: Shown<usize>,
+    pub ended_by_reason: Vec<(String, Shown<usize>)>,
+    pub followups_ended: Shown<usize>,
 }
 
 /// The tables of one half-year, with the cell of every figure in them.
@@ -87,6 +92,11 @@ struct Cells {
     waiting_decision: CellId,
     in_follow_up: CellId,
     closed: CellId,
+    with_stafettlogg: CellId,
+    evaluations_due: CellId,
+    evaluations_on_time: CellId,
+    ended_by_reason: Vec<CellId>,
+    followups_ended: CellId,
 }
 
 fn cells(f: &Figures) -> Cells {
@@ -109,6 +119,14 @@ fn cells(f: &Figures) -> Cells {
     let waiting_decision = t.people(f.waiting_decision);
     let in_follow_up = t.people(f.in_follow_up);
     let closed = t.people(f.closed);
+    let with_stafettlogg = t.people(f.with_stafettlogg);
+    let evaluations_due = t.measures(f.evaluations_due.measures, f.evaluations_due.cases);
+    let evaluations_on_time = t.measures(f.evaluations_on_time.measures, f.evaluations_on_time.cases);
+    let ended_by_reason: Vec<CellId> = f.ended_by_reason.iter().map(|(_, n)| t.people(*n)).collect();
+    let followups_ended = t.people(f.followups_ended);
+    t.sum(followups_ended, &ended_by_reason);
+    t.at_most(&[with_stafettlogg], &[in_follow_up]);
+    t.at_most(&[evaluations_on_time], &[evaluations_due]);
     t.sum(cases, &by_way);
     t.sum(cases, &by_unit);
     t.sum(cases, &by_age);
@@ -139,6 +157,11 @@ fn cells(f: &Figures) -> Cells {
         waiting_decision,
         in_follow_up,
         closed,
+        with_stafettlogg,
+        evaluations_due,
+        evaluations_on_time,
+        ended_by_reason,
+        followups_ended,
     }
 }
 
@@ -198,6 +221,11 @@ impl Published {
             waiting_decision: show(c.waiting_decision, f.waiting_decision),
             in_follow_up: show(c.in_follow_up, f.in_follow_up),
             closed: show(c.closed, f.closed),
+            with_stafettlogg: show(c.with_stafettlogg, f.with_stafettlogg),
+            evaluations_due: show(c.evaluations_due, f.evaluations_due.measures),
+            evaluations_on_time: show(c.evaluations_on_time, f.evaluations_on_time.measures),
+            ended_by_reason: list(&f.ended_by_reason, &c.ended_by_reason),
+            followups_ended: show(c.followups_ended, f.followups_ended),
         }
     }
 
@@ -232,6 +260,11 @@ impl Published {
             "waiting_decision": self.waiting_decision.json(),
             "in_follow_up": self.in_follow_up.json(),
             "closed": self.closed.json(),
+            "with_stafettlogg": self.with_stafettlogg.json(),
+            "evaluations_due": self.evaluations_due.json(),
+            "evaluations_on_time": self.evaluations_on_time.json(),
+            "ended_by_reason": pairs(&self.ended_by_reason),
+            "followups_ended": self.followups_ended.json(),
         })
     }
 }

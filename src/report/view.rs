@@ -235,7 +235,21 @@ pub fn view(
         }),
         people(lang.pick("I oppfølging", "In follow-up"), &|p| p.in_follow_up),
         people(lang.pick("Avsluttet i halvåret", "Closed in the half-year"), &|p| p.closed),
+        people(lang.pick("I oppfølging med stafettlogg", "In follow-up with a stafettlogg"), &|p| {
+            p.with_stafettlogg
+        }),
+        people(lang.pick("Evalueringer av tiltak som forfalt", "Evaluations of measures due"), &|p| {
+            p.evaluations_due
+        }),
+        people(lang.pick("… holdt i tide", "… held on time"), &|p| p.evaluations_on_time),
+        people(lang.pick("Oppfølginger avsluttet", "Follow-ups ended"), &|p| p.followups_ended),
     ];
+    let mut key = key;
+    for (i, (code, _)) in now.ended_by_reason.iter().enumerate() {
+        let label = crate::model::EndReason::parse(code).map_or(code.clone(), |r| r.label(lang).to_string());
+        let at = |p: &Published| p.ended_by_reason.get(i).map_or(Shown::Value(0), |(_, n)| *n);
+        key.push(row(&format!("… {label}"), count(at(now), lang), count(at(before), lang)));
+    }
     let way_label =
         |k: &str| crate::model::WayIn::parse(k).map_or(k.to_string(), |w| w.label(lang).to_string());
     let unit_label = |k: &str| config.unit_name(k).to_string();

@@ -65,12 +65,16 @@ impl Half {
             "waiting_decision",
             "in_follow_up",
             "closed",
+            "with_stafettlogg",
+            "evaluations_due",
+            "evaluations_on_time",
+            "followups_ended",
         ] {
             if let Some(v) = figures.get(key) {
                 half.push(key.to_string(), v);
             }
         }
-        for table in ["by_way", "by_unit", "by_age", "by_month", "proposed_by_unit"] {
+        for table in ["by_way", "by_unit", "by_age", "by_month", "proposed_by_unit", "ended_by_reason"] {
             for pair in figures[table].as_array().into_iter().flatten() {
                 half.push(format!("{table}/{}", pair[0].as_str().unwrap()), &pair[1]);
             }
@@ -87,6 +91,10 @@ impl Half {
         let units = parts(&half, "proposed_by_unit");
         half.relate(&["proposed"], &units.iter().map(String::as_str).collect::<Vec<_>>(), true);
         half.relate(&["bti"], &["by_way/bti"], true);
+        let reasons = parts(&half, "ended_by_reason");
+        if !reasons.is_empty() {
+            half.relate(&["followups_ended"], &reasons.iter().map(String::as_str).collect::<Vec<_>>(), true);
+        }
         if !parts_of_wholes {
             return half;
         }
@@ -97,6 +105,10 @@ impl Half {
         half.relate(&["level2"], &["bti"], false);
         half.relate(&["level2"], &["discussed"], false);
         half.relate(&["waiting_decision", "in_follow_up"], &["discussed"], false);
+        if half.names.iter().any(|n| n == "with_stafettlogg") {
+            half.relate(&["with_stafettlogg"], &["in_follow_up"], false);
+            half.relate(&["evaluations_on_time"], &["evaluations_due"], false);
+        }
         half
     }
 

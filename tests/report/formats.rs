@@ -140,7 +140,7 @@ pub fn table_key(heading: &str) -> Option<&'static str> {
 }
 
 /// The facts table's rows, in order, by their JSON names.
-pub const KEY_ROWS: [&str; 18] = [
+pub const KEY_ROWS: [&str; 22] = [
     "cases",
     "referred",
     "discussed",
@@ -159,6 +159,10 @@ pub const KEY_ROWS: [&str; 18] = [
     "waiting_decision",
     "in_follow_up",
     "closed",
+    "with_stafettlogg",
+    "evaluations_due",
+    "evaluations_on_time",
+    "followups_ended",
 ];
 
 /// How a JSON figure reads in a table of the report in this language.
@@ -188,8 +192,13 @@ pub fn as_text(key: &str, v: &Value, nb: bool) -> String {
 /// What every table of a report should read, from the JSON: per table key, its rows.
 pub fn expected(json: &Value, nb: bool) -> Vec<(&'static str, Vec<Vec<String>>)> {
     let (now, before) = (&json["current"], &json["previous"]);
-    let key_rows =
+    let mut key_rows: Vec<Vec<String>> =
         KEY_ROWS.iter().map(|k| vec![as_text(k, &now[k], nb), as_text(k, &before[k], nb)]).collect();
+    // The follow-ups ended, by reason, close the facts table.
+    let reasons = |h: &Value| h["ended_by_reason"].as_array().cloned().unwrap_or_default();
+    for (a, b) in reasons(now).iter().zip(reasons(before)) {
+        key_rows.push(vec![as_text("ended_by_reason", &a[1], nb), as_text("ended_by_reason", &b[1], nb)]);
+    }
     let mut out = vec![("key", key_rows)];
     for table in ["by_way", "by_unit", "by_age", "proposed_by_unit"] {
         let rows = now[table]

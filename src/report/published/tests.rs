@@ -40,6 +40,11 @@ fn demo() -> Figures {
         waiting_decision: 3,
         in_follow_up: 1,
         closed: 1,
+        with_stafettlogg: 0,
+        evaluations_due: t(0, 0),
+        evaluations_on_time: t(0, 0),
+        ended_by_reason: pairs(&["goal-reached", "concern-gone", "individual-plan", "user-ended"], &[0, 0, 0, 0]),
+        followups_ended: 0,
     }
 }
 
