@@ -171,11 +171,16 @@ fn index(p: &Problem) -> usize {
         Problem::HeaderNotFound { .. } => 154,
         Problem::RowsSkipped { .. } => 155,
         Problem::AssignedOutsideTeam { .. } => 156,
+        Problem::SiteFolderTaken { .. } => 157,
+        Problem::SiteNotAFolder { .. } => 158,
+        Problem::SiteLink { .. } => 159,
+        Problem::SiteNotAFile { .. } => 160,
+        Problem::SitePartlyWritten { .. } => 161,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 157;
+const VARIANTS: usize = 162;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -349,6 +354,17 @@ fn all() -> Vec<Problem> {
         Problem::HeaderNotFound { rows: 2 },
         Problem::RowsSkipped { skipped: 2, reasons: vec![(Problem::NoLeader, 2)], written: true },
         Problem::AssignedOutsideTeam { provider: "x".into(), referrer: "x".into() },
+        Problem::SiteFolderTaken { dir: "x".into(), files: 2 },
+        Problem::SiteNotAFolder { path: "x".into() },
+        Problem::SiteLink { path: "x".into() },
+        Problem::SiteNotAFile { path: "x".into() },
+        Problem::SitePartlyWritten {
+            dir: "x".into(),
+            written: 2,
+            total: 2,
+            file: "x".into(),
+            detail: "x".into(),
+        },
     ]
 }
 
