@@ -72,7 +72,7 @@ pub enum Command {
     Decide(cmd::outcome::DecideArgs),
     /// Avslutt en sak
     Close(cmd::outcome::CloseArgs),
-    /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11)
+    /// Tiltaksbanken: list, søk, vis, legg til, importer, eksporter og publiser tiltak (R11)
     Tiltak(cmd::tiltak::Args),
     /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
     Report(cmd::report::Args),
