@@ -80,7 +80,7 @@ pub enum Command {
     Logg(cmd::followup::LoggArgs),
     /// Det som er forfalt eller snart forfaller: innkallinger, vedtak, evalueringer, samtykker (R14)
     Frister(cmd::frister::Args),
-    /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11)
+    /// Tiltaksbanken: list, søk, vis, legg til, importer, eksporter og publiser tiltak (R11)
     Tiltak(cmd::tiltak::Args),
     /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
     Report(cmd::report::Args),

@@ -271,7 +271,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt frister", "format", "Output: text, json or ics"),
     ("rt frister", "out", "Write to this file instead of the screen"),
     // rt tiltak
-    ("rt tiltak", "@about", "The tiltaksbank: list, search, show, add, import and export measures (R11)"),
+    (
+        "rt tiltak",
+        "@about",
+        "The tiltaksbank: list, search, show, add, import, export and publish measures (R11)",
+    ),
     (
         "rt tiltak",
         "@after",
@@ -387,6 +391,24 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt tiltak export", "format", "csv (for Excel) or hsds (Open Referral, JSON)"),
     ("rt tiltak export", "open_only", "Only open measures (those residents may apply for themselves)"),
     ("rt tiltak export", "out", "Write to this file instead of the screen"),
+    // rt tiltak site
+    (
+        "rt tiltak site",
+        "@about",
+        "Make the tiltaksbank a web site: HTML pages with search and filters, no server (R15)",
+    ),
+    (
+        "rt tiltak site",
+        "@after",
+        "Examples:\n  rt tiltak site --out website                  for residents, in Norwegian\n  rt tiltak site --out internal --audience staff every measure, for employees\n  rt tiltak site --out site-en --lang en\n\nThe site is plain HTML and CSS files with no external requests: index.html, style.css,\nfilter.js and tiltak/ID.html for each measure. Search and filters work without JavaScript\n(lists by age, provider, level and way in) and filter at once with JavaScript. The templates\ncan be overridden in templates/ (site-index, site-measure, site.css, site.js).",
+    ),
+    ("rt tiltak site", "out", "The folder to write the site to (new, empty, or an earlier site of rt's)"),
+    (
+        "rt tiltak site",
+        "audience",
+        "public (residents: what they can get themselves; measures via the team as one line) or staff (all)",
+    ),
+    ("rt tiltak site", "force", "Write into a folder that holds other files (rt changes only its own)"),
     // rt report
     ("rt report", "@about", "The half-year evaluation: facts, charts and the pattern questions (R12)"),
     (

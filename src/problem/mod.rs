@@ -486,6 +486,17 @@ pub enum Problem {
     RowsSkipped { skipped: usize, reasons: Vec<(Problem, usize)>, written: bool },
     /// A proposal assigned to a provider outside the team instead of a unit.
     AssignedOutsideTeam { provider: String, referrer: String },
+    // ---- the tiltaksbank as a web site (issue 19) -------------------------------------
+    /// `rt tiltak site --out DIR`: DIR holds files, and no earlier site of `rt`'s.
+    SiteFolderTaken { dir: String, files: usize },
+    /// `rt tiltak site --out DIR`: DIR, or a place in it, is something else than a folder.
+    SiteNotAFolder { path: String },
+    /// `rt tiltak site`: a symbolic link where the site writes, never followed.
+    SiteLink { path: String },
+    /// `rt tiltak site`: a file of the site where a folder is, or is no regular file.
+    SiteNotAFile { path: String },
+    /// `rt tiltak site`: writing stopped after some files.
+    SitePartlyWritten { dir: String, written: usize, total: usize, file: String, detail: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1275,6 +1286,34 @@ impl Problem {
                 format!("`{provider}` er en tilbyder utenfor teamet og kan ikke få oppdraget"),
                 format!("`{provider}` is a provider outside the team and cannot take the assignment"),
             ),
+
+            // ---- the tiltaksbank as a web site (issue 19) -------------------------------
+            SiteFolderTaken { dir, files } => l.pick(
+                format!(
+                    "mappen {dir} er ikke tom ({}), og den er ingen nettside fra `rt tiltak site`",
+                    l.count(*files, ("fil eller mappe", "filer eller mapper"), ("file or folder", "files or folders"))
+                ),
+                format!(
+                    "the folder {dir} is not empty ({}), and it is no site of `rt tiltak site`",
+                    l.count(*files, ("fil eller mappe", "filer eller mapper"), ("file or folder", "files or folders"))
+                ),
+            ),
+            SiteNotAFolder { path } => l.pick(
+                format!("{path} finnes, men er ikke en mappe"),
+                format!("{path} exists, but is not a folder"),
+            ),
+            SiteLink { path } => l.pick(
+                format!("{path} er en symbolsk lenke; rt skriver aldri gjennom lenker"),
+                format!("{path} is a symbolic link; rt never writes through links"),
+            ),
+            SiteNotAFile { path } => l.pick(
+                format!("{path} skulle bli en side, men er ikke en vanlig fil"),
+                format!("{path} was to be a page, but is not a regular file"),
+            ),
+            SitePartlyWritten { dir, written, total, file, detail } => l.pick(
+                format!("nettsiden i {dir} ble bare delvis skrevet: {written} av {total} filer, så stoppet det ved {file} ({detail})"),
+                format!("the site in {dir} was only partly written: {written} of {total} files, then it stopped at {file} ({detail})"),
+            ),
         }
     }
 
@@ -1848,6 +1887,24 @@ impl Problem {
             AssignedOutsideTeam { referrer, .. } => Some(l.pick(
                 format!("gi oppdraget en enhet i teamet som følger opp tiltaket, f.eks. den som meldte saken (`{referrer}`)"),
                 format!("give the assignment to a unit of the team that follows the measure up, e.g. the referring one (`{referrer}`)"),
+            )),
+
+            // ---- the tiltaksbank as a web site (issue 19) -------------------------------
+            SiteFolderTaken { .. } => Some(l.pick(
+                "velg en ny eller tom mappe, eller legg til --force for å skrive sidene inn i den likevel (rt endrer ingenting annet der)".into(),
+                "choose a new or empty folder, or add --force to write the pages into it anyway (rt changes nothing else there)".into(),
+            )),
+            SiteNotAFolder { .. } | SiteNotAFile { .. } => Some(l.pick(
+                "flytt eller gi nytt navn til det som står der, eller skriv siden i en annen mappe".into(),
+                "move or rename what is there, or write the site into another folder".into(),
+            )),
+            SiteLink { .. } => Some(l.pick(
+                "slett lenken, eller skriv siden i mappen lenken peker til".into(),
+                "delete the link, or write the site into the folder it points to".into(),
+            )),
+            SitePartlyWritten { .. } => Some(l.pick(
+                "rett det som stoppet skrivingen og kjør kommandoen på nytt; den skriver alle filene igjen".into(),
+                "fix what stopped the write and run the command again; it writes every file again".into(),
             )),
             MissingName => None,
         }

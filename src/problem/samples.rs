@@ -186,11 +186,16 @@ fn index(p: &Problem) -> usize {
         Problem::HeaderNotFound { .. } => 169,
         Problem::RowsSkipped { .. } => 170,
         Problem::AssignedOutsideTeam { .. } => 171,
+        Problem::SiteFolderTaken { .. } => 172,
+        Problem::SiteNotAFolder { .. } => 173,
+        Problem::SiteLink { .. } => 174,
+        Problem::SiteNotAFile { .. } => 175,
+        Problem::SitePartlyWritten { .. } => 176,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 172;
+const VARIANTS: usize = 177;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -379,6 +384,17 @@ fn all() -> Vec<Problem> {
         Problem::HeaderNotFound { rows: 2 },
         Problem::RowsSkipped { skipped: 2, reasons: vec![(Problem::NoLeader, 2)], written: true },
         Problem::AssignedOutsideTeam { provider: "x".into(), referrer: "x".into() },
+        Problem::SiteFolderTaken { dir: "x".into(), files: 2 },
+        Problem::SiteNotAFolder { path: "x".into() },
+        Problem::SiteLink { path: "x".into() },
+        Problem::SiteNotAFile { path: "x".into() },
+        Problem::SitePartlyWritten {
+            dir: "x".into(),
+            written: 2,
+            total: 2,
+            file: "x".into(),
+            detail: "x".into(),
+        },
     ]
 }
 

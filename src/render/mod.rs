@@ -35,6 +35,12 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("stafettlogg.en.md", include_str!("../../templates/stafettlogg.en.md")),
     ("stafettlogg.nb.html", include_str!("../../templates/stafettlogg.nb.html")),
     ("stafettlogg.en.html", include_str!("../../templates/stafettlogg.en.html")),
+    ("site-index.nb.html", include_str!("../../templates/site-index.nb.html")),
+    ("site-index.en.html", include_str!("../../templates/site-index.en.html")),
+    ("site-measure.nb.html", include_str!("../../templates/site-measure.nb.html")),
+    ("site-measure.en.html", include_str!("../../templates/site-measure.en.html")),
+    ("site.css", include_str!("../../templates/site.css")),
+    ("site.js", include_str!("../../templates/site.js")),
 ];
 
 /// The template file name for a text document in a language: `agenda` → `agenda.nb.txt`.

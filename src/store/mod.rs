@@ -20,6 +20,7 @@ pub mod load;
 pub mod lock;
 pub mod meetings_file;
 pub mod paths;
+pub mod site;
 pub mod spreadsheet;
 pub mod tiltak_file;
 pub mod toml_read;

@@ -1,10 +1,11 @@
 //! `rt tiltak`: the tiltaksbank (R11) — browse, search and show measures (by provider, way
-//! in, level and age); add one; import a spreadsheet ([`import`]) and export the catalogue
-//! ([`export`]).
+//! in, level and age); add one; import a spreadsheet ([`import`]), export the catalogue
+//! ([`export`]), and publish it as a static web site ([`site`]).
 
 mod add;
 mod export;
 mod import;
+mod site;
 
 use serde::Serialize;
 
@@ -49,6 +50,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Skriv tiltaksbanken som CSV, eller som Open Referral HSDS (JSON)
     Export(export::ExportArgs),
+    /// Lag tiltaksbanken som nettside: HTML-sider med søk og filtre, uten server (R15)
+    Site(site::SiteArgs),
 }
 
 /// Flags of `rt tiltak list`.
@@ -205,6 +208,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         Command::Add(a) => add::run(a, ctx),
         Command::Import(a) => import::run(a, ctx),
         Command::Export(a) => export::run(a, ctx),
+        Command::Site(a) => site::run(a, ctx),
     }
 }
 

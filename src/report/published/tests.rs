@@ -43,7 +43,10 @@ fn demo() -> Figures {
         with_stafettlogg: 0,
         evaluations_due: t(0, 0),
         evaluations_on_time: t(0, 0),
-        ended_by_reason: pairs(&["goal-reached", "concern-gone", "individual-plan", "user-ended"], &[0, 0, 0, 0]),
+        ended_by_reason: pairs(
+            &["goal-reached", "concern-gone", "individual-plan", "user-ended"],
+            &[0, 0, 0, 0],
+        ),
         followups_ended: 0,
     }
 }
