@@ -6,7 +6,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::model::{Case, CaseId, Config, Meeting, Status};
+use crate::model::{Case, CaseId, Config, Meeting, Status, User};
 
 /// What is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -94,7 +94,9 @@ pub fn due(cases: &[Case], meetings: &[Meeting], config: &Config, today: NaiveDa
         {
             out.push(Due { meeting: Some(m), ..Due::of(m, DueKind::OutcomeMissing, case) });
         }
+        // A guidance case with no user has no user's decision to wait for.
         if case.status == Status::Discussed
+            && case.user != User::Nobody
             && let Some(o) = &case.outcome
         {
             let late = o.date + Duration::days(i64::from(config.decision_days));

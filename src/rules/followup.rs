@@ -88,7 +88,9 @@ pub fn check(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     }
     for (i, p) in f.participants.iter().enumerate() {
         check_unit(&p.unit, Field::Participant(i), cx, out);
+        // Judged on the day it joined; an anonymised case keeps no consent to judge by.
         if cx.config.unit(&p.unit).is_some()
+            && case.anonymised.is_none()
             && let Err(problem) = consent_covers(case, &p.unit, p.joined)
         {
             out.push(Finding::error(Field::Participant(i), problem));

@@ -6,7 +6,8 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::model::{Case, Outcome, Referrer, Situation, Status, User};
+use crate::model::followup::{Evaluation, Goal, Participant, PlannedMeasure};
+use crate::model::{Case, Followup, Outcome, Referrer, Situation, Status, User};
 
 /// Whether a case is due to be anonymised on `today`.
 pub fn due(case: &Case, retention_days: u32, today: NaiveDate) -> bool {
@@ -37,6 +38,18 @@ pub fn anonymise(case: &Case, today: NaiveDate) -> Case {
         }),
         closed_reason: String::new(),
         anonymised: Some(today),
+        // The follow-up keeps its dates, measures and verdicts (the report counts them) and
+        // loses every name and text; the log and the hand-overs go.
+        followup: case.followup.as_ref().map(|f| Followup {
+            holder: String::new(),
+            goals: f.goals.iter().map(|g| Goal { text: String::new(), ..g.clone() }).collect(),
+            measures: f.measures.iter().map(|m| PlannedMeasure { responsible: String::new(), ..m.clone() }).collect(),
+            participants: f.participants.iter().map(|p| Participant { task: String::new(), ..p.clone() }).collect(),
+            handovers: Vec::new(),
+            log: Vec::new(),
+            evaluations: f.evaluations.iter().map(|e| Evaluation { note: String::new(), ..e.clone() }).collect(),
+            ..f.clone()
+        }),
         ..case.clone()
     }
 }
