@@ -8,6 +8,7 @@
 
 use crate::lang::Lang;
 use crate::model::{ConsentBy, Status, WayIn};
+use crate::rules::national_id;
 
 /// The kind of a TOML value, for "expected … but found …".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +261,13 @@ pub enum Problem {
     RangeReversed { key: String },
     /// A measure's age range runs backwards.
     AgesReversed { min: u8, max: u8 },
+    // --- natid: national ids outside the text values ---
+    /// A key holds what looks like a national id number; `table` is the path of the table
+    /// it is in (empty at the top level), never the key itself.
+    NationalIdInKey { table: String },
+    /// The file holds what looks like a national id number outside any value `rt` reads:
+    /// in a comment, or spread over several values.
+    NationalIdInFile,
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -310,9 +318,33 @@ fn label_or_key(path: &str, lang: Lang) -> String {
     field_label(path, lang).map_or_else(|| format!("`{path}`"), str::to_string)
 }
 
+/// A value the user wrote, in backticks; hidden whole when it holds what looks like a
+/// national id number, since the rest of it may well name the person.
+fn shown(value: &str, l: Lang) -> String {
+    if national_id::contains_national_id(value) {
+        l.pick("(vises ikke: ligner et fødselsnummer)", "(not shown: looks like a national id number)")
+            .to_string()
+    } else {
+        format!("`{value}`")
+    }
+}
+
+/// A message with any national id number that slipped into it redacted.
+fn redacted(text: String) -> String {
+    match national_id::redact(&text) {
+        std::borrow::Cow::Owned(redacted) => redacted,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
+}
+
 impl Problem {
-    /// What is wrong, in one line.
+    /// What is wrong, in one line. A value it repeats is never a national id number: the
+    /// values a message exists to repeat are hidden whole, any other number is redacted.
     pub fn message(&self, lang: Lang) -> String {
+        redacted(self.unredacted_message(lang))
+    }
+
+    fn unredacted_message(&self, lang: Lang) -> String {
         use Problem::*;
         let l = lang;
         match self {
@@ -325,7 +357,7 @@ impl Problem {
                 format!("cannot read the file: {detail}"),
             ),
             UnknownKey { key, .. } => {
-                l.pick(format!("ukjent nøkkel `{key}`"), format!("unknown key `{key}`"))
+                l.pick(format!("ukjent nøkkel {}", shown(key, l)), format!("unknown key {}", shown(key, l)))
             }
             Missing { key } => match field_label(key, l) {
                 Some(label) => l.pick(
@@ -343,8 +375,8 @@ impl Problem {
                 format!("`{key}` is a date in quotes"),
             ),
             BadChoice { key, value, allowed, .. } => l.pick(
-                format!("`{key}` kan ikke være `{value}` (gyldig: {})", allowed.join(", ")),
-                format!("`{key}` cannot be `{value}` (valid: {})", allowed.join(", ")),
+                format!("`{key}` kan ikke være {} (gyldig: {})", shown(value, l), allowed.join(", ")),
+                format!("`{key}` cannot be {} (valid: {})", shown(value, l), allowed.join(", ")),
             ),
             OutOfRange { key, value, min, max } => l.pick(
                 format!("`{key}` = {value} er utenfor {min}–{max}"),
@@ -390,7 +422,7 @@ impl Problem {
                 ),
             ),
             UnknownUnit { unit, .. } => {
-                l.pick(format!("ukjent enhet `{unit}`"), format!("unknown unit `{unit}`"))
+                l.pick(format!("ukjent enhet {}", shown(unit, l)), format!("unknown unit {}", shown(unit, l)))
             }
             UnknownMeasure { id, .. } => {
                 l.pick(format!("ukjent tiltak `{id}`"), format!("unknown measure `{id}`"))
@@ -734,11 +766,29 @@ impl Problem {
                 format!("aldersspennet {min}–{max} går baklengs"),
                 format!("the age range {min}–{max} runs backwards"),
             ),
+            // --- natid ---
+            NationalIdInKey { table } if table.is_empty() => l.pick(
+                "en nøkkel på øverste nivå inneholder noe som ligner et fødselsnummer".to_string(),
+                "a top-level key contains what looks like a national id number".to_string(),
+            ),
+            NationalIdInKey { table } => l.pick(
+                format!("en nøkkel i `{table}` inneholder noe som ligner et fødselsnummer"),
+                format!("a key in `{table}` contains what looks like a national id number"),
+            ),
+            NationalIdInFile => l.pick(
+                "filen inneholder noe som ligner et fødselsnummer utenfor tekstene (i en kommentar eller fordelt på flere verdier)".to_string(),
+                "the file contains what looks like a national id number outside its texts (in a comment or spread over several values)".to_string(),
+            ),
         }
     }
 
-    /// One concrete way to fix it, when there is one worth saying.
+    /// One concrete way to fix it, when there is one worth saying (redacted like
+    /// [`Problem::message`]).
     pub fn help(&self, lang: Lang) -> Option<String> {
+        self.unredacted_help(lang).map(redacted)
+    }
+
+    fn unredacted_help(&self, lang: Lang) -> Option<String> {
         use Problem::*;
         let l = lang;
         let did_you_mean = |s: &Option<String>| {
@@ -943,6 +993,8 @@ impl Problem {
                 "f.eks. `foreldreveiledning-icdp`".into(),
                 "e.g. `foreldreveiledning-icdp`".into(),
             )),
+            // --- natid ---
+            NationalIdInKey { .. } | NationalIdInFile => NationalId { field: String::new() }.unredacted_help(l),
             _ => None,
         }
     }

@@ -9,6 +9,7 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::lang::Lang;
+use crate::rules::national_id;
 
 /// The message for a usage error, or `None` where clap's own rendering should be used (help
 /// and version output, and kinds without the context this needs). `command` is the command
@@ -30,7 +31,27 @@ pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<String> 
     text.push_str(
         &lang.pick(format!("Mer hjelp: `{command} --help`"), format!("More help: `{command} --help`")),
     );
-    Some(text)
+    Some(hide_national_ids(error, text, lang))
+}
+
+/// A value or argument the user typed that holds what looks like a national id number is
+/// not shown at all (the rest of it may name the person); any other such number is redacted.
+fn hide_national_ids(error: &clap::Error, mut text: String, lang: Lang) -> String {
+    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg, ContextKind::InvalidSubcommand] {
+        if let Some(typed) = string(error, kind)
+            && national_id::contains_national_id(typed)
+        {
+            let hidden = lang.pick(
+                "(vises ikke: ligner et fødselsnummer)",
+                "(not shown: looks like a national id number)",
+            );
+            text = text.replace(typed, hidden);
+        }
+    }
+    match national_id::redact(&text) {
+        std::borrow::Cow::Owned(redacted) => redacted,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
 
 /// The (sub)command the arguments name: `rt`, then each word that is a subcommand of the
