@@ -17,6 +17,8 @@ use crate::rules::national_id;
 pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<String> {
     let (message, mut hints) = message(error, lang)?;
     hints.extend(suggestions(error, lang));
+    let message = hide_national_ids(error, message, lang);
+    let hints: Vec<String> = hints.into_iter().map(|hint| hide_national_ids(error, hint, lang)).collect();
     let mut text = format!("{}: {message}\n", lang.error_word());
     for hint in hints {
         text.push_str(&format!("{}: {hint}\n", lang.help_word()));
@@ -31,11 +33,12 @@ pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<String> 
     text.push_str(
         &lang.pick(format!("Mer hjelp: `{command} --help`"), format!("More help: `{command} --help`")),
     );
-    Some(hide_national_ids(error, text, lang))
+    Some(text)
 }
 
-/// A value or argument the user typed that holds what looks like a national id number is
-/// not shown at all (the rest of it may name the person); any other such number is redacted.
+/// A line of the message, with a value or argument the user typed that holds what looks
+/// like a national id number not shown at all (the rest of it may name the person), and any
+/// other such number redacted.
 fn hide_national_ids(error: &clap::Error, mut text: String, lang: Lang) -> String {
     for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg, ContextKind::InvalidSubcommand] {
         if let Some(typed) = string(error, kind)
