@@ -9,6 +9,7 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::lang::Lang;
+use crate::rules::national_id;
 
 /// The message for a usage error, or `None` where clap's own rendering should be used (help
 /// and version output, and kinds without the context this needs). `command` is the command
@@ -16,6 +17,8 @@ use crate::lang::Lang;
 pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<crate::output::Styled> {
     let (message, mut hints) = message(error, lang)?;
     hints.extend(suggestions(error, lang));
+    let message = hide_national_ids(error, message, lang);
+    let hints: Vec<String> = hints.into_iter().map(|hint| hide_national_ids(error, hint, lang)).collect();
     let severity = crate::diagnostic::Severity::Error;
     let mut text = crate::diagnostic::render_text(
         severity,
@@ -36,6 +39,27 @@ pub fn render(error: &clap::Error, lang: Lang, command: &str) -> Option<crate::o
     let command = usage.map_or_else(|| command.to_string(), |(_, command)| command);
     text.plain(lang.pick(format!("Mer hjelp: `{command} --help`"), format!("More help: `{command} --help`")));
     Some(text)
+}
+
+/// A line of the message, with a value or argument the user typed that holds what looks
+/// like a national id number not shown at all (the rest of it may name the person), and any
+/// other such number redacted.
+fn hide_national_ids(error: &clap::Error, mut text: String, lang: Lang) -> String {
+    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg, ContextKind::InvalidSubcommand] {
+        if let Some(typed) = string(error, kind)
+            && national_id::contains_national_id(typed)
+        {
+            let hidden = lang.pick(
+                "(vises ikke: ligner et fødselsnummer)",
+                "(not shown: looks like a national id number)",
+            );
+            text = text.replace(typed, hidden);
+        }
+    }
+    match national_id::redact(&text) {
+        std::borrow::Cow::Owned(redacted) => redacted,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
 
 /// The (sub)command the arguments name: `rt`, then each word that is a subcommand of the

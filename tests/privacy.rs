@@ -17,7 +17,9 @@ fn report(team: &Team) -> serde_json::Value {
 fn purge_keeps_every_figure_and_no_personal_data() {
     let team = Team::demo();
     // Close a second case, with a decision, long enough ago.
-    team.rt(["close", "2026-09-01-nknk", "--reason", "goal-reached", "--today", "2026-11-30"]).assert().success();
+    team.rt(["close", "2026-09-01-nknk", "--reason", "goal-reached", "--today", "2026-11-30"])
+        .assert()
+        .success();
     let rel = "cases/2026/2026-08-11-q46y.toml";
     team.write(rel, &format!("# Mor ringte 12. august; far vet ikke om saken.\n{}\n[extra]\nnotat = \"Søsteren går i 3. klasse\"\n", team.read(rel)));
 

@@ -194,6 +194,86 @@ impl Field {
         }
     }
 
+    /// The field at a path as [`Field::path`] writes it (a key of no case field as
+    /// [`Field::Key`]). Defined through `path`, so the two cannot disagree.
+    pub fn from_path(path: &str) -> Field {
+        const PLAIN: [Field; 33] = [
+            Field::Id,
+            Field::WayIn,
+            Field::Status,
+            Field::Referred,
+            Field::Meeting,
+            Field::BtiLevel,
+            Field::LeaderConsulted,
+            Field::Invite(None),
+            Field::Closed,
+            Field::ClosedReason,
+            Field::ReferrerName,
+            Field::ReferrerUnit,
+            Field::User,
+            Field::Initials,
+            Field::Born,
+            Field::Age,
+            Field::Consent,
+            Field::ConsentBy,
+            Field::ConsentDate,
+            Field::ConsentUnits(None),
+            Field::ConsentExpires,
+            Field::ConsentWithdrawn,
+            Field::Concern,
+            Field::Tried,
+            Field::Wishes,
+            Field::Question,
+            Field::Outcome,
+            Field::OutcomeDate,
+            Field::Assessment,
+            Field::NextStep,
+            Field::Level2,
+            Field::FollowUp,
+            Field::Coordinator,
+        ];
+        const MORE: [Field; 5] = [
+            Field::Decision,
+            Field::DecisionDate,
+            Field::Accepted(None),
+            Field::Declined(None),
+            Field::Holder,
+        ];
+        const INDEXED: [fn(usize) -> Field; 20] = [
+            |i| Field::Invite(Some(i)),
+            |i| Field::ConsentUnits(Some(i)),
+            Field::ProposedMeasure,
+            Field::ProposedUnit,
+            Field::ProposedEvaluate,
+            |i| Field::Accepted(Some(i)),
+            |i| Field::Declined(Some(i)),
+            Field::Goal,
+            Field::PlanMeasure,
+            Field::Responsible,
+            Field::PlanEvaluate,
+            Field::PlanGoal,
+            Field::Participant,
+            Field::Task,
+            Field::HandoverTo,
+            Field::LogText,
+            Field::LogBy,
+            Field::LogDate,
+            Field::EvaluationNote,
+            Field::Evaluated,
+        ];
+        if let Some(f) = PLAIN.iter().chain(&MORE).chain([&Field::FollowupClosed]).find(|f| f.path() == path)
+        {
+            return f.clone();
+        }
+        let index = path.split_once('[').and_then(|(_, rest)| rest.split(']').next()?.parse::<usize>().ok());
+        if let Some(i) = index
+            && let Some(f) = INDEXED.iter().map(|make| make(i)).find(|f| f.path() == path)
+        {
+            return f;
+        }
+        Field::Key(path.to_string())
+    }
+
     /// What a user reads for the field, when it has words of its own.
     pub fn label(&self, lang: Lang) -> Option<&'static str> {
         let l = lang;
@@ -342,5 +422,15 @@ mod tests {
         assert_eq!(Field::ConsentUnits(Some(2)).flag(), Some("--copy-to"));
         assert_eq!(Field::Concern.shown(Lang::En), "the user's or family's situation (the concern)");
         assert_eq!(Field::Key("leader.name".into()).shown(Lang::Nb), "`leader.name`");
+        for f in [
+            Field::Concern,
+            Field::ConsentUnits(Some(2)),
+            Field::ProposedUnit(1),
+            Field::LogText(3),
+            Field::Holder,
+        ] {
+            assert_eq!(Field::from_path(&f.path()), f);
+        }
+        assert_eq!(Field::from_path("extra.x"), Field::Key("extra.x".into()));
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::lang::Lang;
 use crate::model::{ConsentBy, Field, Status, WayIn};
+use crate::rules::national_id;
 
 /// The kind of a TOML value, for "expected … but found …".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -428,6 +429,14 @@ pub enum Problem {
     PlainPassword { host: String },
     /// `security = "none"` to a server that is not this machine (no password).
     Unencrypted { host: String },
+    // ---- national ids outside the text values ---------------------------------------------
+    /// A key holds what looks like a national id number; `table` is the path of the table
+    /// it is in (empty at the top level), never the key itself.
+    NationalIdInKey { table: String },
+    /// The file holds what looks like a national id number outside any value `rt` reads:
+    /// in a comment, or spread over several values.
+    NationalIdInFile,
+
     // ---- the follow-up (R13) ------------------------------------------------------------
     /// A follow-up before the user's decision.
     FollowupBeforeDecision { status: Status },
@@ -514,9 +523,33 @@ fn next_free(next: &[chrono::NaiveDate], lang: Lang) -> String {
     )
 }
 
+/// A value the user wrote, in backticks; hidden whole when it holds what looks like a
+/// national id number, since the rest of it may well name the person.
+fn shown(value: &str, l: Lang) -> String {
+    if national_id::contains_national_id(value) {
+        l.pick("(vises ikke: ligner et fødselsnummer)", "(not shown: looks like a national id number)")
+            .to_string()
+    } else {
+        format!("`{value}`")
+    }
+}
+
+/// A message with any national id number that slipped into it redacted.
+fn redacted(text: String) -> String {
+    match national_id::redact(&text) {
+        std::borrow::Cow::Owned(redacted) => redacted,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
+}
+
 impl Problem {
-    /// What is wrong, in one line.
+    /// What is wrong, in one line. A value it repeats is never a national id number: the
+    /// values a message exists to repeat are hidden whole, any other number is redacted.
     pub fn message(&self, lang: Lang) -> String {
+        redacted(self.unredacted_message(lang))
+    }
+
+    fn unredacted_message(&self, lang: Lang) -> String {
         use Problem::*;
         let l = lang;
         match self {
@@ -529,7 +562,7 @@ impl Problem {
                 format!("cannot read the file: {}", cause.label(l)),
             ),
             UnknownKey { key, .. } => {
-                l.pick(format!("ukjent nøkkel `{key}`"), format!("unknown key `{key}`"))
+                l.pick(format!("ukjent nøkkel {}", shown(key, l)), format!("unknown key {}", shown(key, l)))
             }
             Missing { key } => l.pick(format!("mangler `{key}`"), format!("missing `{key}`")),
             FieldMissing { field } => {
@@ -544,8 +577,8 @@ impl Problem {
                 format!("`{key}` is a date in quotes"),
             ),
             BadChoice { key, value, allowed, .. } => l.pick(
-                format!("`{key}` kan ikke være `{value}` (gyldig: {})", allowed.join(", ")),
-                format!("`{key}` cannot be `{value}` (valid: {})", allowed.join(", ")),
+                format!("`{key}` kan ikke være {} (gyldig: {})", shown(value, l), allowed.join(", ")),
+                format!("`{key}` cannot be {} (valid: {})", shown(value, l), allowed.join(", ")),
             ),
             OutOfRange { key, value, min, max } => l.pick(
                 format!("`{key}` = {value} er utenfor {min}–{max}"),
@@ -591,7 +624,7 @@ impl Problem {
                 ),
             ),
             UnknownUnit { unit, .. } => {
-                l.pick(format!("ukjent enhet `{unit}`"), format!("unknown unit `{unit}`"))
+                l.pick(format!("ukjent enhet {}", shown(unit, l)), format!("unknown unit {}", shown(unit, l)))
             }
             UnknownMeasure { id, .. } => {
                 l.pick(format!("ukjent tiltak `{id}`"), format!("unknown measure `{id}`"))
@@ -1147,6 +1180,18 @@ impl Problem {
                 format!("passordet ville blitt sendt ukryptert til {host} (security = \"none\"), så ingenting er sendt"),
                 format!("the password would go unencrypted to {host} (security = \"none\"), so nothing was sent"),
             ),
+            NationalIdInKey { table } if table.is_empty() => l.pick(
+                "en nøkkel på øverste nivå inneholder noe som ligner et fødselsnummer".to_string(),
+                "a top-level key contains what looks like a national id number".to_string(),
+            ),
+            NationalIdInKey { table } => l.pick(
+                format!("en nøkkel i `{table}` inneholder noe som ligner et fødselsnummer"),
+                format!("a key in `{table}` contains what looks like a national id number"),
+            ),
+            NationalIdInFile => l.pick(
+                "filen inneholder noe som ligner et fødselsnummer utenfor tekstene (i en kommentar eller fordelt på flere verdier)".to_string(),
+                "the file contains what looks like a national id number outside its texts (in a comment or spread over several values)".to_string(),
+            ),
             FollowupBeforeDecision { status } => l.pick(
                 format!("oppfølgingen starter etter brukerens beslutning; saken er {}", status.label(l)),
                 format!("the follow-up starts after the user's decision; the case is {}", status.label(l)),
@@ -1340,8 +1385,13 @@ impl Problem {
         }
     }
 
-    /// One concrete way to fix it, when there is one worth saying.
+    /// One concrete way to fix it, when there is one worth saying (redacted like
+    /// [`Problem::message`]).
     pub fn help(&self, lang: Lang) -> Option<String> {
+        self.unredacted_help(lang).map(redacted)
+    }
+
+    fn unredacted_help(&self, lang: Lang) -> Option<String> {
         use Problem::*;
         let l = lang;
         let did_you_mean = |s: &Option<String>| {
@@ -1717,6 +1767,9 @@ impl Problem {
                 "bruk `security = \"starttls\"` (port 587) eller `\"tls\"` (port 465) under [mail] i rt.toml".into(),
                 "use `security = \"starttls\"` (port 587) or `\"tls\"` (port 465) under [mail] in rt.toml".into(),
             )),
+            NationalIdInKey { .. } | NationalIdInFile => {
+                NationalId { field: Field::Key(String::new()) }.unredacted_help(l)
+            }
             FollowupBeforeDecision { .. } => Some(l.pick(
                 "lagre brukerens beslutning først med `rt decide`".into(),
                 "record the user's decision first with `rt decide`".into(),

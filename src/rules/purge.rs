@@ -43,11 +43,23 @@ pub fn anonymise(case: &Case, today: NaiveDate) -> Case {
         followup: case.followup.as_ref().map(|f| Followup {
             holder: String::new(),
             goals: f.goals.iter().map(|g| Goal { text: String::new(), ..g.clone() }).collect(),
-            measures: f.measures.iter().map(|m| PlannedMeasure { responsible: String::new(), ..m.clone() }).collect(),
-            participants: f.participants.iter().map(|p| Participant { task: String::new(), ..p.clone() }).collect(),
+            measures: f
+                .measures
+                .iter()
+                .map(|m| PlannedMeasure { responsible: String::new(), ..m.clone() })
+                .collect(),
+            participants: f
+                .participants
+                .iter()
+                .map(|p| Participant { task: String::new(), ..p.clone() })
+                .collect(),
             handovers: Vec::new(),
             log: Vec::new(),
-            evaluations: f.evaluations.iter().map(|e| Evaluation { note: String::new(), ..e.clone() }).collect(),
+            evaluations: f
+                .evaluations
+                .iter()
+                .map(|e| Evaluation { note: String::new(), ..e.clone() })
+                .collect(),
             ..f.clone()
         }),
         ..case.clone()

@@ -6,6 +6,9 @@
 
 #![allow(dead_code)]
 
+pub mod national_ids;
+pub mod skatteetaten;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -242,19 +245,10 @@ pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// A valid fødselsnummer for a fictional date, with check digits computed by the tested
-/// crate's own helper so no number is written into the repository.
+/// A valid fødselsnummer for a fictional date (day + 40 for a D-number), with check digits
+/// computed by the tests' own implementation so no number is written into the repository.
 pub fn fake_national_id(date_ddmmyy: &str, individual: &str) -> String {
-    let digits: Vec<u32> =
-        date_ddmmyy.chars().chain(individual.chars()).map(|c| c.to_digit(10).unwrap()).collect();
-    let mut nine: [u32; 9] = digits.try_into().unwrap();
-    for _ in 0..10 {
-        if let Some(full) = rt::rules::national_id::with_check_digits(&nine) {
-            return full.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect();
-        }
-        nine[8] = (nine[8] + 1) % 10;
-    }
-    panic!("no valid number near {date_ddmmyy}{individual}");
+    skatteetaten::fake(date_ddmmyy, individual, 0)
 }
 
 /// Says that a test cannot run for want of an external tool (pandoc, Chromium, groff, an SMTP

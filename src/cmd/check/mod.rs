@@ -12,17 +12,16 @@
 //! (warnings are shown but do not fail), 1 otherwise.
 
 mod meetings;
+mod national_ids;
 
 use std::collections::BTreeMap;
-
-use toml_edit::{Item, Value};
 
 use crate::diagnostic::{self, Diagnostic, Position};
 use crate::error::Error;
 use crate::model::{Case, Config, Tiltaksbank};
 use crate::problem::Problem;
+use crate::rules;
 use crate::rules::case::RuleContext;
-use crate::rules::{self, national_id};
 use crate::session::Session;
 use crate::store::toml_read::{self, Parsed, locate};
 use crate::store::{TeamDir, case_file, load};
@@ -151,7 +150,7 @@ fn check_file(
     // A document the full reader parsed is kept; else it is parsed only if a position needs it.
     let parsed = read.doc.map_or_else(std::cell::OnceCell::new, |doc| Some(doc).into());
     let doc = Locator { rel: &f.rel, text: &text, spans: read.spans, doc: parsed };
-    scan_for_national_ids(&f.rel, &text, &doc, &mut diags);
+    national_ids::scan(&f.rel, &text, &doc, &mut diags);
     let Some(case) = read.case else { return FileResult { diags, id: None, placed: None } };
     let id_pos = position_of(&text, &doc, "id");
     check_file_name(&f.rel, id_pos, &case, &mut diags);
@@ -227,98 +226,4 @@ fn position_of(text: &str, doc: &Locator<'_>, field: &str) -> Option<Position> {
         .or_else(|| doc.start(fallback))
         .map(|start| Position::of_offset(text, start))
         .or(Some(Position::START))
-}
-
-/// Every string anywhere in the file — including `[extra]` and unknown keys — is scanned for
-/// national id numbers; the number itself is never shown.
-fn scan_for_national_ids(rel: &str, text: &str, doc: &Locator<'_>, diags: &mut Vec<Diagnostic>) {
-    // Most files hold no candidate at all: then no string can, unless an escape (`\u0031`, a
-    // line continuation) hides digits from the raw text.
-    if !text.contains('\\') && !national_id::contains_national_id(text) {
-        return;
-    }
-    /// A step of the path to a value, joined into a field path only for a hit.
-    enum Step<'a> {
-        Key(&'a str),
-        Index(usize),
-    }
-    fn path(steps: &[Step<'_>]) -> String {
-        let mut out = String::new();
-        for step in steps {
-            match step {
-                Step::Key(k) if out.is_empty() => out.push_str(k),
-                Step::Key(k) => {
-                    out.push('.');
-                    out.push_str(k);
-                }
-                Step::Index(i) => out.push_str(&format!("[{i}]")),
-            }
-        }
-        out
-    }
-    fn walk_value<'a>(
-        steps: &mut Vec<Step<'a>>,
-        v: &'a Value,
-        found: &mut Vec<(String, Option<std::ops::Range<usize>>)>,
-    ) {
-        match v {
-            Value::String(s) if national_id::contains_national_id(s.value()) => {
-                found.push((path(steps), v.span()))
-            }
-            Value::Array(a) => {
-                for (i, item) in a.iter().enumerate() {
-                    steps.push(Step::Index(i));
-                    walk_value(steps, item, found);
-                    steps.pop();
-                }
-            }
-            Value::InlineTable(t) => {
-                for (k, item) in t.iter() {
-                    steps.push(Step::Key(k));
-                    walk_value(steps, item, found);
-                    steps.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-    fn walk_item<'a>(
-        steps: &mut Vec<Step<'a>>,
-        item: &'a Item,
-        found: &mut Vec<(String, Option<std::ops::Range<usize>>)>,
-    ) {
-        match item {
-            Item::Value(v) => walk_value(steps, v, found),
-            Item::Table(t) => {
-                for (k, i) in t.iter() {
-                    steps.push(Step::Key(k));
-                    walk_item(steps, i, found);
-                    steps.pop();
-                }
-            }
-            Item::ArrayOfTables(a) => {
-                for (n, t) in a.iter().enumerate() {
-                    steps.push(Step::Index(n));
-                    for (k, i) in t.iter() {
-                        steps.push(Step::Key(k));
-                        walk_item(steps, i, found);
-                        steps.pop();
-                    }
-                    steps.pop();
-                }
-            }
-            Item::None => {}
-        }
-    }
-    let Some(doc) = doc.doc() else { return };
-    let mut found = Vec::new();
-    walk_item(&mut Vec::new(), doc.as_item(), &mut found);
-    for (field, span) in found {
-        let pos = span.map(|s| Position::of_offset(text, s.start));
-        diags.push(Diagnostic::error(
-            rel,
-            pos,
-            Problem::NationalId { field: crate::model::Field::Key(field) },
-        ));
-    }
 }
