@@ -363,3 +363,52 @@ fn dates_that_would_defeat_retention_are_refused_with_the_range() {
     assert!(stderr(&purge).contains(&rel), "{}", stderr(&purge));
     assert_eq!(team.read(&rel), closed, "nothing deleted");
 }
+
+#[test]
+fn rt_check_finds_a_national_id_in_every_file_a_person_types_into() {
+    let team = Team::new();
+    let number = fake_national_id("150315", "500");
+    let spaced = format!("{} {}", &number[..6], &number[6..]);
+    let out =
+        team.rt(["schedule", "--publish", "--half", "2027H1", "--today", "2027-01-05"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // A cancellation's reason with one is refused before anything is written.
+    let before = team.read("meetings/2027H1.toml");
+    let reason = format!("Kurs {spaced}");
+    let cancel = ["schedule", "--cancel", "2027-01-26", "--reason", &reason, "--today", "2027-01-10"];
+    let out = team.rt(cancel).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains(&number[6..]));
+    assert_eq!(team.read("meetings/2027H1.toml"), before);
+
+    // Typed by hand into rt.toml, the tiltaksbank and the meetings: rt check finds each.
+    team.write(
+        "rt.toml",
+        &CONFIG.replace("name = \"Marit Haugen\"", &format!("name = \"Marit Haugen {spaced}\"")),
+    );
+    let bank = TILTAKSBANK.replace(
+        "name = \"Foreldreveiledning (ICDP)\"",
+        &format!("name = \"ICDP\"\ndescription = \"Ring {spaced}\""),
+    );
+    team.write("tiltaksbank.toml", &bank);
+    let cancelled =
+        before.replacen("sequence = 0", &format!("sequence = 0\ncancelled = \"Syk {spaced}\""), 1);
+    team.write("meetings/2027H1.toml", &cancelled);
+    let out = team.rt(["check", "--today", "2027-01-05"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    for file in ["rt.toml:", "tiltaksbank.toml:", "meetings/2027H1.toml:"] {
+        assert!(
+            said.lines()
+                .any(|l| l.starts_with(file) && l.contains("inneholder noe som ligner et fødselsnummer")),
+            "{file} in:\n{said}"
+        );
+    }
+    for part in [&number[..6], &number[6..], number.as_str()] {
+        assert!(!said.contains(part), "the number is never shown:\n{said}");
+    }
+    // With one in rt.toml, no command goes on: a name from it would reach a mail.
+    let out = team.rt(["agenda", "--today", "2027-01-19"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+}

@@ -143,7 +143,14 @@ pub struct ConfigRead {
 pub fn config(team: &TeamDir) -> Result<ConfigRead, Error> {
     let text = read_text(team, CONFIG_FILE)?
         .ok_or_else(|| Error::from(Problem::NotATeamFolder { dir: team.root().display().to_string() }))?;
-    let (config, diags) = config_file::read(CONFIG_FILE, &text);
+    let (config, mut diags) = config_file::read(CONFIG_FILE, &text);
+    // Names from rt.toml go into every invitation and referat: one that holds a national id
+    // stops every command until it is fixed (the number is never shown).
+    if let Some(at) = crate::rules::national_id::find(&text) {
+        let pos = Some(crate::diagnostic::Position::of_offset(&text, at.start));
+        let field = crate::model::Field::Key(CONFIG_FILE.into());
+        diags.push(Diagnostic::error(CONFIG_FILE, pos, Problem::NationalId { field }));
+    }
     let language = config.as_ref().map(|c| c.language);
     Ok(ConfigRead { config, language, diags })
 }

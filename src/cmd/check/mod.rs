@@ -67,6 +67,13 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
     let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config)?;
     diags.extend(bank_diags);
     diags.extend(load::lock_finding(&ctx.team));
+    // Names, places and measures are typed by people too: no national id in them either.
+    // (`rt.toml` is searched when it is read, for every command.)
+    for rel in [crate::store::TILTAK_FILE] {
+        if let Ok(Some(text)) = load::read_text(&ctx.team, rel) {
+            national_ids::scan(rel, &text, toml_read::parse(rel, &text).ok().as_ref(), &mut diags);
+        }
+    }
     diags.extend(load::folder_files(&ctx.team, crate::store::TEMPLATES_DIR).1);
     let (meeting_schedules, meeting_files) = meetings::check_files(&ctx.team, config, ctx.lang, &mut diags);
     let (files, placed) = check_cases(&ctx.team, config, &bank, ctx.today, &mut diags);
@@ -150,7 +157,7 @@ fn check_file(
     // A document the full reader parsed is kept; else it is parsed only if a position needs it.
     let parsed = read.doc.map_or_else(std::cell::OnceCell::new, |doc| Some(doc).into());
     let doc = Locator { rel: &f.rel, text: &text, spans: read.spans, doc: parsed };
-    national_ids::scan(&f.rel, &text, &doc, &mut diags);
+    national_ids::scan(&f.rel, &text, doc.doc(), &mut diags);
     let Some(case) = read.case else { return FileResult { diags, id: None, placed: None } };
     let id_pos = position_of(&text, &doc, "id");
     check_file_name(&f.rel, id_pos, &case, &mut diags);

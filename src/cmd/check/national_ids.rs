@@ -1,5 +1,5 @@
-//! `rt check`'s search of a case file for national id numbers, wherever in the file a
-//! person could have typed one: every text value (`[extra]` and unknown keys included),
+//! `rt check`'s search of every file `rt` reads (case files, `rt.toml`, the tiltaksbank, the
+//! meetings) for national id numbers, wherever in the file a person could have typed one: every text value (`[extra]` and unknown keys included),
 //! every key, every number, date or array as written, and — when none of those holds one —
 //! the raw file, comments included. A finding names the field, or for a key only the table
 //! it is in, and never repeats the number.
@@ -8,20 +8,21 @@ use std::ops::Range;
 
 use toml_edit::{Item, TableLike, Value};
 
-use super::Locator;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::problem::Problem;
 use crate::rules::national_id;
+use crate::store::toml_read::Parsed;
 
-/// Adds a diagnostic for every national id number found in a case file.
-pub(super) fn scan(rel: &str, text: &str, doc: &Locator<'_>, diags: &mut Vec<Diagnostic>) {
+/// Adds a diagnostic for every national id number found in a file (`doc`: the file parsed,
+/// when it parses).
+pub(super) fn scan(rel: &str, text: &str, doc: Option<&Parsed>, diags: &mut Vec<Diagnostic>) {
     // Most files hold no candidate at all: then nothing in them can, unless an escape
     // (`\u0031`, a line continuation) hides digits from the raw text.
     if !text.contains('\\') && !national_id::contains_national_id(text) {
         return;
     }
     let mut walk = Walk { text, steps: Vec::new(), found: Vec::new() };
-    if let Some(doc) = doc.doc() {
+    if let Some(doc) = doc {
         walk.table(doc.as_table());
     }
     if walk.found.is_empty()
