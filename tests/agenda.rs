@@ -240,3 +240,25 @@ fn no_line_break_ever_reaches_a_header() {
     assert!(stderr(&out).contains("inneholder kontrolltegn"), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
 }
+
+#[test]
+fn a_password_is_never_sent_in_clear_text_to_another_machine() {
+    let team = Team::demo();
+    let config = team.read("rt.toml");
+    let start = config.find("[mail]").expect("the demo has a mail server");
+    let end = config[start + 1..].find("\n[").map_or(config.len(), |i| start + 1 + i);
+    let mail = "[mail]\nhost = \"smtp.eikvik.kommune.example\"\nport = 25\nsecurity = \"none\"\nuser = \"ressursteam\"\npassword_env = \"RT_SMTP_PASSORD\"\n";
+    team.write("rt.toml", &format!("{}{mail}{}", &config[..start], &config[end..]));
+    let out = team
+        .rt(["agenda", "--meeting", "2026-12-08", "--today", "2026-11-30", "--send"])
+        .env("RT_SMTP_PASSORD", "hemmelig")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "feil: passordet ville blitt sendt ukryptert til smtp.eikvik.kommune.example (security = \"none\"), så ingenting er sendt\n\
+         hjelp: bruk `security = \"starttls\"` (port 587) eller `\"tls\"` (port 465) under [mail] i rt.toml\n"
+    );
+    assert!(stdout(&out).is_empty(), "nothing was sent: {}", stdout(&out));
+}
