@@ -171,11 +171,30 @@ fn index(p: &Problem) -> usize {
         Problem::HeaderNotFound { .. } => 154,
         Problem::RowsSkipped { .. } => 155,
         Problem::AssignedOutsideTeam { .. } => 156,
+        Problem::ConsentLapsedChoose { .. } => 157,
+        Problem::ConsentStillValid { .. } => 158,
+        Problem::NoIdentityToRemove { .. } => 159,
+        Problem::ConsentLapsesBeforeMeeting { .. } => 160,
+        Problem::IdentityAfterConsent { .. } => 161,
+        Problem::ConsentExpiresBeforeMeeting { .. } => 162,
+        Problem::AnonymousSinceWithIdentity => 163,
+        Problem::GuestWithoutAddress { .. } => 164,
+        Problem::UnknownContact { .. } => 165,
+        Problem::SeveralMails { .. } => 166,
+        Problem::CaseLeftOut { .. } => 167,
+        Problem::DraftsDiffer { .. } => 168,
+        Problem::AlreadyAnswered { .. } => 169,
+        Problem::NothingToChange { .. } => 170,
+        Problem::GuidanceNoDecision => 171,
+        Problem::UnknownGuest { .. } => 172,
+        Problem::GuestIsMember { .. } => 173,
+        Problem::AttendanceNotStored { .. } => 174,
+        Problem::ViolenceWords { .. } => 175,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 157;
+const VARIANTS: usize = 176;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -349,6 +368,25 @@ fn all() -> Vec<Problem> {
         Problem::HeaderNotFound { rows: 2 },
         Problem::RowsSkipped { skipped: 2, reasons: vec![(Problem::NoLeader, 2)], written: true },
         Problem::AssignedOutsideTeam { provider: "x".into(), referrer: "x".into() },
+        Problem::ConsentLapsedChoose { id: "x".into() },
+        Problem::ConsentStillValid { id: "x".into() },
+        Problem::NoIdentityToRemove { id: "x".into() },
+        Problem::ConsentLapsesBeforeMeeting { id: "x".into(), meeting: day(), withdrawn: true, date: day() },
+        Problem::IdentityAfterConsent { id: "x".into(), withdrawn: true, date: day() },
+        Problem::ConsentExpiresBeforeMeeting { expires: day(), meeting: day(), fits: vec![day()] },
+        Problem::AnonymousSinceWithIdentity,
+        Problem::GuestWithoutAddress { name: "x".into(), id: "x".into(), referrer: true },
+        Problem::UnknownContact { name: "x".into(), suggestion: Some("y".into()) },
+        Problem::SeveralMails { count: 2 },
+        Problem::CaseLeftOut { file: "x".into() },
+        Problem::DraftsDiffer { files: vec!["a".into(), "b".into()] },
+        Problem::AlreadyAnswered { id: "x".into(), accepted: true, date: day() },
+        Problem::NothingToChange { id: "x".into() },
+        Problem::GuidanceNoDecision,
+        Problem::UnknownGuest { name: "x".into(), suggestion: Some("y".into()) },
+        Problem::GuestIsMember { name: "x".into() },
+        Problem::AttendanceNotStored { half: "x".into() },
+        Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
     ]
 }
 

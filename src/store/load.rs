@@ -159,6 +159,11 @@ pub fn tiltaksbank(team: &TeamDir, config: Option<&Config>) -> Result<(Tiltaksba
     }
 }
 
+/// The team's own additions to R5's word list (`r5-words.txt`), when the folder has them.
+pub fn r5_words(team: &TeamDir) -> Result<Option<String>, Error> {
+    read_text(team, super::R5_WORDS_FILE)
+}
+
 /// A case file found on disk.
 #[derive(Clone, Debug)]
 pub struct CaseFileRef {
@@ -426,6 +431,13 @@ pub fn meeting_load(team: &TeamDir, from: chrono::NaiveDate) -> Load {
         }
     }
     load
+}
+
+/// The meeting a case file says it is placed in (its top-level `meeting`), read without
+/// parsing — also from a file too broken to read as a case.
+pub fn meeting_of_file(team: &TeamDir, rel: &str) -> Option<chrono::NaiveDate> {
+    let path = team.checked(rel).ok()?;
+    top_level_date(&read_capped(&path).ok()?, "meeting")
 }
 
 /// The value of a top-level date key (`key = 2027-01-12`) of a TOML text: top-level keys

@@ -42,8 +42,24 @@ struct Table<'t> {
 }
 
 /// The tables a case file may have, as headers.
-const TABLES: [&str; 7] =
-    ["referrer", "user", "consent", "situation", "outcome", "outcome.proposed", "decision"];
+const TABLES: [&str; 8] = [
+    "referrer",
+    "user",
+    "consent",
+    "situation",
+    "outcome",
+    "outcome.proposed",
+    "decision",
+    "decision.changes",
+];
+
+/// The lists of tables (`[[…]]`), each with the table it belongs under.
+const ARRAYS: [(&str, &str); 2] = [("outcome.proposed", "outcome"), ("decision.changes", "decision")];
+
+/// Whether a table name is one of the lists.
+fn is_array(name: &str) -> bool {
+    ARRAYS.iter().any(|(a, _)| *a == name)
+}
 
 /// Where each value and table header of a file read by this reader starts, by name, to place
 /// later findings without parsing the file again.
@@ -58,7 +74,7 @@ impl Spans {
     /// [`super::toml_read::locate`] would say: the value, or else the nearest table that
     /// exists. `None` when only the full parse can tell (an index, `outcome.proposed`).
     pub fn locate(&self, path: &str) -> Option<Option<usize>> {
-        if path.contains('[') || path.starts_with("outcome.proposed") {
+        if path.contains('[') || ARRAYS.iter().any(|(a, _)| path.starts_with(a)) {
             return None;
         }
         let find = |table: &str, key: &str| {
@@ -107,15 +123,15 @@ fn tables(text: &str) -> Option<Vec<Table<'_>>> {
         }
         if body.starts_with('[') {
             let (name, after) = match body.strip_prefix("[[") {
-                Some(rest) => rest.split_once("]]").filter(|(n, _)| *n == "outcome.proposed")?,
-                None => body.strip_prefix('[')?.split_once(']').filter(|(n, _)| *n != "outcome.proposed")?,
+                Some(rest) => rest.split_once("]]").filter(|(n, _)| is_array(n))?,
+                None => body.strip_prefix('[')?.split_once(']').filter(|(n, _)| !is_array(n))?,
             };
             let name = *TABLES.iter().find(|t| **t == name)?;
-            let is_array = name == "outcome.proposed";
+            let parent = ARRAYS.iter().find(|(a, _)| *a == name).map(|(_, p)| *p);
             let defined = tables.iter().any(|t| t.name == name);
             if !is_rest_of_line(after)
-                || (defined && !is_array)
-                || (is_array && !tables.iter().any(|t| t.name == "outcome"))
+                || (defined && parent.is_none())
+                || parent.is_some_and(|p| !tables.iter().any(|t| t.name == p))
             {
                 return None;
             }
@@ -256,8 +272,8 @@ impl<'t> Quick<'_, 't> {
     fn open(&mut self, index: usize) -> QTable {
         let table = &self.tables[index];
         // Spans are noted for the tables and values a finding may point at; the entries of
-        // `[[outcome.proposed]]` only the full parse places.
-        if table.name != "outcome.proposed" && !table.name.is_empty() {
+        // the lists only the full parse places.
+        if !is_array(table.name) && !table.name.is_empty() {
             self.spans.entries.push((table.name, "", table.at));
         }
         QTable { index, used: 0 }
@@ -267,7 +283,7 @@ impl<'t> Quick<'_, 't> {
         let table = &self.tables[t.index];
         let entry = table.entries.iter().find(|e| e.key == key)?;
         t.used += 1;
-        if table.name != "outcome.proposed" {
+        if !is_array(table.name) {
             self.spans.entries.push((table.name, key, entry.at));
         }
         Some(&entry.value)
