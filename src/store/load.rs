@@ -281,6 +281,9 @@ pub struct Need {
     /// Only files whose name or text mentions one of these months (`2027-01-` …): a case
     /// referred or discussed in a month holds that month's date, so the others need no parsing.
     pub months: Vec<String>,
+    /// Only the cases placed in the meeting on this day: a file whose top-level `meeting`
+    /// (found without parsing) is another day is skipped.
+    pub meeting: Option<chrono::NaiveDate>,
 }
 
 impl Need {
@@ -325,6 +328,11 @@ pub fn summaries(team: &TeamDir) -> (Vec<Loaded<CaseSummary>>, Vec<Diagnostic>) 
     })
 }
 
+/// Reads the top of the case files a command needs (see [`Need`]), in parallel, sorted by id.
+pub fn summaries_for(team: &TeamDir, need: &Need) -> (Vec<Loaded<CaseSummary>>, Vec<Diagnostic>) {
+    read_all(team, need, true, |l: LoadedCase| Loaded { rel: l.rel, case: l.case.into(), newer: l.newer })
+}
+
 /// Reads the cases a command needs (see [`Need`]), in parallel, sorted by id.
 pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
     read_all(team, need, false, |l| l)
@@ -346,6 +354,13 @@ fn read_all<T: Send>(
         // read (and its problems reported) even when its text no longer says so.
         if !need.months.is_empty()
             && !need.months.iter().any(|m| f.rel.contains(m.as_str()) || text.contains(m.as_str()))
+        {
+            return (None, Vec::new());
+        }
+        // A file placed in another meeting needs no parsing; one that says nothing readable
+        // about its meeting (a broken file among them) is read, so its problems are told.
+        if let (Some(want), Some(found)) = (need.meeting, top_level_date(&text, "meeting"))
+            && want != found
         {
             return (None, Vec::new());
         }

@@ -106,7 +106,8 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         }
         (None, meeting) => {
             let date = meeting.ok_or_else(|| Error::Stop(Problem::Missing { key: "--meeting".into() }))?;
-            let (all, diags) = load::cases(&ctx.team);
+            let (all, diags) =
+                load::cases_for(&ctx.team, &load::Need { meeting: Some(date), ..Default::default() });
             let here: Vec<_> = all.into_iter().filter(|c| c.case.meeting == Some(date)).collect();
             let kept = super::valid_cases_of_meeting(ctx, &ctx.team, config, date, here, &diags)?;
             if kept.is_empty() {
@@ -119,7 +120,8 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let meeting = meeting_on(ctx, config, date)?;
 
     // Who was there: as stored, else as expected, changed by --absent and --guest.
-    let (summaries, _) = load::summaries(&ctx.team);
+    let (summaries, _) =
+        load::summaries_for(&ctx.team, &load::Need { meeting: Some(date), ..Default::default() });
     let in_meeting: Vec<CaseSummary> =
         summaries.into_iter().map(|l| l.case).filter(|c| c.meeting == Some(date)).collect();
     let guests = attendance::guests_of(config, &in_meeting);
