@@ -88,6 +88,7 @@ fn main() {
             closed_reason: String::new(),
             anonymised: None,
             age_band: None,
+            anonymous_since: None,
             referrer: Referrer { name: NAMES[rng.usize(0..NAMES.len())].into(), unit: unit.into() },
             user,
             consent: known.then(|| Consent {
@@ -120,6 +121,7 @@ fn main() {
                 date: meeting + Duration::days(7),
                 accepted,
                 declined: Vec::new(),
+                changes: Vec::new(),
             }),
             followup: None,
         };

@@ -84,7 +84,7 @@ pub enum Command {
     Tiltak(cmd::tiltak::Args),
     /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
     Report(cmd::report::Args),
-    /// Trekk tilbake brukerens samtykke (R2)
+    /// Trekk tilbake brukerens samtykke; avslutt saken eller drøft den videre anonymt (R2)
     Consent(cmd::consent::Args),
     /// Anonymiser avsluttede saker etter oppbevaringstiden
     Purge(cmd::purge::Args),

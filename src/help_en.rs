@@ -38,7 +38,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt refer",
         "@after",
-        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5).",
+        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5). If the text uses words of\nthe R5 list (Norwegian words of hitting, bruises, threats, abuse …), rt asks again; without a terminal\n--no-violence-concern is required. A team may add its own words in r5-words.txt in the\nteam folder. Contact persons (--invite-contact) must be in rt.toml ([[members]] or [[contacts]]).",
     ),
     (
         "rt refer",
@@ -68,7 +68,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt refer",
         "invite_contact",
-        "A contact person at the family centre the user wants present (may be repeated)",
+        "A contact person at the family centre the user wants present, as named in rt.toml (may be repeated)",
     ),
     ("rt refer", "bti_level", "BTI level 0–3 (default 1 for BTI cases)"),
     (
@@ -80,6 +80,11 @@ pub const EN: &[(&str, &str, &str)] = &[
         "rt refer",
         "violence",
         "The case concerns suspected violence or sexual abuse (then it is not referred, R5)",
+    ),
+    (
+        "rt refer",
+        "no_violence_concern",
+        "You have considered R5 and suspect no violence or abuse, though the text uses words that may point to it",
     ),
     ("rt refer", "dry_run", "Show the case file that would be written, without writing it"),
     // rt list
@@ -132,11 +137,15 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt agenda",
         "@after",
-        "Examples:\n  rt agenda                              the next meeting's invitation\n  rt agenda --meeting 2027-01-12 --format eml --out invitation.eml\n  rt agenda --send --dry-run                    who would get it, without sending\n  RT_SMTP_PASSORD=... rt agenda --send          send through the mail server in rt.toml ([mail])\n\nThe template is templates/agenda.en.txt (the subject: templates/agenda-subject.en.txt); a file\nof the same name in the team folder's templates/ replaces the built-in one. Its variables:\ntemplates/README.md. The template gets team, leader, meeting (date, date_long, weekday,\nstart, end, place, capacity), cases (number, slot_start, slot_end, referrer, unit_name,\nway_label, kind, initials, born_long, invite), contacts, members and next (date_long,\ndeadline_long).",
+        "Examples:\n  rt agenda                              the next meeting's invitation\n  rt agenda --meeting 2027-01-12 --format eml --out invitation.eml\n  rt agenda --send --dry-run                    who would get it, without sending\n  RT_SMTP_PASSORD=... rt agenda --send          send through the mail server in rt.toml ([mail])\n\nThe standing members get one mail with every case. Whoever refers a case and is no standing\nmember, and the contact persons the user wants there, each get a mail of their own with only\ntheir case and its time; with --format eml, --out is then a folder (one draft per mail).\n\nThe templates are templates/agenda.en.txt and agenda-guest.en.txt (the subjects:\nagenda-subject.en.txt and agenda-guest-subject.en.txt); a file of the same name in the team\nfolder's templates/ replaces the built-in one. The variables: templates/README.md.",
     ),
     ("rt agenda", "meeting", "The meeting (its date); default: the next meeting from today"),
     ("rt agenda", "format", "Output: text or eml (a mail draft)"),
-    ("rt agenda", "out", "Write to this file instead of the screen"),
+    (
+        "rt agenda",
+        "out",
+        "Write to this file (or folder, when there are several mails) instead of the screen",
+    ),
     (
         "rt agenda",
         "send",
@@ -148,13 +157,27 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt minutes",
         "@after",
-        "Examples:\n  rt minutes 2026-11-16-mcax                     one set of minutes to the screen (Markdown)\n  rt minutes --meeting 2026-12-08 --out minutes/ --absent 'Eirik Moen'\n  rt minutes 2026-11-16-mcax --format html --out minutes/\n  pandoc minutes/minutes-2026-12-08-2026-11-16-mcax.md -o minutes.docx",
+        "Examples:\n  rt minutes 2026-11-16-mcax                     one set of minutes to the screen (Markdown)\n  rt minutes --meeting 2026-12-08 --out minutes/ --absent 'Eirik Moen'\n  rt minutes 2026-11-16-mcax --format html --out minutes/\n  pandoc minutes/minutes-2026-12-08-2026-11-16-mcax.md -o minutes.docx\n\nWho was there is stored with the meeting in meetings/HALF.toml the first time its minutes\nare made after the meeting (or with --absent/--guest), and used by every later set of\nminutes of the meeting. A draft in the --out folder that was edited is replaced only with --force.",
     ),
     ("rt minutes", "id", "Case id (one set of minutes)"),
     ("rt minutes", "meeting", "Every case on the meeting of this date"),
     ("rt minutes", "format", "Output: md (Markdown for Pandoc) or html (for printing)"),
     ("rt minutes", "out", "A folder to write the minutes to, one file per case"),
-    ("rt minutes", "absent", "A standing member who was not present (may be repeated)"),
+    (
+        "rt minutes",
+        "force",
+        "Replace drafts in the --out folder even if they were changed since rt wrote them",
+    ),
+    (
+        "rt minutes",
+        "absent",
+        "A standing member, or an invited guest, who was not present (may be repeated; stored with the meeting)",
+    ),
+    (
+        "rt minutes",
+        "guest",
+        "A guest who was present, from [[contacts]] in rt.toml (may be repeated; stored with the meeting)",
+    ),
     // rt record
     ("rt record", "@about", "Save the team's assessment and proposed measures for a case (R8)"),
     (
@@ -168,14 +191,18 @@ pub const EN: &[(&str, &str, &str)] = &[
         "propose",
         "Measures the team proposes (ids from the tiltaksbank); MEASURE:UNIT gives the assignment to another unit",
     ),
-    ("rt record", "assessment", "The team's assessment"),
+    ("rt record", "assessment", "The team's assessment (in a guidance case: the team's advice)"),
     ("rt record", "next_step", "The next step"),
     (
         "rt record",
         "level2",
         "BTI: the case is lifted to an interagency meeting for ages 0–6 or school (level 2)",
     ),
-    ("rt record", "follow_up", "Follow-up date (default: six weeks after the meeting)"),
+    (
+        "rt record",
+        "follow_up",
+        "Follow-up date (default: six weeks after the meeting, or the next meeting if one then is cancelled)",
+    ),
     ("rt record", "evaluate", "When the measures are to be evaluated (default: the follow-up date)"),
     ("rt record", "coordinator", "Who coordinates from here, the baton holder (default: the referrer)"),
     ("rt record", "date", "The date of the meeting that discussed the case (default: the meeting it is on)"),
@@ -184,12 +211,17 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt decide",
         "@after",
-        "Examples:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier\n  rt decide 2026-11-02-4mvl --accept cos-p-samspill --date 2026-11-20",
+        "Examples:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier\n  rt decide 2026-11-02-4mvl --accept cos-p-samspill --date 2026-11-20\n  rt decide 2026-11-02-4mvl --decline cos-p-samspill --change\n\nThe answers add to those the user gave before; the case is decided once every measure has one.",
     ),
     ("rt decide", "id", "Case id"),
     ("rt decide", "accept", "Measures the user accepts"),
     ("rt decide", "decline", "Measures the user declines"),
-    ("rt decide", "date", "When the user decided (default: today)"),
+    (
+        "rt decide",
+        "change",
+        "Change an answer the user already gave (the change is dated and shown by `rt show`)",
+    ),
+    ("rt decide", "date", "When the user answered (default: today)"),
     // rt close
     ("rt close", "@about", "Close a case"),
     (
@@ -201,7 +233,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt close",
         "reason",
-        "Why the case is closed (required before the user's decision, e.g. withdrawn; in follow-up: goal-reached, concern-gone, individual-plan or user-ended)",
+        "Why the case is closed (required before the user's decision, e.g. withdrawn; not after a withdrawn consent or for an advised guidance case; in follow-up: goal-reached, concern-gone, individual-plan or user-ended)",
     ),
     ("rt close", "date", "When the case is closed (default: today)"),
     // rt plan
@@ -422,14 +454,23 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt report", "notes", "The team's answers to the pattern questions, as text"),
     ("rt report", "out", "Write to this file instead of the screen"),
     // rt consent
-    ("rt consent", "@about", "Withdraw the user's consent (R2)"),
+    ("rt consent", "@about", "Withdraw the user's consent; close the case or go on anonymously (R2)"),
     (
         "rt consent",
         "@after",
-        "Examples:\n  rt consent 2026-11-19-kefo --withdraw\n  rt consent 2026-11-19-kefo --withdraw --date 2026-11-20",
+        "Examples:\n  rt consent 2026-11-19-kefo --withdraw\n  rt consent 2026-11-19-kefo --withdraw --then anonymous --date 2026-11-20\n  rt consent 2026-11-19-kefo --then close",
     ),
     ("rt consent", "id", "Case id"),
-    ("rt consent", "withdraw", "The user withdraws consent: from now on no unit gets a copy of the minutes"),
+    (
+        "rt consent",
+        "withdraw",
+        "The user withdraws consent: from now on nothing shows the user's identity, and no unit gets a copy of the minutes",
+    ),
+    (
+        "rt consent",
+        "then",
+        "What happens to the case once the consent is gone: close, or anonymous (discussed further anonymously; the identity is removed)",
+    ),
     ("rt consent", "date", "When consent was withdrawn (default: today)"),
     // rt purge
     ("rt purge", "@about", "Anonymise closed cases after the retention period"),
@@ -492,6 +533,7 @@ pub fn value_name(nb: &str) -> &str {
         "TEKST" => "TEXT",
         "TILGANG" => "ACCESS",
         "TILTAK" => "MEASURE",
+        "VALG" => "CHOICE",
         "VEI" => "WAY",
         "ÅR" => "YEARS",
         "DAGER" => "DAYS",

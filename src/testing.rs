@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use crate::lang::Lang;
 use crate::model::team::HolidaySpan;
 use crate::model::{
-    Case, CaseId, Config, Consent, ConsentBy, Decision, MeetingRules, Outcome, Person, Proposal, Provider,
-    Referrer, SchoolHoliday, Situation, Status, Unit, User, WayIn,
+    Answer, Case, CaseId, Config, Consent, ConsentBy, Decision, DecisionChange, MeetingRules, Outcome,
+    Person, Proposal, Provider, Referrer, SchoolHoliday, Situation, Status, Unit, User, WayIn,
 };
 
 /// A date, for brevity.
@@ -81,6 +81,7 @@ pub fn bti_case() -> Case {
         closed_reason: String::new(),
         anonymised: None,
         age_band: None,
+        anonymous_since: None,
         referrer: Referrer { name: "Kari Helse".into(), unit: "helsestasjon".into() },
         user: User::Known { initials: "A.B.".into(), born: d(2019, 4, 12) },
         consent: Some(Consent {
@@ -169,8 +170,23 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             date_strategy(),
             proptest::collection::vec("[a-z-]{1,12}", 0..3),
             proptest::collection::vec("[a-z-]{1,12}", 0..3),
+            proptest::collection::vec(
+                (date_strategy(), "[a-z-]{1,12}", any::<bool>()).prop_map(|(date, measure, yes)| {
+                    DecisionChange {
+                        date,
+                        measure,
+                        to: if yes { Answer::Accepted } else { Answer::Declined },
+                    }
+                }),
+                0..2,
+            ),
         )
-            .prop_map(|(date, accepted, declined)| Decision { date, accepted, declined }),
+            .prop_map(|(date, accepted, declined, changes)| Decision {
+                date,
+                accepted,
+                declined,
+                changes,
+            }),
     );
     let situation = (text_strategy(), text_strategy(), text_strategy(), text_strategy())
         .prop_map(|(concern, tried, wishes, question)| Situation { concern, tried, wishes, question });
@@ -187,6 +203,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             "[A-Za-zæøå .]{0,20}",
             proptest::option::of(date_strategy()),
             proptest::option::of(prop_oneof![Just("0-5"), Just("6-12"), Just("67+"), Just("unknown")]),
+            proptest::option::of(date_strategy()),
         ),
         ("[A-Za-zæøå ]{1,20}", "[a-z-]{1,12}"),
         (user, consent, situation, outcome, decision, followup),
@@ -195,7 +212,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
             |(
                 (referred, seed, way, status, meeting),
                 (bti_level, leader_consulted, invite),
-                (closed, closed_reason, anonymised, age_band),
+                (closed, closed_reason, anonymised, age_band, anonymous_since),
                 (name, unit),
                 (user, consent, situation, outcome, decision, followup),
             )| Case {
@@ -212,6 +229,7 @@ pub fn case_strategy() -> impl Strategy<Value = Case> {
                 closed_reason,
                 anonymised,
                 age_band: age_band.map(String::from),
+                anonymous_since,
                 referrer: Referrer { name, unit },
                 user,
                 consent,

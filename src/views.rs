@@ -27,8 +27,9 @@ pub struct CaseRow {
 }
 
 impl CaseRow {
-    /// The row of a case; ages are taken on the referral date.
-    pub fn of(case: &CaseSummary) -> CaseRow {
+    /// The row of a case; ages are taken on the referral date. The initials are left out
+    /// once the consent no longer holds on `today`.
+    pub fn of(case: &CaseSummary, today: chrono::NaiveDate) -> CaseRow {
         CaseRow {
             id: case.id.to_string(),
             status: case.status.code(),
@@ -40,7 +41,9 @@ impl CaseRow {
             bti_level: case.bti_level,
             anonymous: case.is_anonymous(),
             initials: match &case.user {
-                User::Known { initials, .. } => Some(initials.clone()),
+                User::Known { initials, .. } if crate::rules::consent::identity_allowed(case, today) => {
+                    Some(initials.clone())
+                }
                 _ => None,
             },
             age_band: case.age_band_at_referral().to_string(),
@@ -69,6 +72,8 @@ pub struct CaseDetail {
     pub situation: SituationView,
     pub outcome: Option<OutcomeView>,
     pub decision: Option<DecisionView>,
+    /// When the case went on anonymously because the consent lapsed.
+    pub anonymous_since: Option<String>,
 }
 
 #[derive(Serialize, Debug)]
@@ -83,6 +88,8 @@ pub struct UserView {
     pub initials: Option<String>,
     pub born: Option<String>,
     pub age: Option<u8>,
+    /// A known user whose consent no longer holds: initials and birth date are left out.
+    pub hidden: bool,
 }
 
 #[derive(Serialize, Debug)]
@@ -125,6 +132,16 @@ pub struct DecisionView {
     pub date: String,
     pub accepted: Vec<String>,
     pub declined: Vec<String>,
+    /// Answers changed later, oldest first.
+    pub changes: Vec<ChangeView>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ChangeView {
+    pub date: String,
+    pub measure: String,
+    /// `accepted` or `declined`: the answer it was changed to.
+    pub to: &'static str,
 }
 
 fn s<T: ToString>(v: Option<T>) -> Option<String> {
@@ -154,12 +171,17 @@ impl CaseDetail {
                     initials: Some(initials.clone()),
                     born: Some(born.to_string()),
                     age: None,
+                    hidden: false,
                 },
                 User::Anonymous { age } => {
-                    UserView { kind: "anonymous", initials: None, born: None, age: *age }
+                    UserView { kind: "anonymous", initials: None, born: None, age: *age, hidden: false }
                 }
-                User::Nobody => UserView { kind: "none", initials: None, born: None, age: None },
-                User::Removed => UserView { kind: "removed", initials: None, born: None, age: None },
+                User::Nobody => {
+                    UserView { kind: "none", initials: None, born: None, age: None, hidden: false }
+                }
+                User::Removed => {
+                    UserView { kind: "removed", initials: None, born: None, age: None, hidden: false }
+                }
             },
             consent: c.consent.as_ref().map(|k| ConsentView {
                 given_by: k.given_by.code(),
@@ -195,7 +217,28 @@ impl CaseDetail {
                 date: d.date.to_string(),
                 accepted: d.accepted.clone(),
                 declined: d.declined.clone(),
+                changes: d
+                    .changes
+                    .iter()
+                    .map(|c| ChangeView {
+                        date: c.date.to_string(),
+                        measure: c.measure.clone(),
+                        to: c.to.code(),
+                    })
+                    .collect(),
             }),
+            anonymous_since: s(c.anonymous_since),
         }
+    }
+
+    /// The view with the user's initials and birth date left out, when `hidden` (the consent
+    /// no longer holds).
+    pub fn hiding_identity(mut self, hidden: bool) -> CaseDetail {
+        if hidden {
+            self.user.initials = None;
+            self.user.born = None;
+            self.user.hidden = true;
+        }
+        self
     }
 }

@@ -164,7 +164,7 @@ fn every_kind_of_problem_is_reported_with_its_position() {
         "cases/2027/2027-01-05-fnrx.toml:28:9: feil: `extra.notat` inneholder noe som ligner et fødselsnummer",
         "cases/2027/2027-01-05-copy.toml:20:23: feil: ukjent enhet `politi`",
         "cases/2027/2027-01-05-emty.toml:22:1: feil: brukerens/familiens situasjon (bekymringen) mangler (R4)",
-        "cases/2027/2027-01-05-stat.toml:4:10: feil: status `scheduled` krever `meeting`",
+        "cases/2027/2027-01-05-stat.toml:4:10: feil: en sak som står som «satt opp» (`status = \"scheduled\"`) må ha `meeting`",
         "cases/2027/2027-01-05-newr.toml:1:10: advarsel: filen er skrevet av en nyere rt (schema 2",
         "cases/2027/.2027-01-05-aaaa.toml.x1y2z3.rt-tmp: advarsel: midlertidig fil etter en avbrutt skriving",
         "rt.toml:40:11: feil: `meetings.weekday` kan ikke være `tirsdg`",

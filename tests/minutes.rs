@@ -246,7 +246,7 @@ fn every_illegal_status_step_is_refused_and_changes_nothing() {
     refuse(
         &["decide", "2026-11-16-mcax", "--accept", "kid-kurs"],
         "2026-11-16-mcax",
-        "`rt decide` kan ikke brukes på en sak med status `scheduled`",
+        "`rt decide` kan ikke brukes på en sak som står som «satt opp»",
     );
     refuse(
         &["close", "2026-11-16-mcax"],
@@ -257,7 +257,7 @@ fn every_illegal_status_step_is_refused_and_changes_nothing() {
     refuse(
         &["record", "2026-09-01-nknk", "--assessment", "x", "--next-step", "y"],
         "2026-09-01-nknk",
-        "`rt record` kan ikke brukes på en sak med status `decided`",
+        "`rt record` kan ikke brukes på en sak som står som «besluttet»",
     );
     // closed: nothing at all
     for args in [
@@ -265,7 +265,7 @@ fn every_illegal_status_step_is_refused_and_changes_nothing() {
         vec!["decide", "2026-08-11-q46y", "--accept", "motorisk-kartlegging"],
         vec!["close", "2026-08-11-q46y", "--reason", "igjen"],
     ] {
-        refuse(&args, "2026-08-11-q46y", "på en sak med status `closed` (avsluttet)");
+        refuse(&args, "2026-08-11-q46y", "på en sak som står som «avsluttet»");
     }
     // discussed: a decision only on proposed measures, never both ways, never empty
     refuse(
@@ -504,4 +504,53 @@ fn an_outcome_recorded_before_the_meeting_is_warned_about() {
     let out = team.rt(record.iter().copied().chain(["--today", "2026-12-09"])).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(!stderr(&out).contains("har ikke kommet ennå"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_default_follow_up_skips_a_cancelled_meeting() {
+    let team = Team::new();
+    let rel = "cases/2027/2027-01-05-ffff.toml";
+    team.write(rel, &scheduled_case("2027-01-05-ffff", "2027-01-26"));
+    // Six weeks after 26 January is the meeting of 9 March, which is cancelled.
+    for args in [
+        vec!["schedule", "--publish", "--half", "2027H1", "--today", TODAY],
+        vec!["schedule", "--cancel", "2027-03-09", "--reason", "Kurs", "--today", TODAY],
+    ] {
+        let out = team.rt(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let out = team
+        .rt([
+            "record",
+            "2027-01-05-ffff",
+            "--today",
+            "2027-01-26",
+            "--assessment",
+            "Vurdert.",
+            "--next-step",
+            "Ring.",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(team.read(rel).contains("follow_up = 2027-03-30"), "{}", team.read(rel));
+    assert!(stderr(&out).contains("oppfølging 2027-03-30"), "{}", stderr(&out));
+}
+
+#[test]
+fn status_names_are_norwegian_in_norwegian_messages() {
+    let team = Team::demo();
+    let out =
+        team.rt(["decide", "2026-11-16-mcax", "--accept", "kid-kurs", "--today", DAY]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("`rt decide` kan ikke brukes på en sak som står som «satt opp»"), "{err}");
+    assert!(!err.contains("`scheduled`"), "{err}");
+    let out = team.rt(["close", "2026-11-16-mcax", "--today", DAY]).output().unwrap();
+    assert!(stderr(&out).contains("saken står som «satt opp»; å avslutte"), "{}", stderr(&out));
+    let out = team
+        .rt(["decide", "2026-11-16-mcax", "--accept", "kid-kurs", "--today", DAY, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("with status `scheduled`"), "{}", stderr(&out));
 }

@@ -167,16 +167,18 @@ fn r5_violence_is_refused_with_the_instruction_and_nothing_else() {
 }
 
 #[test]
-fn a_text_mentioning_violence_gets_r5_as_a_reminder() {
+fn a_text_mentioning_violence_is_asked_about_not_guessed() {
     let team = Team::new();
     let args = referral_with(&["--concern"], &["--concern", "Ingen mistanke om vold, men mye uro."]);
     let out = team.rt(&args).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        stderr(&out).contains("advarsel: brukerens/familiens situasjon (bekymringen) nevner vold"),
-        "{}",
-        stderr(&out)
+    assert_eq!(out.status.code(), Some(1), "without a terminal R5 must be answered: {}", stderr(&out));
+    assert!(stderr(&out).contains("feil: teksten nevner «om vold, men»"), "{}", stderr(&out));
+    let args = referral_with(
+        &["--concern"],
+        &["--concern", "Ingen mistanke om vold, men mye uro.", "--no-violence-concern"],
     );
+    let out = team.rt(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]
@@ -415,4 +417,14 @@ fn the_team_language_setting_gives_english_and_the_flag_beats_it() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_bti_level_given_is_the_level_confirmed() {
+    let team = Team::new();
+    let out = team.rt(referral_with(&[], &["--bti-level", "2"])).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("(BTI nivå 2, Helsestasjon og skolehelsetjeneste)"), "{}", stderr(&out));
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert!(stderr(&out).contains("(BTI nivå 1, Helsestasjon og skolehelsetjeneste)"), "{}", stderr(&out));
 }

@@ -130,10 +130,11 @@ const MEMBERS: [&str; 5] = [
 ];
 
 #[test]
-fn the_invitation_is_delivered_to_every_member_and_invited_contact() {
+fn each_mail_is_delivered_to_its_own_recipients() {
     let Some(mut sink) = Sink::start(Some(("ingrid", "hemmelig"))) else { return };
     let team = team_for(&sink, None);
-    // A contact person at the centre the user wants there, who is not a member: copied in.
+    // A contact person at the centre the user wants there, who is not a member: a mail of
+    // their own, with only that case.
     let rel = "cases/2026/2026-11-19-kefo.toml";
     team.write(
         rel,
@@ -151,6 +152,7 @@ fn the_invitation_is_delivered_to_every_member_and_invited_contact() {
     assert!(report.contains("Line Dahl <line.dahl@eikvik.kommune.example>"), "{report}");
     assert!(stderr(&out).contains("sendt til 6 mottaker(e) via 127.0.0.1"), "{}", stderr(&out));
 
+    // The members' mail.
     let got = sink.next();
     assert_eq!(got["login"], "ingrid");
     assert_eq!(got["from"], "ingrid.solberg@eikvik.kommune.example");
@@ -158,17 +160,15 @@ fn the_invitation_is_delivered_to_every_member_and_invited_contact() {
         got["to"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     to.sort();
     let mut want: Vec<String> = MEMBERS.iter().map(|s| s.to_string()).collect();
-    want.push("line.dahl@eikvik.kommune.example".into());
     want.sort();
-    assert_eq!(to, want, "the leader sends; the members and the invited contact receive");
+    assert_eq!(to, want, "the leader sends; the members receive");
 
     // The message as delivered: parsed by an independent MIME parser.
     let data = got["data"].as_str().unwrap();
     let message = mail_parser::MessageParser::default().parse(data.as_bytes()).unwrap();
     assert!(message.subject().unwrap().contains("8. desember 2026"), "{:?}", message.subject());
     assert!(message.header("X-Unsent").is_none(), "a sent mail is not a draft");
-    let cc = message.cc().unwrap().first().unwrap();
-    assert_eq!((cc.name(), cc.address()), (Some("Line Dahl"), Some("line.dahl@eikvik.kommune.example")));
+    assert!(message.cc().is_none(), "nobody is copied in");
     assert_eq!(message.to().unwrap().iter().count(), 5);
     let body = message.body_text(0).unwrap();
     assert!(body.contains("8. desember 2026") && body.contains("Ingrid Solberg"), "{body}");
@@ -183,6 +183,16 @@ fn the_invitation_is_delivered_to_every_member_and_invited_contact() {
             assert!(!body.contains(value), "{value} leaked into the mail");
         }
     }
+
+    // The contact's own mail: to her alone, with only the case she comes for.
+    let got = sink.next();
+    let to: Vec<&str> = got["to"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(to, ["line.dahl@eikvik.kommune.example"]);
+    let data = got["data"].as_str().unwrap();
+    let message = mail_parser::MessageParser::default().parse(data.as_bytes()).unwrap();
+    let body = message.body_text(0).unwrap();
+    assert!(body.contains("Bruker: R.O., født 30. september 2002"), "{body}");
+    assert!(!body.contains("M.H.") && !body.contains("Anonym drøfting"), "only her case: {body}");
 }
 
 #[test]

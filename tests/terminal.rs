@@ -136,3 +136,21 @@ fn piped_output_is_never_coloured() {
         assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{args:?}");
     }
 }
+
+#[test]
+fn at_a_terminal_a_text_on_the_r5_word_list_is_asked_about_with_the_phrase() {
+    let team = Team::new();
+    let args = referral_with(&["--concern"], &["--concern", "Han har blåmerker på armene."]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, shown) = in_terminal(&team, &args, &["ja"]);
+    assert_eq!(code, 1, "{shown}");
+    assert!(
+        shown.contains("Teksten nevner «har blåmerker på». Gjelder saken mistanke om vold eller seksuelle overgrep? [j/n]: "),
+        "{shown}"
+    );
+    assert!(shown.contains("kontakte barnevernet eller politiet direkte"), "{shown}");
+    assert!(team.case_files().is_empty());
+    let (code, shown) = in_terminal(&team, &args, &["nei"]);
+    assert_eq!(code, 0, "{shown}");
+    assert_eq!(team.case_files().len(), 1);
+}

@@ -82,7 +82,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let shown: Vec<&CaseSummary> = cases.iter().map(|l| &l.case).filter(|c| args.keeps(c)).collect();
     match args.format {
         TextOrJson::Json => {
-            let rows: Vec<CaseRow> = shown.iter().map(|c| CaseRow::of(c)).collect();
+            let rows: Vec<CaseRow> = shown.iter().map(|c| CaseRow::of(c, ctx.today)).collect();
             ctx.print(&to_json(&rows))?;
         }
         TextOrJson::Text if shown.is_empty() => {
@@ -92,7 +92,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
             }
         }
         TextOrJson::Text => {
-            ctx.print(&text_table(&shown, lang))?;
+            ctx.print(&text_table(&shown, ctx.today, lang))?;
             ctx.note(lang.count(shown.len(), ("sak", "saker"), ("case", "cases")));
         }
     }
@@ -114,7 +114,7 @@ fn no_meeting_that_day(ctx: &Session, config: &crate::model::Config, date: Naive
     ctx.warn(&Problem::NoMeetingThatDay { date, near, half: half.to_string() });
 }
 
-fn text_table(cases: &[&CaseSummary], lang: Lang) -> String {
+fn text_table(cases: &[&CaseSummary], today: NaiveDate, lang: Lang) -> String {
     let header = [
         "ID",
         lang.pick("STATUS", "STATUS"),
@@ -135,6 +135,10 @@ fn text_table(cases: &[&CaseSummary], lang: Lang) -> String {
                 c.meeting.map_or_else(|| "–".to_string(), |d| d.to_string()),
                 c.referrer.unit.clone(),
                 match &c.user {
+                    // Once the consent no longer holds, the initials are not shown (R2).
+                    User::Known { .. } if !crate::rules::consent::identity_allowed(*c, today) => {
+                        lang.pick("skjult", "hidden").to_string()
+                    }
                     User::Known { initials, .. } => initials.clone(),
                     User::Anonymous { .. } => lang.pick("anonym", "anonymous").to_string(),
                     User::Nobody => "–".to_string(),

@@ -147,6 +147,43 @@ pub fn warn_unreadable_cases(setup: &Setup, diags: &[crate::diagnostic::Diagnost
     }
 }
 
+/// The cases of a meeting that `rt check` finds no error in, each other one named in a
+/// warning: nothing invalid is ever rendered (initials that are not initials must never
+/// reach a mail). Files too broken to read are named too when they say they belong to the
+/// meeting; `diags` are the problems met while loading.
+pub fn valid_cases_of_meeting<T>(
+    setup: &Setup,
+    team: &crate::store::TeamDir,
+    config: &crate::model::Config,
+    meeting: chrono::NaiveDate,
+    loaded: Vec<crate::store::load::Loaded<T>>,
+    diags: &[crate::diagnostic::Diagnostic],
+) -> Result<Vec<T>, Error> {
+    let (bank, _) = crate::store::load::tiltaksbank(team, Some(config))?;
+    let mut kept = Vec::with_capacity(loaded.len());
+    for l in loaded {
+        if check::case_file_errors(team, &l.rel, config, &bank, setup.today).is_empty() {
+            kept.push(l.case);
+        } else {
+            setup.warn(&crate::problem::Problem::CaseLeftOut { file: l.rel });
+        }
+    }
+    let broken: std::collections::BTreeSet<&str> =
+        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+    let mut elsewhere = 0;
+    for file in broken {
+        if crate::store::load::meeting_of_file(team, file) == Some(meeting) {
+            setup.warn(&crate::problem::Problem::CaseLeftOut { file: file.to_string() });
+        } else {
+            elsewhere += 1;
+        }
+    }
+    if elsewhere > 0 {
+        setup.warn(&crate::problem::Problem::CaseFilesLeftOut { count: elsewhere, how: LEFT_OUT });
+    }
+    Ok(kept)
+}
+
 pub use crate::problem::LeftOut;
 
 /// What happens to a case file with errors in most commands.

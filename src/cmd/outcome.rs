@@ -3,25 +3,31 @@
 //! referred → scheduled → discussed → decided → closed (see `rules::status`), judges the
 //! result with the same rules as `rt refer` and `rt check`, and writes it back keeping the
 //! file's comments and hand edits. A refusal names the flag to fix and changes nothing.
+//!
+//! Nothing with the user's identity is saved once the consent has lapsed (R2 in time; see
+//! `rules::consent`). The user's answers add up one measure at a time (`rules::decision`).
+//! A guidance case gets the team's advice and no user decision, and closes without a reason
+//! once advised.
 
 use chrono::{Duration, NaiveDate};
 
 use crate::cli::date_arg;
 use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::model::{Case, Decision, Field, Outcome, Proposal, Status, WayIn};
+use crate::model::{Case, Field, Outcome, Proposal, Status, WayIn};
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
 use crate::rules::status::{self, Step};
 use crate::rules::text::normalise_text;
 use crate::rules::{self, Finding};
+use crate::schedule::placement;
 use crate::session::Session;
-use crate::store::cases;
 use crate::store::transaction::Transaction;
+use crate::store::{cases, load};
 use crate::suggest;
 
 /// How long after the meeting the follow-up comes when none is given: a follow-up is always
-/// agreed (R8), and six weeks is two meeting cycles.
+/// agreed (R8), and six weeks is two meeting cycles (the first open meeting from then on).
 const DEFAULT_FOLLOW_UP_DAYS: i64 = 42;
 
 /// Flags of `rt record`.
@@ -38,7 +44,7 @@ pub struct RecordArgs {
     /// Tiltak teamet foreslår (id fra tiltaksbanken); TILTAK:ENHET gir oppdraget til en annen enhet
     #[arg(long, value_name = "TILTAK", value_delimiter = ',')]
     pub propose: Vec<String>,
-    /// Teamets vurdering
+    /// Teamets vurdering (i en veiledningssak: teamets råd)
     #[arg(long, value_name = "TEKST")]
     pub assessment: String,
     /// Neste steg
@@ -47,7 +53,7 @@ pub struct RecordArgs {
     /// BTI: saken løftes til instansmøte 0–6 år eller skole (nivå 2)
     #[arg(long)]
     pub level2: bool,
-    /// Dato for oppfølging (standard: seks uker etter møtet)
+    /// Dato for oppfølging (standard: første møte seks uker etter møtet eller senere)
     #[arg(long = "follow-up", value_name = "DATO", value_parser = date_arg)]
     pub follow_up: Option<NaiveDate>,
     /// Når tiltakene skal evalueres (standard: oppfølgingsdatoen)
@@ -64,7 +70,7 @@ pub struct RecordArgs {
 /// Flags of `rt decide`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Eksempler:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier\n  rt decide 2026-11-02-4mvl --accept cos-p-samspill --date 2026-11-20"
+    after_help = "Eksempler:\n  rt decide 2026-11-16-mcax --accept oppfolging-rus --decline samtaler-helsesykepleier\n  rt decide 2026-11-02-4mvl --accept cos-p-samspill --date 2026-11-20\n  rt decide 2026-11-02-4mvl --decline cos-p-samspill --change\n\nSvarene legges til de brukeren har gitt før; saken er besluttet når alle tiltakene har svar."
 )]
 pub struct DecideArgs {
     /// Saks-id
@@ -76,7 +82,10 @@ pub struct DecideArgs {
     /// Tiltak brukeren takker nei til
     #[arg(long, value_name = "TILTAK", value_delimiter = ',')]
     pub decline: Vec<String>,
-    /// Når brukeren bestemte seg (standard: i dag)
+    /// Endre et svar brukeren allerede har gitt (endringen dateres og vises i `rt show`)
+    #[arg(long)]
+    pub change: bool,
+    /// Når brukeren svarte (standard: i dag)
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub date: Option<NaiveDate>,
 }
@@ -90,7 +99,7 @@ pub struct CloseArgs {
     /// Saks-id
     #[arg(value_name = "ID")]
     pub id: String,
-    /// Hvorfor saken avsluttes (kreves før brukerens beslutning, f.eks. trukket; i oppfølging: goal-reached, concern-gone, individual-plan eller user-ended)
+    /// Hvorfor saken avsluttes (kreves før brukerens beslutning, f.eks. trukket; ikke etter trukket samtykke eller en veiledningssak med råd; i oppfølging: goal-reached, concern-gone, individual-plan eller user-ended)
     #[arg(long, value_name = "TEKST")]
     pub reason: Option<String>,
     /// Når saken avsluttes (standard: i dag)
@@ -129,6 +138,16 @@ fn step(case: &Case, step: Step) -> Result<Status, Error> {
     status::next(case.status, step).map_err(Error::Stop)
 }
 
+/// Refuses to save anything with the user's identity on a day the consent does not hold.
+fn identity_may_be_saved(case: &Case, on: NaiveDate) -> Result<(), Error> {
+    match rules::consent::lapse(case, on).and_then(|l| l.dated()) {
+        Some((withdrawn, date)) => {
+            Err(Problem::IdentityAfterConsent { id: case.id.to_string(), withdrawn, date }.into())
+        }
+        None => Ok(()),
+    }
+}
+
 /// Runs `rt record`.
 pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let config = ctx.config()?;
@@ -140,7 +159,18 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let (bank, _) = crate::store::load::tiltaksbank(&ctx.team, Some(config))?;
     let mut findings = Vec::new();
     let date = args.date.or(case.meeting).unwrap_or(ctx.today);
-    let follow_up = args.follow_up.unwrap_or(date + Duration::days(DEFAULT_FOLLOW_UP_DAYS));
+    identity_may_be_saved(&case, date)?;
+    let guidance = case.way_in == WayIn::Guidance;
+    // A follow-up is agreed for a user (R8); a guidance case gets one only when given.
+    let follow_up = match args.follow_up {
+        Some(day) => Some(day),
+        None if guidance => None,
+        None => {
+            let later = date + Duration::days(DEFAULT_FOLLOW_UP_DAYS);
+            let meetings = load::meetings_around(&ctx.team, config, later, None)?;
+            Some(placement::follow_up_day(&meetings, date, DEFAULT_FOLLOW_UP_DAYS))
+        }
+    };
     let mut proposed = Vec::new();
     for (i, spec) in args.propose.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).enumerate() {
         let (id, unit) = match spec.split_once(':') {
@@ -165,21 +195,24 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
                 .or(config.unit(&measure.provider).map(|u| u.id.as_str()))
                 .unwrap_or(&case.referrer.unit)
                 .to_string(),
-            evaluate: Some(args.evaluate.unwrap_or(follow_up)),
+            evaluate: args.evaluate.or(follow_up),
         });
     }
     if args.level2 && case.way_in != WayIn::Bti {
         findings.push(Finding::error(Field::Level2, Problem::Level2NotBti));
     }
-    let coordinator =
-        args.coordinator.as_deref().map(normalise_text).unwrap_or_else(|| case.referrer.name.clone());
+    let coordinator = match args.coordinator.as_deref() {
+        Some(name) => normalise_text(name),
+        None if guidance => String::new(),
+        None => case.referrer.name.clone(),
+    };
     case.outcome = Some(Outcome {
         date,
         assessment: normalise_text(&args.assessment),
         next_step: normalise_text(&args.next_step),
         proposed,
         level2: args.level2,
-        follow_up: Some(follow_up),
+        follow_up,
         coordinator: coordinator.clone(),
     });
     for (field, text) in [(Field::Assessment, &args.assessment), (Field::NextStep, &args.next_step)] {
@@ -189,6 +222,19 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     }
     judge_and_save(ctx, tx, &edit, &case, findings)?;
     let n = case.outcome.as_ref().map_or(0, |o| o.proposed.len());
+    let Some(follow_up) = follow_up else {
+        ctx.note(lang.pick(
+            format!(
+                "Teamets råd er lagret for {}: {n} tiltak foreslått. `rt close {}` avslutter saken.",
+                case.id, case.id
+            ),
+            format!(
+                "The team's advice is stored for {}: {n} measure(s) proposed. `rt close {}` closes the case.",
+                case.id, case.id
+            ),
+        ));
+        return Ok(0);
+    };
     ctx.note(lang.pick(
         format!(
             "Saken {} er drøftet: {n} tiltak foreslått; oppfølging {follow_up} ({coordinator}).",
@@ -209,43 +255,51 @@ pub fn decide(args: DecideArgs, ctx: &Session) -> Result<i32, Error> {
     let tx = ctx.transaction()?;
     let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
-    case.status = step(&case, Step::Decide)?;
+    if case.way_in == WayIn::Guidance {
+        return Err(Problem::GuidanceNoDecision.into());
+    }
+    step(&case, Step::Decide)?;
+    let date = args.date.unwrap_or(ctx.today);
+    identity_may_be_saved(&case, date)?;
     let clean = |v: &[String]| -> Vec<String> {
-        let mut out: Vec<String> = v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        out.dedup();
+        let mut out: Vec<String> = Vec::new();
+        for id in v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            if !out.iter().any(|o| o == id) {
+                out.push(id.to_string());
+            }
+        }
         out
     };
-    let (accepted, declined) = (clean(&args.accept), clean(&args.decline));
-    let mut findings = Vec::new();
-    if accepted.is_empty() && declined.is_empty() {
-        findings.push(Finding::error(Field::Accepted(None), Problem::NothingDecided));
-    }
-    for id in accepted.iter().filter(|id| declined.contains(id)) {
-        findings.push(Finding::error(Field::Accepted(None), Problem::AcceptedAndDeclined { id: id.clone() }));
-    }
-    let proposed: Vec<String> =
-        case.outcome.iter().flat_map(|o| o.proposed.iter().map(|p| p.measure.clone())).collect();
-    let undecided: Vec<String> =
-        proposed.iter().filter(|p| !accepted.contains(p) && !declined.contains(p)).cloned().collect();
-    if !undecided.is_empty() && findings.is_empty() {
-        findings.push(Finding::warning(Field::Decision, Problem::Undecided { ids: undecided }));
-    }
-    case.decision = Some(Decision { date: args.date.unwrap_or(ctx.today), accepted, declined });
-    judge_and_save(ctx, tx, &edit, &case, findings)?;
+    let (accept, decline) = (clean(&args.accept), clean(&args.decline));
+    let given = rules::decision::Given { accept: &accept, decline: &decline, change: args.change, date };
+    let decision = match rules::decision::apply(case.decision.as_ref(), &given) {
+        Ok(d) => d,
+        Err(findings) => {
+            for f in &findings {
+                ctx.note(crate::diagnostic::render_finding(f, lang));
+            }
+            return Err(Error::Stop(Problem::NotSaved { problems: findings.len() }));
+        }
+    };
+    let open =
+        case.outcome.as_ref().map(|o| rules::decision::unanswered(o, Some(&decision))).unwrap_or_default();
+    // Decided once every proposed measure has an answer; until then still discussed.
+    case.status = if open.is_empty() { Status::Decided } else { Status::Discussed };
+    case.decision = Some(decision);
+    judge_and_save(ctx, tx, &edit, &case, Vec::new())?;
     let d = case.decision.as_ref().expect("just set");
+    let (yes, no) = (d.accepted.len(), d.declined.len());
+    let state = if open.is_empty() {
+        lang.pick("saken er besluttet".to_string(), "the case is decided".to_string())
+    } else {
+        lang.pick(
+            format!("venter på svar på: {}", open.join(", ")),
+            format!("waiting for an answer on: {}", open.join(", ")),
+        )
+    };
     ctx.note(lang.pick(
-        format!(
-            "Brukerens beslutning er lagret for {}: ja til {}, nei til {}.",
-            case.id,
-            d.accepted.len(),
-            d.declined.len()
-        ),
-        format!(
-            "The user's decision is stored for {}: {} accepted, {} declined.",
-            case.id,
-            d.accepted.len(),
-            d.declined.len()
-        ),
+        format!("Brukerens svar er lagret for {}: ja til {yes}, nei til {no}; {state}.", case.id),
+        format!("The user's answers are stored for {}: {yes} accepted, {no} declined; {state}.", case.id),
     ));
     Ok(0)
 }
@@ -257,15 +311,28 @@ pub fn close(args: CloseArgs, ctx: &Session) -> Result<i32, Error> {
     let tx = ctx.transaction()?;
     let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
-    let reason = args.reason.as_deref().map(normalise_text).unwrap_or_default();
-    let early = case.status != Status::Decided;
-    case.status = step(&case, Step::Close { with_reason: !reason.is_empty() })?;
     let date = args.date.unwrap_or(ctx.today);
+    let mut reason = args.reason.as_deref().map(normalise_text).unwrap_or_default();
+    let mut lapsed = false;
+    // A lapsed consent is reason enough, and says so.
+    if reason.is_empty()
+        && let Some((withdrawn, day)) = rules::consent::lapse(&case, date).and_then(|l| l.dated())
+    {
+        reason = lapse_reason(withdrawn, day, lang);
+        lapsed = true;
+    }
+    // A guidance case ends with the team's advice; no user decides on anything.
+    let advised = case.way_in == WayIn::Guidance && case.outcome.is_some();
+    let early = case.status != Status::Decided;
+    case.status = step(&case, Step::Close { with_reason: !reason.is_empty() || advised })?;
     case.closed = Some(date);
     // A case in follow-up ends it, with one of its reasons (R13); the log goes to the archive.
     let mut archive_note = None;
     if let Some(f) = case.followup.as_mut().filter(|f| f.ended.is_none()) {
-        let why = crate::model::EndReason::parse(&reason).ok_or(Problem::FollowupNeedsReason)?;
+        // A follow-up whose consent lapsed was ended by the user.
+        let why = crate::model::EndReason::parse(&reason)
+            .or(lapsed.then_some(crate::model::EndReason::UserEnded))
+            .ok_or(Problem::FollowupNeedsReason)?;
         f.ended = Some((date, why));
         archive_note = Some(lang.pick(
             format!("Oppfølgingen er avsluttet ({}). Stafettloggen arkiveres hos enheten som meldte saken: `rt logg {} --format html --out stafettlogg.html`.", why.label(lang), case.id),
@@ -286,4 +353,16 @@ pub fn close(args: CloseArgs, ctx: &Session) -> Result<i32, Error> {
         ctx.note(note);
     }
     Ok(0)
+}
+
+/// Why a case closes when its consent lapsed, in the words kept in the case file.
+pub fn lapse_reason(withdrawn: bool, day: NaiveDate, lang: crate::lang::Lang) -> String {
+    if withdrawn {
+        lang.pick(
+            format!("Samtykket er trukket tilbake {day}."),
+            format!("The consent was withdrawn on {day}."),
+        )
+    } else {
+        lang.pick(format!("Samtykket utløp {day}."), format!("The consent expired on {day}."))
+    }
 }

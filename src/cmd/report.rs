@@ -82,7 +82,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         None => Notes::default(),
     };
     // Only cases referred or discussed in these two half-years count.
-    let need = load::Need { months: load::Need::months_of(&[half, half.previous()]) };
+    let need = load::Need { months: load::Need::months_of(&[half, half.previous()]), ..Default::default() };
     let (all, diags) = load::cases_for(&ctx.team, &need);
     super::warn_unreadable_cases(ctx, &diags, super::LeftOut::NotCounted);
     let cases: Vec<&Case> = all.iter().map(|c| &c.case).collect();

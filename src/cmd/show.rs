@@ -1,6 +1,8 @@
-//! `rt show ID`: one case, whole — the referral, consent, situation, outcome and decision.
+//! `rt show ID`: one case, whole — the referral, consent, situation, outcome and decision,
+//! with every answer the user changed and when.
 //!
-//! The case is read straight from `cases/YYYY/ID.toml` (see `store::cases::open`).
+//! The case is read straight from `cases/YYYY/ID.toml` (see `store::cases::open`). Once the
+//! consent has lapsed the user's initials and birth date are not shown (R2 in time).
 
 use std::fmt::Write as _;
 
@@ -30,8 +32,9 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let config = ctx.config()?;
     let lang = ctx.lang;
     let case = cases::open(&ctx.team, &args.id)?.case;
+    let hidden = !crate::rules::consent::identity_allowed(&case, ctx.today);
     match args.format {
-        TextOrJson::Json => ctx.print(&to_json(&CaseDetail::of(&case)))?,
+        TextOrJson::Json => ctx.print(&to_json(&CaseDetail::of(&case).hiding_identity(hidden)))?,
         TextOrJson::Text => ctx.print(&render(&case, config, ctx.today, lang))?,
     }
     Ok(0)
@@ -62,7 +65,12 @@ fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> St
         ),
     );
     field(lang.pick("Møte", "Meeting"), c.meeting.map_or(dash.clone(), |d| d.to_string()));
+    let lapsed = crate::rules::consent::lapse(c, today);
     let user = match &c.user {
+        User::Known { .. } if lapsed.is_some() => lang.pick(
+            format!("skjult: samtykket gjelder ikke lenger (`rt consent {} --then anonymous|close`)", c.id),
+            format!("hidden: the consent no longer holds (`rt consent {} --then anonymous|close`)", c.id),
+        ),
         User::Known { initials, born } => lang.pick(
             format!("{initials}, født {born} ({} år)", age_on(*born, today)),
             format!("{initials}, born {born} (age {})", age_on(*born, today)),
@@ -138,7 +146,7 @@ fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> St
         section(&mut text, lang.pick("Neste steg", "Next step"), &o.next_step);
     }
     if let Some(d) = &c.decision {
-        let body = lang.pick(
+        let mut body = lang.pick(
             format!(
                 "{}: takket ja til {}; nei til {}",
                 d.date,
@@ -152,6 +160,28 @@ fn render(c: &Case, config: &Config, today: chrono::NaiveDate, lang: Lang) -> St
                 list_or_dash(&d.declined)
             ),
         );
+        for change in &d.changes {
+            let from = match change.to {
+                crate::model::Answer::Accepted => crate::model::Answer::Declined,
+                crate::model::Answer::Declined => crate::model::Answer::Accepted,
+            };
+            body.push_str(&lang.pick(
+                format!(
+                    "\n{}: endret {} fra {} til {}",
+                    change.date,
+                    change.measure,
+                    from.label(lang),
+                    change.to.label(lang)
+                ),
+                format!(
+                    "\n{}: changed {} from {} to {}",
+                    change.date,
+                    change.measure,
+                    from.label(lang),
+                    change.to.label(lang)
+                ),
+            ));
+        }
         section(&mut text, lang.pick("Brukerens beslutning", "The user's decision"), &body);
     }
     if let Some(f) = &c.followup {

@@ -47,6 +47,15 @@ impl WayIn {
         }
     }
 
+    /// The name a user reads for a case at a BTI level: a BTI case is named by the level it
+    /// stands at ("BTI nivå 2"), every other case by its way in.
+    pub fn label_at(self, bti_level: Option<u8>, lang: Lang) -> String {
+        match (self, bti_level) {
+            (WayIn::Bti, Some(level)) => lang.pick(format!("BTI nivå {level}"), format!("BTI level {level}")),
+            _ => self.label(lang).to_string(),
+        }
+    }
+
     /// The name a user reads.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -245,15 +254,69 @@ pub struct Outcome {
     pub coordinator: String,
 }
 
-/// The user's own decision on the proposals (R9), written by `rt decide`.
+/// The user's own decision on the proposals (R9), written by `rt decide`: answers given one
+/// measure at a time add up; an answer changed later is kept as a dated change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
-    /// When the user decided.
+    /// When the user last answered.
     pub date: NaiveDate,
     /// Accepted measure ids.
     pub accepted: Vec<String>,
     /// Declined measure ids.
     pub declined: Vec<String>,
+    /// Answers the user changed afterwards (`rt decide --change`), oldest first.
+    pub changes: Vec<DecisionChange>,
+}
+
+/// The user's answer to one proposed measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Yes to the measure.
+    Accepted,
+    /// No to the measure.
+    Declined,
+}
+
+impl Answer {
+    /// The code used in files and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Answer::Accepted => "accepted",
+            Answer::Declined => "declined",
+        }
+    }
+
+    /// The word a user reads ("ja"/"nei").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Answer::Accepted => lang.pick("ja", "yes"),
+            Answer::Declined => lang.pick("nei", "no"),
+        }
+    }
+}
+
+/// An answer the user changed: to what, and when (the earlier answer was the other one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionChange {
+    /// When the answer was changed.
+    pub date: NaiveDate,
+    /// The measure.
+    pub measure: String,
+    /// The answer it was changed to.
+    pub to: Answer,
+}
+
+impl Decision {
+    /// The user's answer to a measure, if any.
+    pub fn answer(&self, measure: &str) -> Option<Answer> {
+        if self.accepted.iter().any(|m| m == measure) {
+            Some(Answer::Accepted)
+        } else if self.declined.iter().any(|m| m == measure) {
+            Some(Answer::Declined)
+        } else {
+            None
+        }
+    }
 }
 
 /// A case, as the team keeps it.
@@ -285,6 +348,9 @@ pub struct Case {
     pub anonymised: Option<NaiveDate>,
     /// The user's age band at referral, kept by `rt purge` when it removes the birth date.
     pub age_band: Option<String>,
+    /// When the case went on anonymously because the consent lapsed (withdrawn or expired):
+    /// its identity was removed then (R2, R3).
+    pub anonymous_since: Option<NaiveDate>,
     /// Who refers.
     pub referrer: Referrer,
     /// Who the case is about.

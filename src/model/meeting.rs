@@ -27,6 +27,21 @@ pub struct Meeting {
     pub cancelled: Option<String>,
     /// The day it was first set for, if it was moved.
     pub moved_from: Option<NaiveDate>,
+    /// Who was there, once stored (by the first referat after the meeting, or
+    /// `rt minutes --absent/--guest`).
+    pub attendance: Option<Attendance>,
+}
+
+/// Who was at a held meeting, by name as `rt.toml` has them: the standing members present and
+/// absent, and the guests (an employee who brought a case, a contact the user wanted there).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attendance {
+    /// Standing members who were there.
+    pub present: Vec<String>,
+    /// Those expected who were not: standing members, or invited guests who did not come.
+    pub absent: Vec<String>,
+    /// Guests who were there.
+    pub guests: Vec<String>,
 }
 
 impl Meeting {

@@ -13,14 +13,14 @@ pub mod meeting;
 pub mod team;
 
 pub use case::{
-    Case, CaseSummary, Consent, ConsentBy, Decision, Outcome, Proposal, Referrer, Situation, Status, User,
-    WayIn,
+    Answer, Case, CaseSummary, Consent, ConsentBy, Decision, DecisionChange, Outcome, Proposal, Referrer,
+    Situation, Status, User, WayIn,
 };
 pub use field::Field;
 pub use followup::{EndReason, Followup, Verdict};
 pub use id::CaseId;
 pub use measure::{Access, Imported, Level, Measure, Tiltaksbank};
-pub use meeting::{Meeting, Schedule};
+pub use meeting::{Attendance, Meeting, Schedule};
 pub use team::{
     Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Member, Person, Provider, SchoolHoliday,
     Unit,

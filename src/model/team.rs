@@ -259,4 +259,20 @@ impl Config {
         let name = name.trim().to_lowercase();
         self.members.iter().find(|m| m.name.to_lowercase() == name)
     }
+
+    /// The person of `rt.toml` with this name (case-insensitive): a standing member, the
+    /// leader, or a contact under `[[contacts]]` — the only people an invitation can reach.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        let name = name.trim().to_lowercase();
+        self.members
+            .iter()
+            .chain(self.leader.as_ref())
+            .chain(&self.contacts)
+            .find(|p| p.name.to_lowercase() == name)
+    }
+
+    /// The names of every person of `rt.toml` (for "did you mean").
+    pub fn person_names(&self) -> impl Iterator<Item = &str> {
+        self.members.iter().chain(self.leader.as_ref()).chain(&self.contacts).map(|p| p.name.as_str())
+    }
 }

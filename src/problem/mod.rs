@@ -506,6 +506,54 @@ pub enum Problem {
     SiteNotAFile { path: String },
     /// `rt tiltak site`: writing stopped after some files.
     SitePartlyWritten { dir: String, written: usize, total: usize, file: String, detail: String },
+    // ---- meeting: consent, people, attendance, decisions (issue 15) -----------------
+    /// A withdrawal without `--then`, and no terminal to ask: the two ways on.
+    ConsentLapsedChoose { id: String },
+    /// `rt consent --then` while the consent still holds.
+    ConsentStillValid { id: String },
+    /// `rt consent --then` on a case that has no identity (left) to remove.
+    NoIdentityToRemove { id: String },
+    /// A case waiting for its meeting whose consent will have lapsed by then.
+    ConsentLapsesBeforeMeeting {
+        id: String,
+        meeting: chrono::NaiveDate,
+        withdrawn: bool,
+        date: chrono::NaiveDate,
+    },
+    /// An outcome or decision with the user's identity after the consent lapsed.
+    IdentityAfterConsent { id: String, withdrawn: bool, date: chrono::NaiveDate },
+    /// A referral whose consent runs out before the meeting it would get.
+    ConsentExpiresBeforeMeeting {
+        expires: chrono::NaiveDate,
+        meeting: chrono::NaiveDate,
+        fits: Vec<chrono::NaiveDate>,
+    },
+    /// A case gone on anonymously that still holds an identity or a consent.
+    AnonymousSinceWithIdentity,
+    /// Someone invited to a meeting who is no standing member and has no address in rt.toml.
+    GuestWithoutAddress { name: String, id: String, referrer: bool },
+    /// A contact person to invite who is not a person of rt.toml.
+    UnknownContact { name: String, suggestion: Option<String> },
+    /// The invitation is several mails, and a single output was asked for.
+    SeveralMails { count: usize },
+    /// A case file with errors, left out of an invitation or a referat.
+    CaseLeftOut { file: String },
+    /// Drafts that already exist and differ from what rt would write now.
+    DraftsDiffer { files: Vec<String> },
+    /// An answer the user already gave, to be changed without `--change`.
+    AlreadyAnswered { id: String, accepted: bool, date: chrono::NaiveDate },
+    /// `rt decide --change` where there is nothing to change.
+    NothingToChange { id: String },
+    /// `rt decide` on a guidance case.
+    GuidanceNoDecision,
+    /// `rt minutes --guest` with a name that is no person of rt.toml.
+    UnknownGuest { name: String, suggestion: Option<String> },
+    /// `rt minutes --guest` with a standing member's name.
+    GuestIsMember { name: String },
+    /// Attendance that could not be stored: the half-year is not published.
+    AttendanceNotStored { half: String },
+    /// Free text on R5's word list, and no terminal to ask.
+    ViolenceWords { phrases: Vec<String> },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -752,7 +800,7 @@ impl Problem {
                 "the meeting is before the referral".to_string(),
             ),
             StatusNeeds { status, key } => l.pick(
-                format!("status `{}` krever `{key}`", status.code()),
+                format!("en sak som står som «{}» (`status = \"{}\"`) må ha `{key}`", status.label(l), status.code()),
                 format!("status `{}` requires `{key}`", status.code()),
             ),
             ClosedButOpen => l.pick(
@@ -848,11 +896,11 @@ impl Problem {
                 format!("the file name does not match the half-year {half}"),
             ),
             StepNotAllowed { command, status } => l.pick(
-                format!("`{command}` kan ikke brukes på en sak med status `{}` ({})", status.code(), status.label(l)),
+                format!("`{command}` kan ikke brukes på en sak som står som «{}»", status.label(l)),
                 format!("`{command}` cannot be used on a case with status `{}` ({})", status.code(), status.label(l)),
             ),
             CloseNeedsReason { status } => l.pick(
-                format!("saken har status `{}`; å avslutte før brukerens beslutning krever en grunn", status.code()),
+                format!("saken står som «{}»; å avslutte før brukerens beslutning krever en grunn", status.label(l)),
                 format!("the case has status `{}`; closing before the user's decision needs a reason", status.code()),
             ),
             AcceptedAndDeclined { id } => l.pick(
@@ -1359,6 +1407,109 @@ impl Problem {
                 format!("nettsiden i {dir} ble bare delvis skrevet: {written} av {total} filer, så stoppet det ved {file} ({detail})"),
                 format!("the site in {dir} was only partly written: {written} of {total} files, then it stopped at {file} ({detail})"),
             ),
+            // ---- meeting: consent, people, attendance, decisions (issue 15) -----------
+            ConsentLapsedChoose { id } => l.pick(
+                format!("saken {id} kan nå bare drøftes anonymt eller avsluttes (R2)"),
+                format!("case {id} can now only be discussed anonymously or be closed (R2)"),
+            ),
+            ConsentStillValid { id } => l.pick(
+                format!("samtykket i sak {id} gjelder fortsatt"),
+                format!("the consent in case {id} still holds"),
+            ),
+            NoIdentityToRemove { id } => l.pick(
+                format!("sak {id} har ingen bruker med identitet, så det er ikke noe samtykke som har falt bort"),
+                format!("case {id} has no identified user, so there is no lapsed consent"),
+            ),
+            ConsentLapsesBeforeMeeting { id, meeting, withdrawn: true, date } => l.pick(
+                format!("sak {id}: samtykket ble trukket tilbake {date}, før møtet {meeting}; saken kan bare drøftes anonymt (R2)"),
+                format!("case {id}: the consent was withdrawn on {date}, before the meeting on {meeting}; the case may only be discussed anonymously (R2)"),
+            ),
+            ConsentLapsesBeforeMeeting { id, meeting, withdrawn: false, date } => l.pick(
+                format!("sak {id}: samtykket gjelder bare til og med {date}, før møtet {meeting}; saken kan bare drøftes anonymt (R2)"),
+                format!("case {id}: the consent holds only through {date}, before the meeting on {meeting}; the case may only be discussed anonymously (R2)"),
+            ),
+            IdentityAfterConsent { id, withdrawn: true, date } => l.pick(
+                format!("samtykket i sak {id} ble trukket tilbake {date}: ingenting med brukerens identitet kan lagres etter det (R2)"),
+                format!("the consent in case {id} was withdrawn on {date}: nothing with the user's identity can be saved after that (R2)"),
+            ),
+            IdentityAfterConsent { id, withdrawn: false, date } => l.pick(
+                format!("samtykket i sak {id} gjaldt bare til og med {date}: ingenting med brukerens identitet kan lagres etter det (R2)"),
+                format!("the consent in case {id} held only through {date}: nothing with the user's identity can be saved after that (R2)"),
+            ),
+            ConsentExpiresBeforeMeeting { expires, meeting, .. } => l.pick(
+                format!("samtykket utløper {expires}, før møtet {meeting} (R2)"),
+                format!("the consent expires on {expires}, before the meeting on {meeting} (R2)"),
+            ),
+            AnonymousSinceWithIdentity => l.pick(
+                "saken går videre anonymt (`anonymous_since`), men har fortsatt identitet eller samtykke".to_string(),
+                "the case goes on anonymously (`anonymous_since`), but still has an identity or a consent".to_string(),
+            ),
+            GuestWithoutAddress { name, id, referrer: true } => l.pick(
+                format!("{name}, som melder sak {id}, har ingen e-postadresse i rt.toml og får ikke innkallingen"),
+                format!("{name}, who refers case {id}, has no e-mail address in rt.toml and gets no invitation"),
+            ),
+            GuestWithoutAddress { name, id, referrer: false } => l.pick(
+                format!("{name}, kontaktperson i sak {id}, har ingen e-postadresse i rt.toml og får ikke innkallingen"),
+                format!("{name}, contact person in case {id}, has no e-mail address in rt.toml and gets no invitation"),
+            ),
+            UnknownContact { name, .. } => l.pick(
+                format!("`{name}` står ikke i rt.toml"),
+                format!("`{name}` is not in rt.toml"),
+            ),
+            SeveralMails { count } => l.pick(
+                format!("innkallingen er {count} e-poster: én til de faste medlemmene og én til hver gjest"),
+                format!("the invitation is {count} mails: one to the standing members and one to each guest"),
+            ),
+            CaseLeftOut { file } => l.pick(
+                format!("{file} har feil og er utelatt"),
+                format!("{file} has errors and is left out"),
+            ),
+            DraftsDiffer { files } => l.pick(
+                format!(
+                    "{} finnes allerede og er ikke det rt ville skrevet nå, så ingenting er skrevet: {}",
+                    crate::lang::count(files.len(), "utkast", "utkast"),
+                    files.join(", ")
+                ),
+                format!(
+                    "{} already exist and differ from what rt would write now, so nothing was written: {}",
+                    crate::lang::count(files.len(), "draft", "drafts"),
+                    files.join(", ")
+                ),
+            ),
+            AlreadyAnswered { id, accepted, date } => {
+                let (nb, en) = if *accepted { ("ja", "accepted") } else { ("nei", "declined") };
+                l.pick(
+                    format!("brukeren har allerede takket {nb} til `{id}` ({date})"),
+                    format!("the user already {en} `{id}` ({date})"),
+                )
+            }
+            NothingToChange { id } => l.pick(
+                format!("brukeren har ikke svart på `{id}` ennå, så det er ikke noe å endre"),
+                format!("the user has not answered `{id}` yet, so there is nothing to change"),
+            ),
+            GuidanceNoDecision => l.pick(
+                "en veiledningssak har ingen brukerbeslutning".to_string(),
+                "a guidance case has no user's decision".to_string(),
+            ),
+            UnknownGuest { name, .. } => l.pick(
+                format!("`{name}` står ikke i rt.toml"),
+                format!("`{name}` is not in rt.toml"),
+            ),
+            GuestIsMember { name } => l.pick(
+                format!("{name} er fast medlem, ikke gjest"),
+                format!("{name} is a standing member, not a guest"),
+            ),
+            AttendanceNotStored { half } => l.pick(
+                format!("oppmøtet er ikke lagret: halvåret {half} er ikke publisert"),
+                format!("the attendance is not stored: the half-year {half} is not published"),
+            ),
+            ViolenceWords { phrases } => {
+                let quoted: Vec<String> = phrases.iter().take(3).map(|p| format!("«{p}»")).collect();
+                l.pick(
+                    format!("teksten nevner {}: gjelder saken mistanke om vold eller seksuelle overgrep? (R5)", quoted.join(", ")),
+                    format!("the text mentions {}: does the case concern suspected violence or sexual abuse? (R5)", quoted.join(", ")),
+                )
+            }
         }
     }
 
@@ -1960,6 +2111,71 @@ impl Problem {
                 "fix what stopped the write and run the command again; it writes every file again".into(),
             )),
             MissingName => None,
+            // ---- meeting: consent, people, attendance, decisions (issue 15) -----------
+            ConsentLapsedChoose { id } | IdentityAfterConsent { id, .. } | ConsentLapsesBeforeMeeting { id, .. } => Some(l.pick(
+                format!("`rt consent {id} --then anonymous` fjerner identiteten og drøfter saken videre anonymt; `rt consent {id} --then close` avslutter den"),
+                format!("`rt consent {id} --then anonymous` removes the identity and goes on anonymously; `rt consent {id} --then close` closes the case"),
+            )),
+            ConsentStillValid { id } => Some(l.pick(
+                format!("--then brukes når samtykket er trukket tilbake eller utløpt; trekk det tilbake med `rt consent {id} --withdraw`"),
+                format!("--then is for a consent withdrawn or expired; withdraw it with `rt consent {id} --withdraw`"),
+            )),
+            ConsentExpiresBeforeMeeting { fits, .. } if !fits.is_empty() => {
+                let dates: Vec<String> = fits.iter().map(|d| d.to_string()).collect();
+                Some(l.pick(
+                    format!("møter før samtykket utløper: {}; velg ett med --meeting DATO", dates.join(", ")),
+                    format!("meetings before the consent expires: {}; choose one with --meeting DATE", dates.join(", ")),
+                ))
+            }
+            ConsentExpiresBeforeMeeting { .. } => Some(l.pick(
+                "ingen møter med plass før samtykket utløper; innhent et samtykke som varer lenger, eller meld saken anonymt (--anonymous)".into(),
+                "no meeting with room before the consent expires; get a consent that lasts longer, or refer the case anonymously (--anonymous)".into(),
+            )),
+            AnonymousSinceWithIdentity => Some(l.pick(
+                "fjern initialer, fødselsdato og [consent], eller slett `anonymous_since`".into(),
+                "remove the initials, the birth date and [consent], or delete `anonymous_since`".into(),
+            )),
+            GuestWithoutAddress { .. } => Some(l.pick(
+                "legg personen til under [[contacts]] i rt.toml med name, email og unit".into(),
+                "add the person under [[contacts]] in rt.toml with name, email and unit".into(),
+            )),
+            UnknownContact { suggestion, .. } | UnknownGuest { suggestion, .. } => did_you_mean(suggestion).or_else(|| {
+                Some(l.pick(
+                    "bare personer i rt.toml kan inviteres: legg personen til under [[contacts]] (name, email, unit)".into(),
+                    "only people in rt.toml can be invited: add the person under [[contacts]] (name, email, unit)".into(),
+                ))
+            }),
+            SeveralMails { .. } => Some(l.pick(
+                "oppgi en mappe, f.eks. --out innkallinger/, så skrives ett utkast per mottaker".into(),
+                "give a folder, e.g. --out invitations/, and one draft per recipient is written".into(),
+            )),
+            CaseLeftOut { .. } => Some(l.pick("kjør `rt check` og rett feilene".into(), "run `rt check` and fix the errors".into())),
+            DraftsDiffer { .. } => Some(l.pick(
+                "--force erstatter dem (endringene dine i dem går tapt), eller skriv til en annen mappe med --out".into(),
+                "--force replaces them (your edits in them are lost), or write to another folder with --out".into(),
+            )),
+            AlreadyAnswered { .. } => Some(l.pick(
+                "legg til --change for å endre et svar brukeren har gitt (endringen dateres og vises i `rt show`)".into(),
+                "add --change to change an answer the user gave (the change is dated and shown by `rt show`)".into(),
+            )),
+            NothingToChange { .. } => Some(l.pick("utelat --change".into(), "leave out --change".into())),
+            GuidanceNoDecision => Some(l.pick(
+                "lagre teamets råd med `rt record`, og avslutt saken med `rt close`".into(),
+                "save the team's advice with `rt record`, and close the case with `rt close`".into(),
+            )),
+            GuestIsMember { .. } => Some(l.pick(
+                "faste medlemmer er til stede med mindre de står med --absent".into(),
+                "standing members are present unless given with --absent".into(),
+            )),
+            AttendanceNotStored { half } => Some(l.pick(
+                format!("`rt schedule --publish --half {half}` legger datoene fast; da husker rt hvem som var til stede"),
+                format!("`rt schedule --publish --half {half}` fixes the dates; then rt remembers who was there"),
+            )),
+            ViolenceWords { .. } => Some(l.pick(
+                "ved mistanke: kontakt barnevernet eller politiet direkte, og meld ikke saken hit; har du vurdert det og det ikke er mistanke, legg til --no-violence-concern".into(),
+                "on suspicion: contact child welfare or the police directly, and do not refer the case here; if you have considered it and there is no suspicion, add --no-violence-concern".into(),
+            )),
+            NoIdentityToRemove { .. } => None,
         }
     }
 }

@@ -193,11 +193,30 @@ fn index(p: &Problem) -> usize {
         Problem::SiteLink { .. } => 176,
         Problem::SiteNotAFile { .. } => 177,
         Problem::SitePartlyWritten { .. } => 178,
+        Problem::ConsentLapsedChoose { .. } => 179,
+        Problem::ConsentStillValid { .. } => 180,
+        Problem::NoIdentityToRemove { .. } => 181,
+        Problem::ConsentLapsesBeforeMeeting { .. } => 182,
+        Problem::IdentityAfterConsent { .. } => 183,
+        Problem::ConsentExpiresBeforeMeeting { .. } => 184,
+        Problem::AnonymousSinceWithIdentity => 185,
+        Problem::GuestWithoutAddress { .. } => 186,
+        Problem::UnknownContact { .. } => 187,
+        Problem::SeveralMails { .. } => 188,
+        Problem::CaseLeftOut { .. } => 189,
+        Problem::DraftsDiffer { .. } => 190,
+        Problem::AlreadyAnswered { .. } => 191,
+        Problem::NothingToChange { .. } => 192,
+        Problem::GuidanceNoDecision => 193,
+        Problem::UnknownGuest { .. } => 194,
+        Problem::GuestIsMember { .. } => 195,
+        Problem::AttendanceNotStored { .. } => 196,
+        Problem::ViolenceWords { .. } => 197,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 179;
+const VARIANTS: usize = 198;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -209,12 +228,7 @@ fn all() -> Vec<Problem> {
         Problem::FieldMissing { field: Field::Concern },
         Problem::WrongType { key: "x".into(), expected: ValueKind::Date, found: ValueKind::Date },
         Problem::QuotedDate { key: "x".into() },
-        Problem::BadChoice {
-            key: "x".into(),
-            value: "x".into(),
-            allowed: vec!["nb", "en"],
-            suggestion: Some("y".into()),
-        },
+        Problem::BadChoice { key: "x".into(), value: "x".into(), allowed: vec!["nb", "en"], suggestion: Some("y".into()) },
         Problem::OutOfRange { key: "x".into(), value: -1, min: -1, max: -1 },
         Problem::BadTime { key: "x".into() },
         Problem::BadHalf { key: "x".into(), value: "x".into() },
@@ -312,10 +326,7 @@ fn all() -> Vec<Problem> {
         Problem::NoTeamFolder { start: "x".into() },
         Problem::NotATeamFolder { dir: "x".into() },
         Problem::FileAccess { path: "x".into(), write: true, cause: IoCause::PermissionDenied },
-        Problem::InvalidFile {
-            file: "x".into(),
-            findings: vec![Diagnostic::error("rt.toml", None, Problem::NoLeader)],
-        },
+        Problem::InvalidFile { file: "x".into(), findings: vec![Diagnostic::error("rt.toml", None, Problem::NoLeader)] },
         Problem::Refused { problems: 2 },
         Problem::Violence,
         Problem::CaseNotFound { id: "x".into(), suggestion: Some("y".into()) },
@@ -341,11 +352,7 @@ fn all() -> Vec<Problem> {
         Problem::LinkNotFollowed { path: "x".into() },
         Problem::NotARegularFile { path: "x".into() },
         Problem::GitUnfinished { operation: "rebase" },
-        Problem::PartlyWritten {
-            written: vec!["a".into(), "b".into()],
-            not_written: vec!["a".into(), "b".into()],
-            detail: "x".into(),
-        },
+        Problem::PartlyWritten { written: vec!["a".into(), "b".into()], not_written: vec!["a".into(), "b".into()], detail: "x".into() },
         Problem::GitNotRunnable,
         Problem::NotCommitted { action: "x".into(), detail: "x".into() },
         Problem::PlacedOnNoMeeting { id: "x".into(), date: day() },
@@ -392,13 +399,26 @@ fn all() -> Vec<Problem> {
         Problem::SiteNotAFolder { path: "x".into() },
         Problem::SiteLink { path: "x".into() },
         Problem::SiteNotAFile { path: "x".into() },
-        Problem::SitePartlyWritten {
-            dir: "x".into(),
-            written: 2,
-            total: 2,
-            file: "x".into(),
-            detail: "x".into(),
-        },
+        Problem::SitePartlyWritten { dir: "x".into(), written: 2, total: 2, file: "x".into(), detail: "x".into() },
+        Problem::ConsentLapsedChoose { id: "x".into() },
+        Problem::ConsentStillValid { id: "x".into() },
+        Problem::NoIdentityToRemove { id: "x".into() },
+        Problem::ConsentLapsesBeforeMeeting { id: "x".into(), meeting: day(), withdrawn: true, date: day() },
+        Problem::IdentityAfterConsent { id: "x".into(), withdrawn: true, date: day() },
+        Problem::ConsentExpiresBeforeMeeting { expires: day(), meeting: day(), fits: vec![day()] },
+        Problem::AnonymousSinceWithIdentity,
+        Problem::GuestWithoutAddress { name: "x".into(), id: "x".into(), referrer: true },
+        Problem::UnknownContact { name: "x".into(), suggestion: Some("y".into()) },
+        Problem::SeveralMails { count: 2 },
+        Problem::CaseLeftOut { file: "x".into() },
+        Problem::DraftsDiffer { files: vec!["a".into(), "b".into()] },
+        Problem::AlreadyAnswered { id: "x".into(), accepted: true, date: day() },
+        Problem::NothingToChange { id: "x".into() },
+        Problem::GuidanceNoDecision,
+        Problem::UnknownGuest { name: "x".into(), suggestion: Some("y".into()) },
+        Problem::GuestIsMember { name: "x".into() },
+        Problem::AttendanceNotStored { half: "x".into() },
+        Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
     ]
 }
 

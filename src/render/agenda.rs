@@ -2,6 +2,11 @@
 //! and per case the referring employee and unit, the way in, and the user's initials and
 //! birth date — or that it is an anonymous discussion, or guidance without a user. The
 //! case's situation texts are not in the view at all, so no template can leak them.
+//!
+//! The identity is there only while the user's consent holds on the day judged (the meeting,
+//! or today if later; see `rules::consent`); after that the case reads as an anonymous
+//! discussion. A guest — someone invited who is no standing member (see `rules::invitation`)
+//! — gets a view of their own ([`GuestView`]) with only the cases they come for.
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -9,6 +14,8 @@ use serde::Serialize;
 use super::dates;
 use crate::lang::Lang;
 use crate::model::{CaseSummary, Config, Meeting, User};
+use crate::rules::consent;
+use crate::rules::invitation::Guest;
 
 /// The whole invitation, as templates see it (documented in `templates/README.md`).
 #[derive(Serialize, Debug)]
@@ -20,10 +27,28 @@ pub struct AgendaView {
     pub cases: Vec<CaseView>,
     /// The user's contact persons at the centre invited to the meeting (R7), once each.
     pub contacts: Vec<PersonView>,
+    /// Everyone invited who is no standing member (a referrer, a contact person), once each;
+    /// each gets a mail of their own.
+    pub guests: Vec<PersonView>,
     /// The standing members the mail goes to.
     pub members: Vec<PersonView>,
-    /// The next meeting and its referral deadline, when there is one.
+    /// The next meeting with room and its referral deadline, when there is one.
     pub next: Option<NextView>,
+}
+
+/// The mail to one guest: only the cases they come for, with their times.
+#[derive(Serialize, Debug)]
+pub struct GuestView {
+    pub lang: &'static str,
+    pub team: String,
+    pub leader: Option<PersonView>,
+    pub meeting: MeetingView,
+    /// The guest.
+    pub guest: PersonView,
+    /// Their cases, each with `role` (`referrer` or `contact`).
+    pub cases: Vec<CaseView>,
+    /// When their first case starts.
+    pub first_slot: String,
 }
 
 #[derive(Serialize, Debug, Clone)]
@@ -34,7 +59,7 @@ pub struct PersonView {
     pub unit: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, Clone)]
 pub struct MeetingView {
     pub date: String,
     pub date_long: String,
@@ -43,9 +68,12 @@ pub struct MeetingView {
     pub end: String,
     pub place: String,
     pub capacity: u32,
+    /// When the meeting was moved: the day it was first set for (else empty).
+    pub moved_from: String,
+    pub moved_from_long: String,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, Debug, Clone)]
 pub struct CaseView {
     pub number: usize,
     pub id: String,
@@ -55,14 +83,19 @@ pub struct CaseView {
     pub unit: String,
     pub unit_name: String,
     pub way: &'static str,
-    pub way_label: &'static str,
+    /// The way in as named, a BTI case by the level it stands at ("BTI nivå 2").
+    pub way_label: String,
     /// `known`, `anonymous` or `none` (guidance without a user).
     pub kind: &'static str,
+    /// A known user whose consent no longer holds: shown as an anonymous discussion.
+    pub lapsed: bool,
     pub initials: String,
     pub born: String,
     pub born_long: String,
     pub bti_level: Option<u8>,
     pub invite: Vec<String>,
+    /// In a guest's mail: why they come (`referrer` or `contact`); else empty.
+    pub role: &'static str,
 }
 
 #[derive(Serialize, Debug)]
@@ -104,14 +137,19 @@ pub fn slots(meeting: &Meeting, n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Builds the view. `cases` are those placed in the meeting; `next` the next open meeting.
+/// Builds the view. `cases` are those placed in the meeting; `next` the next open meeting
+/// with room; `guests` those invited who are no standing members; identity is judged on the
+/// meeting day or `today`, whichever is later.
 pub fn view(
     config: &Config,
     meeting: &Meeting,
     cases: &[&CaseSummary],
+    guests: &[Guest],
     next: Option<NaiveDate>,
+    today: NaiveDate,
     lang: Lang,
 ) -> AgendaView {
+    let judged = consent::judged_on(Some(meeting.date), today);
     let slots = slots(meeting, cases.len());
     let mut contacts: Vec<PersonView> = Vec::new();
     let case_views = cases
@@ -124,7 +162,9 @@ pub fn view(
                     contacts.push(person(config, name));
                 }
             }
+            let lapsed = !consent::identity_allowed(*c, judged);
             let (kind, initials, born) = match &c.user {
+                User::Known { .. } if lapsed => ("anonymous", String::new(), None),
                 User::Known { initials, born } => ("known", initials.clone(), Some(*born)),
                 User::Anonymous { .. } => ("anonymous", String::new(), None),
                 User::Nobody => ("none", String::new(), None),
@@ -139,13 +179,15 @@ pub fn view(
                 unit: c.referrer.unit.clone(),
                 unit_name: config.unit_name(&c.referrer.unit).to_string(),
                 way: c.way_in.code(),
-                way_label: c.way_in.label(lang),
+                way_label: c.way_in.label_at(c.bti_level, lang),
                 kind,
+                lapsed,
                 initials,
                 born: born.map(|b| b.to_string()).unwrap_or_default(),
                 born_long: born.map(|b| dates::plain(b, lang)).unwrap_or_default(),
                 bti_level: c.bti_level,
                 invite: c.invite.clone(),
+                role: "",
             }
         })
         .collect();
@@ -176,9 +218,19 @@ pub fn view(
             end: meeting.end().format("%H:%M").to_string(),
             place: meeting.place.clone(),
             capacity: config.meetings.cases_per_meeting,
+            moved_from: meeting.moved_from.map(|d| d.to_string()).unwrap_or_default(),
+            moved_from_long: meeting.moved_from.map(|d| dates::long(d, lang)).unwrap_or_default(),
         },
         cases: case_views,
         contacts,
+        guests: guests
+            .iter()
+            .map(|g| PersonView {
+                name: g.name.clone(),
+                email: g.email().unwrap_or_default().to_string(),
+                unit: g.person.map(|p| config.unit_name(&p.unit).to_string()).unwrap_or_default(),
+            })
+            .collect(),
         members,
         next: next.map(|n| {
             let deadline = n - Duration::days(deadline_days);
@@ -189,6 +241,29 @@ pub fn view(
                 deadline_long: dates::long(deadline, lang),
             }
         }),
+    }
+}
+
+/// The view of one guest's mail: the meeting, and only the cases they come for.
+pub fn guest_view(agenda: &AgendaView, guest: &Guest) -> GuestView {
+    let cases: Vec<CaseView> = guest
+        .cases
+        .iter()
+        .filter_map(|(i, role)| agenda.cases.get(*i).map(|c| CaseView { role: role.code(), ..c.clone() }))
+        .collect();
+    let person = agenda.guests.iter().find(|p| p.name == guest.name).cloned().unwrap_or(PersonView {
+        name: guest.name.clone(),
+        email: String::new(),
+        unit: String::new(),
+    });
+    GuestView {
+        lang: agenda.lang,
+        team: agenda.team.clone(),
+        leader: agenda.leader.clone(),
+        meeting: agenda.meeting.clone(),
+        guest: person,
+        first_slot: cases.first().map(|c| c.slot_start.clone()).unwrap_or_default(),
+        cases,
     }
 }
 
@@ -208,6 +283,7 @@ mod tests {
             sequence: 0,
             cancelled: None,
             moved_from: None,
+            attendance: None,
         }
     }
 

@@ -4,6 +4,11 @@
 //! the services outside it; a measure for parents fits a child of its ages and any adult),
 //! the user's decision, and the distribution: archived at the referring unit, copies only to
 //! the consented units.
+//!
+//! Who was there comes from the meeting's stored attendance (see `rules::attendance`); a
+//! guest is shown with why they came. The user's identity is there only while the consent
+//! holds (the caller judges it). A guidance case (R1, way 3) has its own shape: the
+//! employee's question, what was tried and the team's advice; no shortlist, no decision.
 
 use std::collections::BTreeMap;
 
@@ -26,8 +31,8 @@ pub struct MinutesView {
     pub meeting: MeetingView,
     pub present: Vec<PersonView>,
     pub absent: Vec<PersonView>,
-    /// The user's contact persons invited to the meeting.
-    pub guests: Vec<PersonView>,
+    /// Others who were there for this case: the referrer, the user's contact persons.
+    pub guests: Vec<GuestView>,
     pub case: CaseView,
     pub outcome: Option<OutcomeView>,
     pub decision: Option<DecisionView>,
@@ -39,6 +44,15 @@ pub struct MinutesView {
     pub copies: Vec<String>,
     /// Why there are no copies: `anonymous`, `no_user`, `withdrawn`, `no_consent`, or empty.
     pub no_copies: &'static str,
+}
+
+/// Someone at the meeting who is no standing member, and why they came.
+#[derive(Serialize, Debug, Clone)]
+pub struct GuestView {
+    pub name: String,
+    pub unit: String,
+    /// `referrer`, `contact`, or `guest` (invited by the team for no one case).
+    pub role: &'static str,
 }
 
 #[derive(Serialize, Debug)]
@@ -65,6 +79,8 @@ pub struct CaseView {
     pub unit_name: String,
     pub way: &'static str,
     pub way_label: &'static str,
+    /// A guidance case (veiledning for ansatte): its own shape.
+    pub guidance: bool,
     pub bti: bool,
     pub bti_level: Option<u8>,
     pub kind: &'static str,
@@ -186,15 +202,18 @@ pub struct Inputs<'a> {
     pub meeting: &'a Meeting,
     pub present: Vec<PersonView>,
     pub absent: Vec<PersonView>,
-    pub guests: Vec<PersonView>,
+    pub guests: Vec<GuestView>,
+    /// Whether the user's identity may be shown (the consent holds).
+    pub identity: bool,
 }
 
 /// Builds the view of one case's referat.
 pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
-    let Inputs { config, bank, meeting, present, absent, guests } = inputs;
+    let Inputs { config, bank, meeting, present, absent, guests, identity } = inputs;
     let measure_name = |id: &str| bank.get(id).map_or_else(|| id.to_string(), |m| m.name.clone());
     let age = case.age_on(meeting.date);
     let (kind, initials, born_long) = match &case.user {
+        User::Known { .. } if !identity => ("anonymous", String::new(), String::new()),
         User::Known { initials, born } => ("known", initials.clone(), dates::plain(*born, lang)),
         User::Anonymous { .. } => ("anonymous", String::new(), String::new()),
         User::Nobody => ("none", String::new(), String::new()),
@@ -227,6 +246,7 @@ pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
             unit_name: config.unit_name(&case.referrer.unit).to_string(),
             way: case.way_in.code(),
             way_label: case.way_in.label(lang),
+            guidance: case.way_in == WayIn::Guidance,
             bti: case.way_in == WayIn::Bti,
             bti_level: case.bti_level,
             kind,
@@ -261,7 +281,11 @@ pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
             accepted: d.accepted.iter().map(|id| measure_name(id)).collect(),
             declined: d.declined.iter().map(|id| measure_name(id)).collect(),
         }),
-        shortlist: if case.outcome.is_some() { Vec::new() } else { shortlist(bank, config, age, lang) },
+        shortlist: if case.outcome.is_some() || case.way_in == WayIn::Guidance {
+            Vec::new()
+        } else {
+            shortlist(bank, config, age, lang)
+        },
         archive: config.unit_name(&case.referrer.unit).to_string(),
         copies: copies.iter().map(|u| config.unit_name(u).to_string()).collect(),
         no_copies,

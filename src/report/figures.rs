@@ -43,7 +43,10 @@ pub struct Figures {
     pub by_age: Vec<(String, usize)>,
     /// Referrals per month of the half-year (`2027-01` …).
     pub by_month: Vec<(String, usize)>,
+    /// Discussed anonymously from the referral (R3).
     pub anonymous: usize,
+    /// Gone on anonymously later, when the consent lapsed (R2): identity removed then.
+    pub anonymised_later: usize,
     pub bti: usize,
     /// BTI cases lifted to level 2 at a meeting of the half-year.
     pub level2: usize,
@@ -260,8 +263,10 @@ pub fn compute<'a>(
         by_unit,
         by_age,
         by_month,
-        // Discussed anonymously (R3); a case anonymised later by `rt purge` is not one.
-        anonymous: count(&|c| c.case.is_anonymous()),
+        // Discussed anonymously (R3); a case anonymised later by `rt purge` is not one, nor
+        // one that went on anonymously when its consent lapsed (counted apart).
+        anonymous: count(&|c| c.case.is_anonymous() && c.case.anonymous_since.is_none()),
+        anonymised_later: count(&|c| c.case.anonymous_since.is_some_and(|d| d <= today)),
         bti: count(&|c| c.case.way_in == WayIn::Bti),
         level2: discussed.iter().filter(|(c, o)| c.way_in == WayIn::Bti && o.level2).count(),
         proposed,

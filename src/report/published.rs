@@ -49,6 +49,7 @@ pub struct Published {
     pub by_age: Vec<(String, Shown<usize>)>,
     pub by_month: Vec<(String, Shown<usize>)>,
     pub anonymous: Shown<usize>,
+    pub anonymised_later: Shown<usize>,
     /// In percent.
     pub anonymous_share: Shown<u32>,
     pub bti: Shown<usize>,
@@ -84,6 +85,7 @@ struct Cells {
     by_age: Vec<CellId>,
     by_month: Vec<CellId>,
     anonymous: CellId,
+    anonymised_later: CellId,
     bti: CellId,
     level2: CellId,
     proposed: CellId,
@@ -110,6 +112,7 @@ fn cells(f: &Figures) -> Cells {
     let referred = t.people(f.referred);
     let discussed = t.people(f.discussed);
     let anonymous = t.people(f.anonymous);
+    let anonymised_later = t.people(f.anonymised_later);
     // The key figure "BTI cases" is the way-in table's BTI row: one cell in two places.
     let bti =
         f.by_way.iter().position(|(k, _)| k == "bti").map(|i| by_way[i]).unwrap_or_else(|| t.people(f.bti));
@@ -136,6 +139,8 @@ fn cells(f: &Figures) -> Cells {
     t.at_most(&[discussed], &[cases]);
     t.at_most(&[cases], &[referred, discussed]);
     t.at_most(&[anonymous], &[cases]);
+    t.at_most(&[anonymised_later], &[cases]);
+    t.at_most(&[anonymous, anonymised_later], &[cases]);
     t.at_most(&[level2], &[bti]);
     t.at_most(&[level2], &[discussed]);
     t.at_most(&[waiting_decision, in_follow_up], &[discussed]);
@@ -149,6 +154,7 @@ fn cells(f: &Figures) -> Cells {
         by_age,
         by_month,
         anonymous,
+        anonymised_later,
         bti,
         level2,
         proposed,
@@ -200,6 +206,7 @@ impl Published {
             by_age: list(&f.by_age, &c.by_age),
             by_month: list(&f.by_month, &c.by_month),
             anonymous: show(c.anonymous, f.anonymous),
+            anonymised_later: show(c.anonymised_later, f.anonymised_later),
             anonymous_share,
             bti: show(c.bti, f.bti),
             level2: show(c.level2, f.level2),
@@ -245,6 +252,7 @@ impl Published {
             "by_month": pairs(&self.by_month),
             "anonymous": self.anonymous.json(),
             "anonymous_share": self.anonymous_share.json(),
+            "anonymised_later": self.anonymised_later.json(),
             "bti": self.bti.json(),
             "level2": self.level2.json(),
             "proposed": self.proposed.json(),

@@ -201,6 +201,10 @@ pub fn view(
             share(now.anonymous_share),
             share(before.anonymous_share),
         ),
+        people(
+            lang.pick("Anonymisert senere (samtykket falt bort)", "Anonymised later (consent lapsed)"),
+            &|p| p.anonymised_later,
+        ),
         people(lang.pick("BTI-saker", "BTI cases"), &|p| p.bti),
         people(lang.pick("… løftet til instansmøte (nivå 2)", "… lifted to level 2"), &|p| p.level2),
         people(lang.pick("Tiltak foreslått", "Measures proposed"), &|p| p.proposed),

@@ -83,6 +83,9 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
         (User::Removed, Some(_)) => out.push(Finding::error(Field::Consent, Problem::ConsentOnAnonymous)),
         _ => {}
     }
+    if case.anonymous_since.is_some() && (matches!(case.user, User::Known { .. }) || case.consent.is_some()) {
+        out.push(Finding::error(Field::User, Problem::AnonymousSinceWithIdentity));
+    }
     if matches!(case.user, User::Known { .. }) && case.leader_consulted.is_none() {
         out.push(Finding::error(Field::LeaderConsulted, Problem::LeaderCheckMissing));
     }
@@ -98,7 +101,18 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
             out.push(Finding::error(field, Problem::ConsentDatesReversed { key }));
         }
     }
-    if consent.expires.is_some_and(|d| d < cx.today)
+    // R2 in time: a case waiting for a meeting its consent will not reach is told as such;
+    // otherwise an expired consent on an open case.
+    if let Some((meeting, lapse)) = super::consent::lapses_before_meeting(case)
+        && let Some((withdrawn, date)) = lapse.dated()
+    {
+        let field = if withdrawn { Field::ConsentWithdrawn } else { Field::ConsentExpires };
+        let id = case.id.to_string();
+        out.push(Finding::warning(
+            field,
+            Problem::ConsentLapsesBeforeMeeting { id, meeting, withdrawn, date },
+        ));
+    } else if consent.expires.is_some_and(|d| d < cx.today)
         && consent.withdrawn.is_none()
         && case.status != Status::Closed
     {
@@ -181,9 +195,19 @@ pub(super) fn check_text(field: Field, value: &str, max: usize, out: &mut Vec<Fi
     }
 }
 
-/// Units and measures must exist.
+/// Units, measures and the people to invite must exist.
 fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     check_unit(&case.referrer.unit, Field::ReferrerUnit, cx, out);
+    // R7: only people of rt.toml can be invited; anyone else would get no invitation.
+    for (i, name) in case.invite.iter().enumerate() {
+        if cx.config.person(name).is_none() {
+            let suggestion = suggest::closest(name, cx.config.person_names());
+            out.push(Finding::warning(
+                Field::Invite(Some(i)),
+                Problem::UnknownContact { name: name.clone(), suggestion },
+            ));
+        }
+    }
     let Some(outcome) = &case.outcome else {
         if case.decision.is_some() {
             out.push(Finding::error(
@@ -215,6 +239,14 @@ fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
         }
     }
     if let Some(decision) = &case.decision {
+        for (i, id) in decision.declined.iter().enumerate() {
+            if decision.accepted.contains(id) {
+                out.push(Finding::error(
+                    Field::Declined(Some(i)),
+                    Problem::AcceptedAndDeclined { id: id.clone() },
+                ));
+            }
+        }
         for (declined, ids) in [(false, &decision.accepted), (true, &decision.declined)] {
             for (i, id) in ids.iter().enumerate() {
                 if !outcome.proposed.iter().any(|p| &p.measure == id) {

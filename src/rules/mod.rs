@@ -5,11 +5,16 @@
 //! (which names the file, line and column); neither the rules nor their callers have two
 //! versions of a rule.
 
+pub mod attendance;
 pub mod case;
+pub mod consent;
+pub mod decision;
 pub mod due;
 pub mod followup;
+pub mod invitation;
 pub mod national_id;
 pub mod purge;
+pub mod r5;
 pub mod status;
 pub mod text;
 

@@ -1,7 +1,8 @@
 //! Where a case may go next: status moves only forward along
 //! referred → scheduled → discussed → decided → closed. The team's outcome may be amended
 //! while the case is still only discussed; a case may be closed early (withdrawn, moved
-//! elsewhere) but only with a reason.
+//! elsewhere) but only with a reason (a lapsed consent is one; a guidance case, which has no
+//! user decision, closes once the team's advice is recorded).
 
 use crate::model::Status;
 use crate::problem::Problem;
@@ -15,7 +16,8 @@ pub enum Step {
     Decide,
     /// `rt close`: end the case.
     Close {
-        /// Whether a reason was given.
+        /// Whether there is a reason to end it before the user's decision: one given, a
+        /// lapsed consent, or — for a guidance case — the team's advice recorded.
         with_reason: bool,
     },
 }

@@ -56,19 +56,11 @@ pub fn has_line_break_or_control(text: &str) -> bool {
     text.chars().any(char::is_control)
 }
 
-/// Whether a text speaks of violence or abuse, so R5's reminder should be shown. A
-/// reminder, not a refusal: "ingen mistanke om vold" is a fine sentence.
+/// Whether a text speaks of violence or abuse by R5's built-in word list (see
+/// [`super::r5`]), so R5's reminder should be shown. A reminder, not a refusal: "ingen
+/// mistanke om vold" is a fine sentence.
 pub fn mentions_violence(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
-        (word.starts_with("vold") && !word.starts_with("voldsom"))
-            || word.contains("overgrep")
-            || word.starts_with("mishandl")
-            || word.starts_with("incest")
-            || word.starts_with("violen")
-            || word == "abuse"
-            || word == "abused"
-    })
+    !super::r5::WordList::built_in().find(text).is_empty()
 }
 
 #[cfg(test)]

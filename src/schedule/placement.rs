@@ -74,6 +74,33 @@ pub fn with_room<'m>(
     v.into_iter()
 }
 
+/// The default follow-up of an outcome recorded at the meeting on `date`: `days` later —
+/// unless a cancelled meeting is on that day, then the next open meeting (or, when none is
+/// known, the day itself).
+pub fn follow_up_day(meetings: &[Meeting], date: NaiveDate, days: i64) -> NaiveDate {
+    let from = date + Duration::days(days);
+    if meetings.iter().any(|m| m.date == from && !m.is_open()) {
+        return with_room(meetings, from, u32::MAX, &Load::default()).next().map_or(from, |m| m.date);
+    }
+    from
+}
+
+/// The meetings with room from `from` that a consent valid through `expires` still reaches
+/// (R2 in time), at most three.
+pub fn before_expiry(
+    meetings: &[Meeting],
+    from: NaiveDate,
+    expires: NaiveDate,
+    capacity: u32,
+    load: &Load,
+) -> Vec<NaiveDate> {
+    with_room(meetings, from, capacity, load)
+        .take_while(|m| m.date <= expires)
+        .take(3)
+        .map(|m| m.date)
+        .collect()
+}
+
 /// Checks a meeting a referrer asked for. An unknown, cancelled, past or full meeting is an
 /// error naming the next free dates; one inside the referral deadline only a warning (the
 /// referrer chose it, but the invitation may already be out).
@@ -127,7 +154,39 @@ mod tests {
             sequence: 0,
             cancelled: None,
             moved_from: None,
+            attendance: None,
         }
+    }
+
+    #[test]
+    fn the_follow_up_falls_on_an_open_meeting() {
+        let mut meetings: Vec<Meeting> =
+            [d(2027, 1, 26), d(2027, 3, 9), d(2027, 3, 30)].map(meeting).to_vec();
+        assert_eq!(follow_up_day(&meetings, d(2027, 1, 26), 42), d(2027, 3, 9));
+        meetings[1].cancelled = Some("Kurs".into());
+        assert_eq!(follow_up_day(&meetings, d(2027, 1, 26), 42), d(2027, 3, 30), "not a cancelled one");
+        assert_eq!(follow_up_day(&meetings, d(2027, 3, 30), 42), d(2027, 5, 11), "none known: six weeks");
+        assert_eq!(
+            follow_up_day(&meetings, d(2027, 1, 20), 42),
+            d(2027, 3, 3),
+            "no meeting that day: six weeks"
+        );
+    }
+
+    #[test]
+    fn only_meetings_the_consent_reaches_fit() {
+        let meetings: Vec<Meeting> = [d(2027, 1, 26), d(2027, 2, 16), d(2027, 3, 9)].map(meeting).to_vec();
+        let load = Load::of(&placed(d(2027, 1, 26), 3));
+        assert_eq!(
+            before_expiry(&meetings, d(2027, 1, 12), d(2027, 2, 16), 3, &Load::default()),
+            [d(2027, 1, 26), d(2027, 2, 16)]
+        );
+        assert_eq!(
+            before_expiry(&meetings, d(2027, 1, 12), d(2027, 2, 16), 3, &load),
+            [d(2027, 2, 16)],
+            "not a full one"
+        );
+        assert!(before_expiry(&meetings, d(2027, 1, 12), d(2027, 1, 20), 3, &Load::default()).is_empty());
     }
 
     fn placed(date: NaiveDate, n: usize) -> Vec<Case> {

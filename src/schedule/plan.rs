@@ -21,6 +21,7 @@ pub fn planned(half: Half, config: &Config) -> Schedule {
             sequence: 0,
             cancelled: None,
             moved_from: None,
+            attendance: None,
         })
         .collect();
     Schedule { half, published: None, meetings }

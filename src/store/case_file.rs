@@ -10,13 +10,15 @@
 //! bti_level = 1
 //! leader_consulted = 2027-01-04
 //! invite = ["Nina Berg"]    # contact persons at the centre, if the user wants them
+//! anonymous_since = 2027-01-20  # went on anonymously when the consent lapsed (identity removed)
 //!
 //! [referrer]                # name, unit
 //! [user]                    # initials + born, or anonymous = true (+ age); none: guidance
 //! [consent]                 # given_by, date, units, expires, withdrawn
 //! [situation]               # concern, tried, wishes, question
 //! [outcome]                 # added by `rt record`
-//! [decision]                # added by `rt decide`
+//! [decision]                # added by `rt decide`: date, accepted, declined
+//! [[decision.changes]]      # an answer changed later (`rt decide --change`): date, measure, to
 //! [extra]                   # the team's own fields: kept, never read
 //! ```
 //!
@@ -30,7 +32,9 @@ use super::edit::{self, set, set_commented};
 use super::toml_read::{self, Parsed, Reader};
 use crate::diagnostic::Diagnostic;
 use crate::model::case::CASE_SCHEMA;
-use crate::model::{Case, ConsentBy, EndReason, Followup, Status, User, Verdict, WayIn};
+use crate::model::{
+    Answer, Case, ConsentBy, DecisionChange, EndReason, Followup, Status, User, Verdict, WayIn,
+};
 
 mod decode;
 mod quick;
@@ -63,11 +67,12 @@ const END_REASONS: [(&str, EndReason); 4] = [
 ];
 const VERDICTS: [(&str, Verdict); 3] =
     [("continue", Verdict::Continue), ("change", Verdict::Change), ("stop", Verdict::Stop)];
+const ANSWERS: [(&str, Answer); 2] = [("accepted", Answer::Accepted), ("declined", Answer::Declined)];
 const CONSENT_BY: [(&str, ConsentBy); 3] =
     [("user", ConsentBy::User), ("guardian", ConsentBy::Guardian), ("self", ConsentBy::SelfConsent)];
 
 /// The top-level values of a case file, in their canonical order.
-const VALUE_ORDER: [&str; 13] = [
+const VALUE_ORDER: [&str; 14] = [
     "schema",
     "id",
     "way_in",
@@ -81,6 +86,7 @@ const VALUE_ORDER: [&str; 13] = [
     "closed_reason",
     "anonymised",
     "age_band",
+    "anonymous_since",
 ];
 
 /// The tables of a case file, in their canonical order.
@@ -201,6 +207,7 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
     set(root, "closed_reason", opt_text(&case.closed_reason));
     set(root, "anonymised", case.anonymised.map(edit::date));
     set(root, "age_band", case.age_band.as_deref().map(Value::from));
+    set(root, "anonymous_since", case.anonymous_since.map(edit::date));
     if root.iter().any(|(k, _)| !keys_before.iter().any(|b| b == k)) {
         edit::order_values(root, &VALUE_ORDER);
     }
@@ -286,8 +293,9 @@ pub fn apply(case: &Case, doc: &mut DocumentMut) {
             set(t, "date", Some(edit::date(d.date)));
             set(t, "accepted", Some(edit::strings(&d.accepted)));
             set(t, "declined", Some(edit::strings(&d.declined)));
+            apply_changes(t, &d.changes);
         }
-        None => edit::clear_table(root, "decision", &["date", "accepted", "declined"]),
+        None => edit::clear_table(root, "decision", &["date", "accepted", "declined", "changes"]),
     }
 
     match &case.followup {
@@ -373,6 +381,30 @@ fn apply_list<T>(parent: &mut Table, key: &str, items: &[T], write: impl Fn(&mut
         if let Some(t) = aot.get_mut(i) {
             write(t, item);
         }
+    }
+}
+
+/// Writes the changed answers as `[[decision.changes]]`, reusing existing entries in order.
+fn apply_changes(decision: &mut Table, changes: &[DecisionChange]) {
+    if changes.is_empty() {
+        decision.remove("changes");
+        return;
+    }
+    if !matches!(decision.get("changes"), Some(Item::ArrayOfTables(_))) {
+        decision.insert("changes", Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    let Some(aot) = decision.get_mut("changes").and_then(Item::as_array_of_tables_mut) else { return };
+    while aot.len() > changes.len() {
+        aot.remove(aot.len() - 1);
+    }
+    for (i, c) in changes.iter().enumerate() {
+        if aot.get(i).is_none() {
+            aot.push(Table::new());
+        }
+        let Some(t) = aot.get_mut(i) else { continue };
+        set(t, "date", Some(edit::date(c.date)));
+        set(t, "measure", Some(Value::from(c.measure.as_str())));
+        set(t, "to", Some(Value::from(c.to.code())));
     }
 }
 

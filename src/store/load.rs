@@ -166,6 +166,11 @@ pub fn tiltaksbank(team: &TeamDir, config: Option<&Config>) -> Result<(Tiltaksba
     }
 }
 
+/// The team's own additions to R5's word list (`r5-words.txt`), when the folder has them.
+pub fn r5_words(team: &TeamDir) -> Result<Option<String>, Error> {
+    read_text(team, super::R5_WORDS_FILE)
+}
+
 /// A case file found on disk.
 #[derive(Clone, Debug)]
 pub struct CaseFileRef {
@@ -283,6 +288,9 @@ pub struct Need {
     /// Only files whose name or text mentions one of these months (`2027-01-` …): a case
     /// referred or discussed in a month holds that month's date, so the others need no parsing.
     pub months: Vec<String>,
+    /// Only the cases placed in the meeting on this day: a file whose top-level `meeting`
+    /// (found without parsing) is another day is skipped.
+    pub meeting: Option<chrono::NaiveDate>,
 }
 
 impl Need {
@@ -327,6 +335,11 @@ pub fn summaries(team: &TeamDir) -> (Vec<Loaded<CaseSummary>>, Vec<Diagnostic>) 
     })
 }
 
+/// Reads the top of the case files a command needs (see [`Need`]), in parallel, sorted by id.
+pub fn summaries_for(team: &TeamDir, need: &Need) -> (Vec<Loaded<CaseSummary>>, Vec<Diagnostic>) {
+    read_all(team, need, true, |l: LoadedCase| Loaded { rel: l.rel, case: l.case.into(), newer: l.newer })
+}
+
 /// Reads the cases a command needs (see [`Need`]), in parallel, sorted by id.
 pub fn cases_for(team: &TeamDir, need: &Need) -> (Vec<LoadedCase>, Vec<Diagnostic>) {
     read_all(team, need, false, |l| l)
@@ -348,6 +361,13 @@ fn read_all<T: Send>(
         // read (and its problems reported) even when its text no longer says so.
         if !need.months.is_empty()
             && !need.months.iter().any(|m| f.rel.contains(m.as_str()) || text.contains(m.as_str()))
+        {
+            return (None, Vec::new());
+        }
+        // A file placed in another meeting needs no parsing; one that says nothing readable
+        // about its meeting (a broken file among them) is read, so its problems are told.
+        if let (Some(want), Some(found)) = (need.meeting, top_level_date(&text, "meeting"))
+            && want != found
         {
             return (None, Vec::new());
         }
@@ -433,6 +453,13 @@ pub fn meeting_load(team: &TeamDir, from: chrono::NaiveDate) -> Load {
         }
     }
     load
+}
+
+/// The meeting a case file says it is placed in (its top-level `meeting`), read without
+/// parsing — also from a file too broken to read as a case.
+pub fn meeting_of_file(team: &TeamDir, rel: &str) -> Option<chrono::NaiveDate> {
+    let path = team.checked(rel).ok()?;
+    top_level_date(&read_capped(&path).ok()?, "meeting")
 }
 
 /// The value of a top-level date key (`key = 2027-01-12`) of a TOML text: top-level keys

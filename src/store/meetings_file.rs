@@ -14,7 +14,14 @@
 //! sequence = 0
 //! cancelled = "Sykdom"        # when cancelled, why
 //! moved_from = 2027-01-05     # when moved, the first date
+//!
+//! [meetings.attendance]       # once held: who was there (stored by `rt minutes`)
+//! present = ["Marit Haugen", "Jonas Lie Berg"]   # standing members there
+//! absent = ["Eirik Moen"]                         # expected, not there
+//! guests = ["Line Dahl"]                          # others there: a referrer, a contact
 //! ```
+//!
+//! The attendance part came later: a file without it reads as before (nothing stored yet).
 //!
 //! Once published, the dates are fixed: later changes to the rules in `rt.toml` do not move
 //! them. The file may be edited by hand; a rewrite keeps comments (see [`super::edit`]).
@@ -29,7 +36,7 @@ use super::toml_read::{self, Reader};
 use crate::diagnostic::Diagnostic;
 use crate::model::dates::Half;
 use crate::model::meeting::MEETINGS_SCHEMA;
-use crate::model::{Meeting, Schedule};
+use crate::model::{Attendance, Meeting, Schedule};
 use crate::problem::Problem;
 
 /// Reads a meetings file; `None` when its half-year or a meeting cannot be read.
@@ -66,6 +73,15 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
         let sequence = r.int(&mut t, "sequence", 0, 100_000).unwrap_or(0) as u32;
         let cancelled = r.string(&mut t, "cancelled");
         let moved_from = r.date(&mut t, "moved_from");
+        let attendance = r.table(&mut t, "attendance").map(|mut a| {
+            let read = Attendance {
+                present: r.strings(&mut a, "present"),
+                absent: r.strings(&mut a, "absent"),
+                guests: r.strings(&mut a, "guests"),
+            };
+            r.finish(a);
+            read
+        });
         if start.is_none() && !t.has("start") {
             let span = r.table_span(&t);
             r.error_at(span, Problem::Missing { key: "meetings.start".into() });
@@ -88,7 +104,17 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
         }
         r.finish(t);
         if let (Some(date), Some(start), Some(minutes), Some(uid)) = (date, start, minutes, uid) {
-            meetings.push(Meeting { date, start, minutes, place, uid, sequence, cancelled, moved_from });
+            meetings.push(Meeting {
+                date,
+                start,
+                minutes,
+                place,
+                uid,
+                sequence,
+                cancelled,
+                moved_from,
+                attendance,
+            });
         }
     }
     r.skip(&mut root, "extra");
@@ -119,6 +145,14 @@ pub fn new_text(schedule: &Schedule, lang: crate::lang::Lang) -> String {
     doc.to_string()
 }
 
+/// The text of a meetings file brought in line with a schedule, keeping comments and hand
+/// edits; `None` when the text is not TOML.
+pub fn rewrite(text: &str, schedule: &Schedule) -> Option<String> {
+    let mut doc: DocumentMut = text.parse().ok()?;
+    apply(schedule, &mut doc);
+    Some(doc.to_string())
+}
+
 /// Brings a document in line with a schedule, keeping comments and unknown keys. Meetings
 /// are matched by their place in the list, so a meeting keeps its comments through a move.
 pub fn apply(schedule: &Schedule, doc: &mut DocumentMut) {
@@ -146,6 +180,17 @@ pub fn apply(schedule: &Schedule, doc: &mut DocumentMut) {
         set(t, "sequence", Some(Value::from(i64::from(m.sequence))));
         set(t, "cancelled", m.cancelled.as_deref().map(Value::from));
         set(t, "moved_from", m.moved_from.map(edit::date));
+        match &m.attendance {
+            Some(a) => {
+                let at = edit::table(t, "attendance", &[]);
+                set(at, "present", Some(edit::strings(&a.present)));
+                set(at, "absent", Some(edit::strings(&a.absent)));
+                set(at, "guests", Some(edit::strings(&a.guests)));
+            }
+            None => {
+                t.remove("attendance");
+            }
+        }
     }
 }
 
@@ -163,10 +208,34 @@ mod tests {
         s.meetings[1].sequence = 1;
         s.meetings[2].moved_from = Some(s.meetings[2].date);
         s.meetings[2].date += chrono::Duration::days(1);
+        s.meetings[0].attendance = Some(Attendance {
+            present: vec!["Marit Haugen".into(), "Jonas Lie Berg".into()],
+            absent: vec!["Eirik Moen".into()],
+            guests: vec![],
+        });
         let text = new_text(&s, crate::lang::Lang::Nb);
         let (back, diags) = read("meetings/2027H1.toml", &text);
         assert!(diags.is_empty(), "{diags:?}\n{text}");
         assert_eq!(back, Some(s));
+    }
+
+    #[test]
+    fn attendance_added_to_a_published_file_stays_with_its_meeting() {
+        let mut s = planned(Half::parse("2027H1").unwrap(), &config());
+        s.published = Some(d(2026, 11, 23));
+        let text = new_text(&s, crate::lang::Lang::Nb);
+        let mut doc: DocumentMut = text.parse().unwrap();
+        s.meetings[1].attendance =
+            Some(Attendance { present: vec!["A".into()], absent: vec![], guests: vec!["G".into()] });
+        apply(&s, &mut doc);
+        let written = doc.to_string();
+        let (back, diags) = read("meetings/2027H1.toml", &written);
+        assert!(diags.is_empty(), "{diags:?}\n{written}");
+        assert_eq!(back.as_ref(), Some(&s), "{written}");
+        // Taken away again, the file is as it was.
+        s.meetings[1].attendance = None;
+        apply(&s, &mut doc);
+        assert_eq!(doc.to_string(), text);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub const CASES_DIR: &str = "cases";
 pub const MEETINGS_DIR: &str = "meetings";
 /// The folder of template overrides.
 pub const TEMPLATES_DIR: &str = "templates";
+/// The team's own additions to R5's word list (see `rules::r5`).
+pub const R5_WORDS_FILE: &str = "r5-words.txt";
 
 /// A team folder on disk.
 #[derive(Clone, Debug, PartialEq, Eq)]

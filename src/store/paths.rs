@@ -44,6 +44,39 @@ pub fn write_output(path: &Path, bytes: &[u8], privacy: super::atomic::Privacy) 
         .map_err(|e| e.into_error(path, &path.display().to_string()))
 }
 
+/// Whether a path the user gave is a folder that exists.
+pub fn is_folder(path: &Path) -> bool {
+    path.is_dir()
+}
+
+/// The text of a document a user's output path already holds (a draft written before), or
+/// `None` when there is none. A file that is not text reads as empty, so it counts as changed.
+pub fn existing_text(path: &Path) -> Result<Option<String>, Error> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::read(path, e)),
+        Ok(_) => Ok(Some(super::load::read_capped(path).unwrap_or_default())),
+    }
+}
+
+/// Writes documents into a folder the user gave (made, for the owner only, when missing);
+/// returns their paths.
+pub fn write_into(
+    dir: &Path,
+    documents: &[(String, Vec<u8>)],
+    privacy: super::atomic::Privacy,
+) -> Result<Vec<std::path::PathBuf>, Error> {
+    check_output(dir)?;
+    super::atomic::create_dirs(dir, privacy).map_err(|e| Error::write(dir, e))?;
+    let mut written = Vec::with_capacity(documents.len());
+    for (name, bytes) in documents {
+        let path = dir.join(name);
+        write_output(&path, bytes, privacy)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -261,3 +261,38 @@ pub fn missing_tool(what: &str) {
     );
     println!("skipped: {what} is not installed (.ci/run installs it)");
 }
+
+/// The file of a scheduled, consented BTI case of 2027-01-05 placed in `meeting`: a 7-year-old
+/// A.B. referred by the standing member Marit Haugen, guardian consent with a copy to barnevern.
+/// Tests change it with `str::replace`.
+pub fn scheduled_case(id: &str, meeting: &str) -> String {
+    format!(
+        r#"schema = 1
+id = "{id}"
+way_in = "bti"
+status = "scheduled"
+referred = 2027-01-05
+meeting = {meeting}
+bti_level = 1
+leader_consulted = 2027-01-05
+
+[referrer]
+name = "Marit Haugen"
+unit = "helsestasjon"
+
+[user]
+initials = "A.B."
+born = 2019-04-12
+
+[consent]
+given_by = "guardian"
+date = 2027-01-05
+units = ["barnevern"]
+
+[situation]
+concern = "Uro i barnehagen."
+tried = "Samtaler med foreldrene."
+wishes = "Ro hjemme."
+"#
+    )
+}

@@ -91,6 +91,7 @@ impl Spec {
             closed_reason: String::new(),
             anonymised: self.anonymised,
             age_band: None,
+            anonymous_since: None,
             referrer: Referrer { name: "Marit Haugen".into(), unit: self.unit.clone() },
             user: self.user.clone(),
             consent: known.then(|| Consent {
@@ -126,6 +127,7 @@ impl Spec {
                 date: *on,
                 accepted: accepted.clone(),
                 declined: vec![],
+                changes: vec![],
             }),
             followup: None,
         }

@@ -58,6 +58,7 @@ impl Half {
             "referred",
             "discussed",
             "anonymous",
+            "anonymised_later",
             "bti",
             "level2",
             "proposed",
@@ -102,6 +103,9 @@ impl Half {
         half.relate(&["discussed"], &["cases"], false);
         half.relate(&["cases"], &["referred", "discussed"], false);
         half.relate(&["anonymous"], &["cases"], false);
+        if figures.get("anonymised_later").is_some() {
+            half.relate(&["anonymous", "anonymised_later"], &["cases"], false);
+        }
         half.relate(&["level2"], &["bti"], false);
         half.relate(&["level2"], &["discussed"], false);
         half.relate(&["waiting_decision", "in_follow_up"], &["discussed"], false);

@@ -140,12 +140,13 @@ pub fn table_key(heading: &str) -> Option<&'static str> {
 }
 
 /// The facts table's rows, in order, by their JSON names.
-pub const KEY_ROWS: [&str; 22] = [
+pub const KEY_ROWS: [&str; 23] = [
     "cases",
     "referred",
     "discussed",
     "anonymous",
     "anonymous_share",
+    "anonymised_later",
     "bti",
     "level2",
     "proposed",

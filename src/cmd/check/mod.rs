@@ -90,6 +90,20 @@ pub fn count_errors(ctx: &Session) -> usize {
     check_all(ctx).map_or(1, |(diags, _)| diagnostic::count(&diags).0)
 }
 
+/// The errors `rt check` finds in one case file on its own — its reading, a national id
+/// anywhere in it, its name and folder, the rules — for a command that must leave a case
+/// with errors out of what it writes (an invitation, a referat).
+pub fn case_file_errors(
+    team: &TeamDir,
+    rel: &str,
+    config: &Config,
+    bank: &Tiltaksbank,
+    today: chrono::NaiveDate,
+) -> Vec<Diagnostic> {
+    let file = load::CaseFileRef { rel: rel.to_string(), path: team.path(rel) };
+    check_file(&file, Some(config), bank, today).diags.into_iter().filter(Diagnostic::is_error).collect()
+}
+
 /// What checking one case file found, for the passes that look across files.
 struct FileResult {
     diags: Vec<Diagnostic>,

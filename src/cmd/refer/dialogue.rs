@@ -115,15 +115,43 @@ pub fn fill<R: BufRead, W: Write>(
         a.question = (!q.is_empty()).then_some(q);
     }
     if a.invite_contact.is_empty() && (known_user || a.anonymous) {
-        let names = p.ask(
+        // R7: only people of rt.toml can be invited; each name is checked at once.
+        a.invite_contact = p.ask_until(
             lang.pick(
                 "Kontaktpersoner på familiesenteret som brukeren ønsker med (kommaseparert, kan stå tomt)",
                 "Contact persons at the centre the user wants present (comma-separated, may be empty)",
             ),
             None,
+            |answer| {
+                answer
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(|n| contact_answer(n, config, lang))
+                    .collect()
+            },
         )?;
-        a.invite_contact =
-            names.split(',').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect();
+    }
+    Ok(())
+}
+
+/// R5 asked again about what the texts say, with the words that made `rt` ask: yes stops
+/// the referral with R5's instruction, no lets it go on.
+pub fn ask_r5<R: BufRead, W: Write>(phrases: &[String], p: &mut Prompter<R, W>) -> Result<(), Error> {
+    let lang = p.lang();
+    let quoted: Vec<String> = phrases.iter().take(3).map(|t| format!("«{t}»")).collect();
+    let question = lang.pick(
+        format!(
+            "Teksten nevner {}. Gjelder saken mistanke om vold eller seksuelle overgrep?",
+            quoted.join(", ")
+        ),
+        format!(
+            "The text mentions {}. Does the case concern suspected violence or sexual abuse?",
+            quoted.join(", ")
+        ),
+    );
+    if p.yes_no(&question)? {
+        return Err(Problem::Violence.into());
     }
     Ok(())
 }
@@ -303,6 +331,15 @@ fn unit_answer(s: &str, config: &Config, lang: crate::lang::Lang) -> Result<Stri
     }
     let problem =
         Problem::UnknownUnit { unit: s.to_string(), suggestion: suggest::closest(s, config.unit_ids()) };
+    Err(format!("{}; {}", problem.message(lang), problem.help(lang).unwrap_or_default()))
+}
+
+fn contact_answer(name: &str, config: &Config, lang: crate::lang::Lang) -> Result<String, String> {
+    if let Some(p) = config.person(name) {
+        return Ok(p.name.clone());
+    }
+    let suggestion = suggest::closest(name, config.person_names());
+    let problem = Problem::UnknownContact { name: name.to_string(), suggestion };
     Err(format!("{}; {}", problem.message(lang), problem.help(lang).unwrap_or_default()))
 }
 

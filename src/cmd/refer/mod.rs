@@ -4,7 +4,14 @@
 //! The flags (or, at a terminal, a short dialogue for what is missing) become a [`Case`];
 //! the same rules `rt check` applies judge it; a refusal lists every problem with the flag
 //! that fixes it and writes nothing. On success the new id is the only thing on stdout.
+//!
+//! R5 is asked, not guessed: a free text on R5's word list (`rules::r5`, which the team may
+//! extend) is asked about again at a terminal, with the words shown; without a terminal the
+//! referral waits for `--no-violence-concern`. A contact to invite must be a person of
+//! `rt.toml` (R7), and a consent must reach the meeting the case gets (R2 in time).
 
+mod checks;
+mod confirmation;
 mod dialogue;
 
 use chrono::NaiveDate;
@@ -14,7 +21,7 @@ use crate::cli::date_arg;
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::model::dates::{age_on, weekday_name};
+use crate::model::dates::age_on;
 use crate::model::{
     Case, CaseId, Config, Consent, ConsentBy, Field, Referrer, Situation, Status, User, WayIn,
 };
@@ -40,7 +47,10 @@ use crate::store::{TeamDir, case_file, load};
   rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'
 
 Uten flagg, i en terminal, spør rt om det som mangler. Ved mistanke om vold eller
-seksuelle overgrep: kontakt barnevernet eller politiet direkte (R5).")]
+seksuelle overgrep: kontakt barnevernet eller politiet direkte (R5). Nevner teksten ord fra
+R5-listen (f.eks. «slår», «blåmerker»), spør rt om det igjen; uten terminal kreves
+--no-violence-concern. Teamet kan legge egne ord i r5-words.txt i team-mappen.
+Kontaktpersoner (--invite-contact) må stå i rt.toml ([[members]] eller [[contacts]]).")]
 pub struct Args {
     /// Vei inn (R1): bti, user-case (brukersak utenom BTI) eller guidance (veiledning for ansatte)
     #[arg(long, value_name = "VEI", value_parser = way_arg)]
@@ -105,6 +115,9 @@ pub struct Args {
     /// Saken gjelder mistanke om vold eller seksuelle overgrep (da meldes den ikke, R5)
     #[arg(long)]
     pub violence: bool,
+    /// Du har vurdert R5 og har ikke mistanke om vold eller overgrep, selv om teksten nevner ord som kan tyde på det
+    #[arg(long)]
+    pub no_violence_concern: bool,
     /// Vis saksfilen som ville blitt skrevet, uten å skrive den
     #[arg(long)]
     pub dry_run: bool,
@@ -140,10 +153,17 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     if ctx.interactive && !missing(&args, config).is_empty() {
         dialogue::fill(&mut args, config, today, &mut Prompter::terminal(lang))?;
     }
+    let phrases = checks::r5_again(&args, ctx)?;
 
     let (mut case, mut findings) = build(&args, config, today);
     let cx = RuleContext { config, measures: None, today };
-    findings.extend(rules::case::check(&case, &cx));
+    findings.extend(rules::case::check(&case, &cx).into_iter().filter(|f| match f.problem {
+        // Answered above: R5 was asked, or the referrer confirmed it was considered.
+        Problem::ViolenceMentioned { .. } => phrases.is_empty(),
+        // Refused by `build` already, with the flag.
+        Problem::UnknownContact { .. } => false,
+        _ => true,
+    }));
     if args.way.is_none() {
         // The way in is unknown: judgements that depend on it would only confuse.
         findings.retain(|f| f.field != Field::BtiLevel);
@@ -181,7 +201,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
     stage_new_case(&mut tx, &mut case, lang);
     crate::cmd::commit(ctx, tx)?;
     ctx.print(&format!("{}\n", case.id))?;
-    ctx.note(confirmation(&case, config, lang));
+    ctx.note(confirmation::text(&case, config, lang));
     Ok(0)
 }
 
@@ -197,25 +217,33 @@ fn place(
     let load = load::meeting_load(team, today);
     let meetings = load::meetings_around(team, config, today, args.meeting)?;
     let (deadline, capacity) = (config.meetings.referral_deadline_days, config.meetings.cases_per_meeting);
-    Ok(match args.meeting {
+    let earliest = placement::earliest_day(today, deadline);
+    let mut findings = match args.meeting {
         Some(date) => placement::check_requested(date, &meetings, today, deadline, capacity, &load),
-        None => {
-            match placement::with_room(&meetings, placement::earliest_day(today, deadline), capacity, &load)
-                .next()
-            {
-                Some(m) => {
-                    case.meeting = Some(m.date);
-                    case.status = Status::Scheduled;
-                    Vec::new()
-                }
-                None => {
-                    case.meeting = None;
-                    case.status = Status::Referred;
-                    vec![Finding::warning(Field::Meeting, Problem::NotPlaced)]
-                }
+        None => match placement::with_room(&meetings, earliest, capacity, &load).next() {
+            Some(m) => {
+                case.meeting = Some(m.date);
+                case.status = Status::Scheduled;
+                Vec::new()
             }
-        }
-    })
+            None => {
+                case.meeting = None;
+                case.status = Status::Referred;
+                vec![Finding::warning(Field::Meeting, Problem::NotPlaced)]
+            }
+        },
+    };
+    // R2 in time: the consent must still hold on the day of the meeting.
+    if let (Some(meeting), Some(expires)) = (case.meeting, case.consent.as_ref().and_then(|c| c.expires))
+        && expires < meeting
+    {
+        let fits = placement::before_expiry(&meetings, earliest, expires, capacity, &load);
+        findings.push(Finding::error(
+            Field::ConsentExpires,
+            Problem::ConsentExpiresBeforeMeeting { expires, meeting, fits },
+        ));
+    }
+    Ok(findings)
 }
 
 /// The fields a dialogue would have to ask for.
@@ -357,6 +385,7 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         None
     };
 
+    let invite = checks::contacts(&a.invite_contact, config, &mut findings);
     let text = |t: &Option<String>| t.as_deref().map(normalise_text).unwrap_or_default();
     let case = Case {
         schema: crate::model::case::CASE_SCHEMA,
@@ -367,11 +396,12 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         meeting: a.meeting,
         bti_level: a.bti_level.or((way_in == WayIn::Bti).then_some(1)),
         leader_consulted: a.leader_consulted.then_some(today),
-        invite: a.invite_contact.iter().map(|n| normalise_text(n)).filter(|n| !n.is_empty()).collect(),
+        invite,
         closed: None,
         closed_reason: String::new(),
         anonymised: None,
         age_band: None,
+        anonymous_since: None,
         referrer: Referrer { name: referrer_name, unit },
         user,
         consent,
@@ -403,45 +433,6 @@ fn stage_new_case(tx: &mut Transaction<'_>, case: &mut Case, lang: Lang) {
         }
     }
     tx.create(&TeamDir::case_rel(&case.id), case_file::new_text_in(case, lang), Privacy::Private);
-}
-
-/// The short confirmation after a referral.
-fn confirmation(case: &Case, config: &Config, lang: Lang) -> String {
-    let unit = config.unit_name(&case.referrer.unit);
-    let mut lines = vec![lang.pick(
-        format!("Saken er registrert: {} ({}, {unit}).", case.id, case.way_in.label(lang)),
-        format!("The case is registered: {} ({}, {unit}).", case.id, case.way_in.label(lang)),
-    )];
-    lines.push(match case.meeting {
-        Some(m) => {
-            let day = weekday_name(chrono::Datelike::weekday(&m), lang);
-            lang.pick(format!("Satt opp på møtet {day} {m}."), format!("Placed in the meeting on {day} {m}."))
-        }
-        None => lang.pick(
-            "Lederen av ressursteamet setter saken opp på et møte.".to_string(),
-            "The team leader will place the case in a meeting.".to_string(),
-        ),
-    });
-    lines.push(match (&case.user, &case.consent) {
-        (User::Anonymous { .. }, _) => lang.pick(
-            format!("Anonym drøfting: referatet arkiveres hos {unit}, uten kopier."),
-            format!("Anonymous discussion: the minutes are archived at {unit}, with no copies."),
-        ),
-        // The referring unit archives the minutes; it is not a copy recipient.
-        (_, Some(c)) if c.units.iter().any(|u| *u != case.referrer.unit) => {
-            let names: Vec<&str> =
-                c.units.iter().filter(|u| **u != case.referrer.unit).map(|u| config.unit_name(u)).collect();
-            lang.pick(
-                format!("Referatet arkiveres hos {unit}; kopi til: {}.", names.join(", ")),
-                format!("The minutes are archived at {unit}; copies to: {}.", names.join(", ")),
-            )
-        }
-        _ => lang.pick(
-            format!("Referatet arkiveres hos {unit}, uten kopier."),
-            format!("The minutes are archived at {unit}, with no copies."),
-        ),
-    });
-    lines.join("\n")
 }
 
 #[cfg(test)]

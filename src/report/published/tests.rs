@@ -20,6 +20,7 @@ fn demo() -> Figures {
         by_age: pairs(&["0-5", "6-12", "13-18", "19-25", "26-66", "67+", "unknown"], &[1, 2, 2, 1, 1, 1, 1]),
         by_month: pairs(&["07", "08", "09", "10", "11", "12"], &[0, 1, 2, 1, 5, 0]),
         anonymous: 2,
+        anonymised_later: 0,
         bti: 4,
         level2: 1,
         proposed: t(10, 5),

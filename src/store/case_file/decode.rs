@@ -15,11 +15,13 @@
 
 use chrono::NaiveDate;
 
-use super::{AGE_BANDS, CONSENT_BY, END_REASONS, STATUSES, VERDICTS, WAYS};
+use super::{AGE_BANDS, ANSWERS, CONSENT_BY, END_REASONS, STATUSES, VERDICTS, WAYS};
 use crate::diagnostic::Severity;
 use crate::model::case::CASE_SCHEMA;
 use crate::model::followup::{Entry, Evaluation, Goal, Handover, Participant, PlannedMeasure};
-use crate::model::{Case, CaseId, Consent, Decision, Followup, Outcome, Proposal, Referrer, Situation, User};
+use crate::model::{
+    Case, CaseId, Consent, Decision, DecisionChange, Followup, Outcome, Proposal, Referrer, Situation, User,
+};
 use crate::problem::Problem;
 use crate::store::toml_read::{self, Parsed, Reader};
 
@@ -123,6 +125,7 @@ pub fn decode<S: Source>(r: &mut S) -> Got<(Option<Case>, bool)> {
     let closed_reason = r.string(&mut root, "closed_reason")?.unwrap_or_default();
     let anonymised = r.date(&mut root, "anonymised")?;
     let age_band = r.choice(&mut root, "age_band", &AGE_BANDS)?.map(str::to_string);
+    let anonymous_since = r.date(&mut root, "anonymous_since")?;
 
     let referrer = match r.req_table(&mut root, "referrer")? {
         Some(mut t) => {
@@ -223,8 +226,18 @@ pub fn decode<S: Source>(r: &mut S) -> Got<(Option<Case>, bool)> {
             let date = r.req_date(&mut t, "date")?;
             let accepted = r.strings(&mut t, "accepted")?;
             let declined = r.strings(&mut t, "declined")?;
+            let mut changes = Vec::new();
+            for mut c in r.tables(&mut t, "changes")? {
+                let date = r.req_date(&mut c, "date")?;
+                let measure = r.req_string(&mut c, "measure")?;
+                let to = r.req_choice(&mut c, "to", &ANSWERS)?;
+                r.finish(c)?;
+                if let (Some(date), Some(measure), Some(to)) = (date, measure, to) {
+                    changes.push(DecisionChange { date, measure, to });
+                }
+            }
             r.finish(t)?;
-            date.map(|date| Decision { date, accepted, declined })
+            date.map(|date| Decision { date, accepted, declined, changes })
         }
     };
 
@@ -254,6 +267,7 @@ pub fn decode<S: Source>(r: &mut S) -> Got<(Option<Case>, bool)> {
             closed_reason,
             anonymised,
             age_band,
+            anonymous_since,
             referrer: referrer?,
             user,
             consent,

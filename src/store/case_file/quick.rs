@@ -42,7 +42,7 @@ struct Table<'t> {
 }
 
 /// The tables a case file may have, as headers.
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 15] = [
     "referrer",
     "user",
     "consent",
@@ -50,6 +50,7 @@ const TABLES: [&str; 14] = [
     "outcome",
     "outcome.proposed",
     "decision",
+    "decision.changes",
     "followup",
     "followup.goals",
     "followup.measures",
@@ -59,17 +60,22 @@ const TABLES: [&str; 14] = [
     "followup.evaluations",
 ];
 
-/// The arrays of tables among them (`[[outcome.proposed]]`); each belongs to the table before
-/// its last dot.
-const ARRAYS: [&str; 7] = [
-    "outcome.proposed",
-    "followup.goals",
-    "followup.measures",
-    "followup.participants",
-    "followup.handovers",
-    "followup.log",
-    "followup.evaluations",
+/// The lists of tables (`[[…]]`), each with the table it belongs under.
+const ARRAYS: [(&str, &str); 8] = [
+    ("outcome.proposed", "outcome"),
+    ("decision.changes", "decision"),
+    ("followup.goals", "followup"),
+    ("followup.measures", "followup"),
+    ("followup.participants", "followup"),
+    ("followup.handovers", "followup"),
+    ("followup.log", "followup"),
+    ("followup.evaluations", "followup"),
 ];
+
+/// Whether a table name is one of the lists.
+fn is_array(name: &str) -> bool {
+    ARRAYS.iter().any(|(a, _)| *a == name)
+}
 
 /// Where each value and table header of a file read by this reader starts, by name, to place
 /// later findings without parsing the file again.
@@ -84,7 +90,7 @@ impl Spans {
     /// [`super::toml_read::locate`] would say: the value, or else the nearest table that
     /// exists. `None` when only the full parse can tell (an index, `outcome.proposed`).
     pub fn locate(&self, path: &str) -> Option<Option<usize>> {
-        if path.contains('[') || ARRAYS.iter().any(|a| path.starts_with(a)) {
+        if path.contains('[') || ARRAYS.iter().any(|(a, _)| path.starts_with(a)) {
             return None;
         }
         let find = |table: &str, key: &str| {
@@ -133,14 +139,16 @@ fn tables(text: &str) -> Option<Vec<Table<'_>>> {
         }
         if body.starts_with('[') {
             let (name, after) = match body.strip_prefix("[[") {
-                Some(rest) => rest.split_once("]]").filter(|(n, _)| ARRAYS.contains(n))?,
-                None => body.strip_prefix('[')?.split_once(']').filter(|(n, _)| !ARRAYS.contains(n))?,
+                Some(rest) => rest.split_once("]]").filter(|(n, _)| is_array(n))?,
+                None => body.strip_prefix('[')?.split_once(']').filter(|(n, _)| !is_array(n))?,
             };
             let name = *TABLES.iter().find(|t| **t == name)?;
-            let parent = ARRAYS.contains(&name).then(|| name.rsplit_once('.').map_or("", |(p, _)| p));
+            let parent = ARRAYS.iter().find(|(a, _)| *a == name).map(|(_, p)| *p);
             let defined = tables.iter().any(|t| t.name == name);
-            let parent_open = parent.is_none_or(|p| tables.iter().any(|t| t.name == p));
-            if !is_rest_of_line(after) || (defined && parent.is_none()) || !parent_open {
+            if !is_rest_of_line(after)
+                || (defined && parent.is_none())
+                || parent.is_some_and(|p| !tables.iter().any(|t| t.name == p))
+            {
                 return None;
             }
             tables.push(Table { name, at: start, entries: Vec::with_capacity(6) });
@@ -280,8 +288,8 @@ impl<'t> Quick<'_, 't> {
     fn open(&mut self, index: usize) -> QTable {
         let table = &self.tables[index];
         // Spans are noted for the tables and values a finding may point at; the entries of
-        // `[[outcome.proposed]]` only the full parse places.
-        if !ARRAYS.contains(&table.name) && !table.name.is_empty() {
+        // the lists only the full parse places.
+        if !is_array(table.name) && !table.name.is_empty() {
             self.spans.entries.push((table.name, "", table.at));
         }
         QTable { index, used: 0 }
@@ -291,7 +299,7 @@ impl<'t> Quick<'_, 't> {
         let table = &self.tables[t.index];
         let entry = table.entries.iter().find(|e| e.key == key)?;
         t.used += 1;
-        if !ARRAYS.contains(&table.name) {
+        if !is_array(table.name) {
             self.spans.entries.push((table.name, key, entry.at));
         }
         Some(&entry.value)

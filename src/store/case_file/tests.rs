@@ -162,7 +162,12 @@ fn a_decision_added_later_goes_after_the_proposals() {
     let text = new_text(&case) + "\n[extra]\nx = 1\n";
     let mut doc: DocumentMut = text.parse().unwrap();
     case.status = Status::Decided;
-    case.decision = Some(Decision { date: d(2027, 1, 26), accepted: vec!["m1".into()], declined: vec![] });
+    case.decision = Some(Decision {
+        date: d(2027, 1, 26),
+        accepted: vec!["m1".into()],
+        declined: vec![],
+        changes: vec![],
+    });
     apply(&case, &mut doc);
     let out = doc.to_string();
     let ranks = header_ranks(&out);

@@ -5,6 +5,14 @@
 //! The referat names who archives it (the referring unit) and who gets a copy: only the
 //! units the user consented to, none for an anonymous case or a withdrawn consent. Files
 //! are named by meeting date and case id only, never by anything about the user.
+//!
+//! Who was there is stored with the meeting (see [`attendance`]) the first time a referat of
+//! a held meeting is made, or when `--absent`/`--guest` change it, and every later referat
+//! of the meeting uses it. A case file with errors is left out, named in a warning; the
+//! user's identity is left out once the consent has lapsed; and a draft in `--out` that
+//! differs from what rt would write now is not replaced without `--force`.
+
+mod attendance;
 
 use std::path::PathBuf;
 
@@ -12,14 +20,13 @@ use chrono::NaiveDate;
 
 use crate::cli::date_arg;
 use crate::error::Error;
-use crate::model::{Case, Config, Meeting};
+use crate::model::{Case, CaseSummary, Config, Meeting};
 use crate::problem::Problem;
-use crate::render::agenda::{PersonView, person};
 use crate::render::{self, Templates, minutes};
+use crate::rules;
 use crate::session::Session;
-use crate::store::atomic::{self, Privacy};
-use crate::store::{cases, load};
-use crate::suggest;
+use crate::store::atomic::Privacy;
+use crate::store::{cases, load, paths};
 
 /// Output formats of `rt minutes`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,7 +53,11 @@ impl Format {
   rt minutes 2026-11-16-mcax                     ett referat til skjermen (Markdown)
   rt minutes --meeting 2026-12-08 --out referater/ --absent 'Eirik Moen'
   rt minutes 2026-11-16-mcax --format html --out referater/
-  pandoc referater/referat-2026-12-08-2026-11-16-mcax.md -o referat.docx")]
+  pandoc referater/referat-2026-12-08-2026-11-16-mcax.md -o referat.docx
+
+Hvem som var til stede, lagres med møtet i meetings/HALVÅR.toml første gang referatet lages
+etter møtet (eller med --absent/--guest), og brukes i alle senere referater fra møtet.
+Et utkast i --out-mappen som er endret, erstattes bare med --force.")]
 #[command(group(clap::ArgGroup::new("which").args(["id", "meeting"]).required(true)))]
 pub struct Args {
     /// Saks-id (ett referat)
@@ -61,9 +72,15 @@ pub struct Args {
     /// Mappe å skrive referatene til, én fil per sak
     #[arg(long, value_name = "MAPPE")]
     pub out: Option<PathBuf>,
-    /// Et fast medlem som ikke var til stede (kan gjentas)
+    /// Erstatt utkast i --out-mappen selv om de er endret siden rt skrev dem
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Et fast medlem, eller en invitert gjest, som ikke var til stede (kan gjentas; lagres med møtet)
     #[arg(long, value_name = "NAVN")]
     pub absent: Vec<String>,
+    /// En gjest som var til stede, fra [[contacts]] i rt.toml (kan gjentas; lagres med møtet)
+    #[arg(long, value_name = "NAVN")]
+    pub guest: Vec<String>,
 }
 
 /// Runs `rt minutes`.
@@ -74,7 +91,13 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
 
     let (date, mut chosen): (NaiveDate, Vec<Case>) = match (&args.id, args.meeting) {
         (Some(id), meeting) => {
-            let case = cases::open(&ctx.team, id)?.case;
+            let edit = cases::open(&ctx.team, id)?;
+            // Nothing invalid is ever rendered.
+            let errors = super::check::case_file_errors(&ctx.team, &edit.rel, config, &bank, ctx.today);
+            if !errors.is_empty() {
+                return Err(Error::invalid_file(&edit.rel, errors));
+            }
+            let case = edit.case;
             let date = meeting
                 .or(case.meeting)
                 .or(case.outcome.as_ref().map(|o| o.date))
@@ -83,60 +106,93 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         }
         (None, meeting) => {
             let date = meeting.ok_or_else(|| Error::Stop(Problem::Missing { key: "--meeting".into() }))?;
-            let (all, diags) = load::cases(&ctx.team);
-            super::warn_unreadable_cases(ctx, &diags, super::LEFT_OUT);
-            let here: Vec<Case> =
-                all.into_iter().map(|c| c.case).filter(|c| c.meeting == Some(date)).collect();
-            if here.is_empty() {
+            let (all, diags) =
+                load::cases_for(&ctx.team, &load::Need { meeting: Some(date), ..Default::default() });
+            let here: Vec<_> = all.into_iter().filter(|c| c.case.meeting == Some(date)).collect();
+            let kept = super::valid_cases_of_meeting(ctx, &ctx.team, config, date, here, &diags)?;
+            if kept.is_empty() {
                 return Err(Error::Stop(Problem::NoCasesInMeeting { date }));
             }
-            (date, here)
+            (date, kept)
         }
     };
     chosen.sort_by_key(|c| c.id);
     let meeting = meeting_on(ctx, config, date)?;
-    let (present, absent) = attendance(config, &args.absent)?;
+
+    // Who was there: as stored, else as expected, changed by --absent and --guest.
+    let (summaries, _) =
+        load::summaries_for(&ctx.team, &load::Need { meeting: Some(date), ..Default::default() });
+    let in_meeting: Vec<CaseSummary> =
+        summaries.into_iter().map(|l| l.case).filter(|c| c.meeting == Some(date)).collect();
+    let guests = attendance::guests_of(config, &in_meeting);
+    let att = rules::attendance::resolve(
+        config,
+        &attendance::names(&guests),
+        meeting.attendance.as_ref(),
+        &args.absent,
+        &args.guest,
+    )
+    .map_err(Error::Stop)?;
+    let given = !args.absent.is_empty() || !args.guest.is_empty();
+    let store = meeting.attendance.as_ref() != Some(&att) && (given || date <= ctx.today);
 
     let templates = Templates::load(&ctx.team)?;
     let template = render::file("minutes", lang, args.format.ext());
+    let judged = rules::consent::judged_on(Some(date), ctx.today);
     let mut documents = Vec::new();
     for case in &chosen {
-        let guests = case.invite.iter().map(|n| person(config, n)).collect();
+        let (present, absent, case_guests) = attendance::of_case(config, &att, &guests, &in_meeting, case.id);
         let inputs = minutes::Inputs {
             config,
             bank: &bank,
             meeting: &meeting,
-            present: present.clone(),
-            absent: absent.clone(),
-            guests,
+            present,
+            absent,
+            guests: case_guests,
+            identity: rules::consent::identity_allowed(case, judged),
         };
         let view = minutes::view(case, inputs, lang);
         let name = format!("{}-{date}-{}.{}", lang.pick("referat", "minutes"), case.id, args.format.ext());
         documents.push((name, templates.render(&template, &view)?));
     }
 
+    // An edited draft is never replaced without --force: checked before anything is written.
+    if let Some(dir) = &args.out
+        && !args.force
+    {
+        let mut differ = Vec::new();
+        for (name, text) in &documents {
+            let path = dir.join(name);
+            if paths::existing_text(&path)?.is_some_and(|old| old != *text) {
+                differ.push(path.display().to_string());
+            }
+        }
+        if !differ.is_empty() {
+            return Err(Problem::DraftsDiffer { files: differ }.into());
+        }
+    }
+    if store {
+        attendance::store(ctx, config, date, &att)?;
+    }
+
     match &args.out {
         None if documents.len() == 1 => ctx.print(&documents[0].1)?,
         None => return Err(Error::Stop(Problem::NeedsOutFolder { count: documents.len() })),
         Some(dir) => {
-            crate::store::paths::check_output(dir)?;
             // The referat holds health information: the folder and files are for the owner only.
-            atomic::create_dirs(dir, Privacy::Private).map_err(|e| Error::write(dir, e))?;
-            let mut listing = String::new();
-            for (name, text) in &documents {
-                let path = dir.join(name);
-                crate::store::paths::write_output(&path, text.as_bytes(), Privacy::Private)?;
-                listing.push_str(&format!("{}\n", path.display()));
-            }
+            let files: Vec<(String, Vec<u8>)> =
+                documents.into_iter().map(|(name, text)| (name, text.into_bytes())).collect();
+            let written = paths::write_into(dir, &files, Privacy::Private)?;
+            let listing: String = written.iter().map(|p| format!("{}\n", p.display())).collect();
             ctx.print(&listing)?;
             ctx.note(lang.pick(
                 format!(
                     "{} skrevet. Arkiveres hos den enheten som meldte saken.",
-                    crate::lang::count(documents.len(), "referat", "referater")
+                    crate::lang::count(written.len(), "referat", "referater")
                 ),
                 format!(
                     "{} written. They are archived at the unit that referred the case.",
-                    crate::lang::count(documents.len(), "set of minutes", "sets of minutes")
+                    crate::lang::count(written.len(), "set of minutes", "sets of minutes")
                 ),
             ));
         }
@@ -157,29 +213,6 @@ fn meeting_on(ctx: &Session, config: &Config, date: NaiveDate) -> Result<Meeting
         sequence: 0,
         cancelled: None,
         moved_from: None,
+        attendance: None,
     }))
-}
-
-/// The standing members present and absent; an unknown absent name is refused.
-fn attendance(config: &Config, absent: &[String]) -> Result<(Vec<PersonView>, Vec<PersonView>), Error> {
-    for name in absent {
-        if config.member(name).is_none() {
-            let suggestion = suggest::closest(name, config.members.iter().map(|m| m.name.as_str()));
-            return Err(Error::Stop(Problem::UnknownMember { name: name.clone(), suggestion }));
-        }
-    }
-    let (mut present, mut away) = (Vec::new(), Vec::new());
-    for m in &config.members {
-        let p = PersonView {
-            name: m.name.clone(),
-            email: m.email.clone(),
-            unit: config.unit_name(&m.unit).to_string(),
-        };
-        if absent.iter().any(|a| a.trim().eq_ignore_ascii_case(&m.name)) {
-            away.push(p);
-        } else {
-            present.push(p);
-        }
-    }
-    Ok((present, away))
 }

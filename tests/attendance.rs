@@ -1,0 +1,167 @@
+//! Meetings remember who was there: the attendance of a held meeting (present, absent,
+//! guests) is stored in its entry of `meetings/H.toml` the first time its referat is made, or
+//! by `rt minutes --absent/--guest`, and every later referat of the meeting uses it. The
+//! employee who brought a case is among those present in that case's referat. And a draft
+//! the leader has edited is never replaced without `--force`.
+
+mod common;
+
+use common::*;
+
+const DAY: &str = "2026-12-08";
+const KEFO: &str = "cases/2026/2026-11-19-kefo.toml";
+
+fn run(team: &Team, args: &[&str]) -> std::process::Output {
+    team.rt(args).output().unwrap()
+}
+
+fn present_line(referat: &str) -> &str {
+    referat.lines().find(|l| l.starts_with("**Til stede:**")).expect("a line of those present")
+}
+
+#[test]
+fn the_attendance_of_a_meeting_is_kept_for_every_later_referat() {
+    let team = Team::demo();
+    let dir = team.path("referater");
+    let out = run(
+        &team,
+        &[
+            "minutes",
+            "--meeting",
+            DAY,
+            "--today",
+            DAY,
+            "--out",
+            dir.to_str().unwrap(),
+            "--absent",
+            "Eirik Moen",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meetings = team.read("meetings/2026H2.toml");
+    assert!(
+        meetings.contains(
+            "[meetings.attendance]\npresent = [\"Marit Haugen\", \"Jonas Lie Berg\", \"Samira Khan\", \"Hanne Vik\", \"Ingrid Solberg\"]\nabsent = [\"Eirik Moen\"]\n"
+        ),
+        "{meetings}"
+    );
+    // The file still reads, and is still valid.
+    let out = run(&team, &["check", "--today", DAY]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    // After the outcome is recorded the referat is made again, without --absent.
+    let out = run(
+        &team,
+        &[
+            "record",
+            "2026-11-16-mcax",
+            "--today",
+            "2026-12-09",
+            "--assessment",
+            "Vurdert.",
+            "--next-step",
+            "Ring.",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let referat = stdout(&run(&team, &["minutes", "2026-11-16-mcax", "--today", "2026-12-09"]));
+    assert!(!present_line(&referat).contains("Eirik Moen"), "{referat}");
+    assert!(referat.contains("**Forfall:** Eirik Moen"), "{referat}");
+    // An absence given later changes what is stored.
+    let out = run(&team, &["minutes", "2026-11-16-mcax", "--today", "2026-12-09", "--absent", "Hanne Vik"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let referat = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", "2026-12-10"]));
+    assert!(referat.contains("**Forfall:** Eirik Moen, Hanne Vik"), "{referat}");
+}
+
+#[test]
+fn the_employee_who_brings_a_case_is_present_in_its_referat_only() {
+    let team = Team::demo();
+    team.write(KEFO, &team.read(KEFO).replace("name = \"Jonas Lie Berg\"", "name = \"Line Dahl\""));
+    let referat = stdout(&run(&team, &["minutes", "2026-11-19-kefo", "--today", DAY]));
+    assert!(
+        present_line(&referat).ends_with(", Line Dahl (Helsestasjon og skolehelsetjeneste, meldte saken)"),
+        "{referat}"
+    );
+    let meetings = team.read("meetings/2026H2.toml");
+    assert!(meetings.contains("guests = [\"Line Dahl\"]"), "{meetings}");
+    let other = stdout(&run(&team, &["minutes", "2026-11-16-mcax", "--today", DAY]));
+    assert!(!other.contains("Line Dahl"), "a guest is in the referat of their own case only: {other}");
+    // The guest did not come after all.
+    let out = run(&team, &["minutes", "2026-11-19-kefo", "--today", DAY, "--absent", "Line Dahl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let referat = stdout(&out);
+    assert!(!present_line(&referat).contains("Line Dahl"), "{referat}");
+    assert!(referat.contains("**Forfall:** Line Dahl"), "{referat}");
+    // A guest must be a person of rt.toml; a standing member is no guest.
+    let out = run(&team, &["minutes", "2026-11-19-kefo", "--today", DAY, "--guest", "Line Dhal"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("mente du `Line Dahl`?"), "{}", stderr(&out));
+    let out = run(&team, &["minutes", "2026-11-19-kefo", "--today", DAY, "--guest", "Hanne Vik"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Hanne Vik er fast medlem"), "{}", stderr(&out));
+    let out = run(&team, &["minutes", "2026-11-19-kefo", "--today", DAY, "--guest", "Line Dahl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        present_line(&stdout(&out)).contains("Line Dahl (Helsestasjon og skolehelsetjeneste, meldte saken)")
+    );
+}
+
+#[test]
+fn a_referat_made_before_the_meeting_stores_nothing() {
+    let team = Team::demo();
+    let before = team.read("meetings/2026H2.toml");
+    let out = run(&team, &["minutes", "2026-11-16-mcax", "--today", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(team.read("meetings/2026H2.toml"), before);
+}
+
+#[test]
+fn an_unpublished_half_year_is_said_instead_of_pretending() {
+    let team = Team::new();
+    team.write("cases/2027/2027-01-05-aaaa.toml", &scheduled_case("2027-01-05-aaaa", "2027-01-26"));
+    let out =
+        run(&team, &["minutes", "2027-01-05-aaaa", "--today", "2027-01-26", "--absent", "Marit Haugen"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("advarsel: oppmøtet er ikke lagret: halvåret 2027H1 er ikke publisert"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("rt schedule --publish --half 2027H1"), "{}", stderr(&out));
+    assert!(!team.path("meetings").exists());
+}
+
+#[test]
+fn an_edited_draft_is_never_replaced_without_force() {
+    let team = Team::demo();
+    let dir = team.path("referater");
+    let args = ["minutes", "--meeting", DAY, "--today", DAY, "--out", dir.to_str().unwrap()];
+    let out = run(&team, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The same drafts again: nothing to refuse.
+    let out = run(&team, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let draft = dir.join("referat-2026-12-08-2026-11-16-mcax.md");
+    let edited = std::fs::read_to_string(&draft).unwrap().replace("*Fylles ut i møtet.*", "Teamet mener ...");
+    std::fs::write(&draft, &edited).unwrap();
+    let other = dir.join("referat-2026-12-08-2026-11-19-kefo.md");
+    let other_before = std::fs::read(&other).unwrap();
+    // The outcome of another case is recorded: its draft changes, the edited one is kept.
+    let out = run(
+        &team,
+        &["record", "2026-11-19-kefo", "--today", DAY, "--assessment", "Vurdert.", "--next-step", "Ring."],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(&team, &args);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("referat-2026-12-08-2026-11-16-mcax.md"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), edited, "the edit is kept");
+    assert_eq!(std::fs::read(&other).unwrap(), other_before, "nothing at all was written");
+    let out = run(&team, &[&args[..], &["--force"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!std::fs::read_to_string(&draft).unwrap().contains("Teamet mener"));
+    assert!(std::fs::read_to_string(&other).unwrap().contains("Vurdert."));
+}
