@@ -76,21 +76,12 @@ pub struct EvaluationRow {
     pub note: String,
 }
 
-/// Whether the case's user may be named on a day: a known user whose consent holds (R2, R3).
-pub fn identity_shown(case: &Case, on: NaiveDate) -> bool {
-    matches!(case.user, User::Known { .. })
-        && case
-            .consent
-            .as_ref()
-            .is_some_and(|c| c.withdrawn.is_none_or(|w| w > on) && c.expires.is_none_or(|e| e >= on))
-}
-
 /// The view of a case's stafettlogg (an empty one when it has none).
 pub fn view(case: &Case, config: &Config, bank: &Tiltaksbank, today: NaiveDate, lang: Lang) -> LogView {
     let f = case.followup.clone().unwrap_or_else(|| crate::model::Followup::new(today, ""));
     let name_of = |id: &str| bank.get(id).map_or_else(|| id.to_string(), |m| m.name.clone());
     let user = match &case.user {
-        User::Known { initials, born } if identity_shown(case, today) => lang.pick(
+        User::Known { initials, born } if crate::rules::consent::identity_allowed(case, today) => lang.pick(
             format!("{initials}, født {}", dates::long(*born, lang)),
             format!("{initials}, born {}", dates::long(*born, lang)),
         ),

@@ -191,7 +191,8 @@ mod tests {
         let mut followed = bti_case();
         followed.status = Status::Decided;
         followed.outcome = Some(outcome);
-        followed.decision = Some(Decision { date: d(2027, 2, 20), accepted: vec![], declined: vec![], changes: vec![] });
+        followed.decision =
+            Some(Decision { date: d(2027, 2, 20), accepted: vec![], declined: vec![], changes: vec![] });
         let mut f = Followup::new(d(2027, 2, 21), "Kari");
         f.measures.push(PlannedMeasure {
             measure: "kurs".into(),

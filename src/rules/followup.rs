@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::Finding;
 use super::case::{RuleContext, check_text, check_unit, latest_date};
+use super::consent::{self, Lapse};
 use super::text::{MAX_NAME, MAX_TEXT};
 use crate::model::{Case, Field, Followup, Status, User};
 use crate::problem::Problem;
@@ -26,13 +27,11 @@ pub fn consent_covers(case: &Case, unit: &str, on: NaiveDate) -> Result<(), Prob
         return Ok(());
     }
     let named = |why| Problem::ConsentDoesNotCover { unit: unit.to_string(), why };
-    match (&case.user, &case.consent) {
-        (User::Known { .. }, Some(c)) if c.withdrawn.is_some_and(|w| w <= on) => {
-            Err(named(ConsentGap::Withdrawn))
-        }
-        (User::Known { .. }, Some(c)) if c.expires.is_some_and(|e| e < on) => Err(named(ConsentGap::Expired)),
-        (User::Known { .. }, Some(c)) if c.units.iter().any(|u| u == unit) => Ok(()),
-        (User::Known { .. }, _) => Err(named(ConsentGap::NotNamed)),
+    match (&case.user, &case.consent, consent::lapse(case, on)) {
+        (User::Known { .. }, _, Some(Lapse::Withdrawn(_))) => Err(named(ConsentGap::Withdrawn)),
+        (User::Known { .. }, _, Some(Lapse::Expired(_))) => Err(named(ConsentGap::Expired)),
+        (User::Known { .. }, Some(c), None) if c.units.iter().any(|u| u == unit) => Ok(()),
+        (User::Known { .. }, ..) => Err(named(ConsentGap::NotNamed)),
         // Anonymous and guidance cases carry no consent: no other service joins by name.
         _ => Err(named(ConsentGap::NoConsent)),
     }
