@@ -65,6 +65,21 @@ pub fn config() -> Config {
     }
 }
 
+/// A regular meeting on a day (12:30, 90 minutes), neither moved nor cancelled.
+pub fn meeting(date: NaiveDate) -> crate::model::Meeting {
+    crate::model::Meeting {
+        date,
+        start: chrono::NaiveTime::from_hms_opt(12, 30, 0).expect("a valid time"),
+        minutes: 90,
+        place: String::new(),
+        uid: crate::model::meeting::uid_for("t", date),
+        sequence: 0,
+        cancelled: None,
+        moved_from: None,
+        attendance: None,
+    }
+}
+
 /// A valid BTI case about a child, referred 2027-01-05.
 pub fn bti_case() -> Case {
     Case {

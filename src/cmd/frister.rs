@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, Property};
+use icalendar::{Component, Event, EventLike};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -189,19 +189,8 @@ fn text(all: &[Due], today: NaiveDate, lang: Lang) -> String {
 
 /// The due things as all-day calendar items: ids and what is due, never anything about a user.
 fn ics(team: &str, all: &[Due], today: NaiveDate, lang: Lang) -> String {
-    let mut cal = Calendar::empty();
-    for (key, value) in [
-        ("VERSION", "2.0"),
-        ("PRODID", "-//rt//Ressursteam//NO"),
-        ("CALSCALE", "GREGORIAN"),
-        ("METHOD", "PUBLISH"),
-    ] {
-        cal.append_property(Property::new(key, value));
-    }
-    cal.append_property(Property::new(
-        "X-WR-CALNAME",
-        lang.pick(format!("{team}: frister"), format!("{team}: due")),
-    ));
+    let mut cal =
+        crate::schedule::ics::published(&lang.pick(format!("{team}: frister"), format!("{team}: due")));
     let stamp = Utc.from_utc_datetime(&today.and_hms_opt(0, 0, 0).expect("midnight exists"));
     for d in all {
         let (what, command) = describe(d, lang);

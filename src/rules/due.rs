@@ -151,21 +151,7 @@ mod tests {
     use super::*;
     use crate::model::followup::{Handover, PlannedMeasure};
     use crate::model::{Decision, Followup, Outcome};
-    use crate::testing::{bti_case, config, d};
-
-    fn meeting(date: NaiveDate) -> Meeting {
-        Meeting {
-            date,
-            start: chrono::NaiveTime::from_hms_opt(12, 30, 0).unwrap(),
-            minutes: 90,
-            place: String::new(),
-            uid: format!("{date}@rt"),
-            sequence: 0,
-            cancelled: None,
-            moved_from: None,
-            attendance: None,
-        }
-    }
+    use crate::testing::{bti_case, config, d, meeting};
 
     #[test]
     fn each_kind_is_due_on_its_day() {

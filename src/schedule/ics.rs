@@ -20,19 +20,25 @@ pub fn oslo_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
     zoned.with_timezone(&Utc)
 }
 
-/// The calendar text (CRLF line ends, as RFC 5545 wants).
-pub fn calendar(team: &str, meetings: &[&Meeting], stamp: NaiveDate, lang: Lang) -> String {
+/// An empty calendar rt publishes, named: the properties every calendar of rt's starts with.
+pub fn published(name: &str) -> Calendar {
     let mut cal = Calendar::empty();
     for (key, value) in [
         ("VERSION", "2.0"),
         ("PRODID", "-//rt//Ressursteam//NO"),
         ("CALSCALE", "GREGORIAN"),
         ("METHOD", "PUBLISH"),
-        ("X-WR-CALNAME", team),
-        ("X-WR-TIMEZONE", "Europe/Oslo"),
+        ("X-WR-CALNAME", name),
     ] {
         cal.append_property(Property::new(key, value));
     }
+    cal
+}
+
+/// The calendar text (CRLF line ends, as RFC 5545 wants).
+pub fn calendar(team: &str, meetings: &[&Meeting], stamp: NaiveDate, lang: Lang) -> String {
+    let mut cal = published(team);
+    cal.append_property(Property::new("X-WR-TIMEZONE", "Europe/Oslo"));
     let stamp = Utc.from_utc_datetime(&stamp.and_hms_opt(0, 0, 0).expect("midnight exists"));
     let description = lang.pick(
         "Fast møte i ressursteamet. Sakene står i innkallingen som kommer en uke før.",

@@ -141,22 +141,7 @@ pub fn check_requested(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::meeting::uid_for;
-    use crate::testing::{bti_case, d};
-
-    fn meeting(date: NaiveDate) -> Meeting {
-        Meeting {
-            date,
-            start: chrono::NaiveTime::from_hms_opt(12, 30, 0).unwrap(),
-            minutes: 90,
-            place: String::new(),
-            uid: uid_for("t", date),
-            sequence: 0,
-            cancelled: None,
-            moved_from: None,
-            attendance: None,
-        }
-    }
+    use crate::testing::{bti_case, d, meeting};
 
     #[test]
     fn the_follow_up_falls_on_an_open_meeting() {
