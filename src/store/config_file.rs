@@ -35,7 +35,7 @@ fn is_email(text: &str) -> bool {
 
 /// Reads `rt.toml`. The config is the best reading of the file — `None` only when not even
 /// the units could be read — so `rt check` can judge the cases against it; commands that act
-/// must refuse a config with errors (see `load::config_or_stop`).
+/// must refuse a config with errors (see `Session::config`).
 pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     let doc = match toml_read::parse(file, text) {
         Ok(doc) => doc,
