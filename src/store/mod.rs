@@ -19,6 +19,7 @@ pub mod git;
 pub mod load;
 pub mod lock;
 pub mod meetings_file;
+pub mod national_ids;
 pub mod paths;
 pub mod site;
 pub mod spreadsheet;

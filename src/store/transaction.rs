@@ -10,7 +10,9 @@
 //!    read happens under the lock — there is no gap between looking and writing in which
 //!    another `rt`'s change could be lost.
 //! 3. **Stage**: each new or changed file is staged with the bytes it must replace.
-//! 4. **Commit**: every staged path is checked first (inside the folder, no symbolic link on
+//! 4. **Commit**: every staged file is searched for a national id number — one typed into
+//!    a file by hand is refused here, before it can reach git, where `rt purge` cannot remove
+//!    it — and every staged path is checked (inside the folder, no symbolic link on
 //!    the way, a regular file, unchanged since it was read, a new file's name still free);
 //!    then every file is written to a temporary file and flushed; only when all are on disk do
 //!    they take their names. If any check or temporary write fails, nothing is written. A
@@ -46,6 +48,25 @@ struct Staged {
     bytes: Vec<u8>,
     expect: Expect,
     privacy: Privacy,
+}
+
+/// Refuses a change that would write a national id number into the team folder (and so into
+/// git): the command's own input was scanned before it came this far, so a number found here
+/// was typed into the file by hand, and the file must be mended first.
+fn refuse_national_ids(staged: &[Staged]) -> Result<(), Error> {
+    for s in staged {
+        let Ok(text) = std::str::from_utf8(&s.bytes) else { continue };
+        if !text.contains('\\') && !crate::rules::national_id::contains_national_id(text) {
+            continue; // nothing to parse for: no candidate, and no escape that could hide one
+        }
+        let mut findings = Vec::new();
+        let doc = super::toml_read::parse(&s.rel, text).ok();
+        super::national_ids::scan(&s.rel, text, doc.as_ref(), &mut findings);
+        if !findings.is_empty() {
+            return Err(Problem::InvalidFile { file: s.rel.clone(), findings }.into());
+        }
+    }
+    Ok(())
 }
 
 /// A change of the team folder in progress; see the module documentation.
@@ -170,6 +191,7 @@ impl<'t> Transaction<'t> {
             }
         }
         let staged = files;
+        refuse_national_ids(&staged)?;
         let mut paths: Vec<PathBuf> = Vec::with_capacity(staged.len());
         for s in &staged {
             let path = self.team.checked(&s.rel).map_err(|u| Error::Stop(u.problem()))?;

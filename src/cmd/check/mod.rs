@@ -12,7 +12,6 @@
 //! (warnings are shown but do not fail), 1 otherwise.
 
 mod meetings;
-mod national_ids;
 
 use std::collections::BTreeMap;
 
@@ -24,7 +23,7 @@ use crate::rules;
 use crate::rules::case::RuleContext;
 use crate::session::Session;
 use crate::store::toml_read::{self, Parsed, locate};
-use crate::store::{TeamDir, case_file, load};
+use crate::store::{TeamDir, case_file, load, national_ids};
 
 /// Flags of `rt check`.
 #[derive(clap::Args, Debug)]

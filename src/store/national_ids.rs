@@ -15,7 +15,7 @@ use crate::store::toml_read::Parsed;
 
 /// Adds a diagnostic for every national id number found in a file (`doc`: the file parsed,
 /// when it parses).
-pub(super) fn scan(rel: &str, text: &str, doc: Option<&Parsed>, diags: &mut Vec<Diagnostic>) {
+pub fn scan(rel: &str, text: &str, doc: Option<&Parsed>, diags: &mut Vec<Diagnostic>) {
     // Most files hold no candidate at all: then nothing in them can, unless an escape
     // (`\u0031`, a line continuation) hides digits from the raw text.
     if !text.contains('\\') && !national_id::contains_national_id(text) {
