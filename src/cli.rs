@@ -158,7 +158,8 @@ fn lang_arg(text: &str) -> Result<Lang, String> {
 pub fn command(lang: Lang) -> clap::Command {
     let colour =
         if crate::session::colour_allowed() { clap::ColorChoice::Auto } else { clap::ColorChoice::Never };
-    localise(Cli::command().color(colour), lang, "rt")
+    // `rt` in usage lines and help also where the program file is `rt.exe`.
+    localise(Cli::command().color(colour).bin_name("rt"), lang, "rt")
 }
 
 fn localise(cmd: clap::Command, lang: Lang, path: &str) -> clap::Command {
