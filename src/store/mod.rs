@@ -21,6 +21,7 @@ pub mod lock;
 pub mod meetings_file;
 pub mod paths;
 pub mod spreadsheet;
+pub mod text;
 pub mod tiltak_file;
 pub mod toml_read;
 pub mod transaction;
