@@ -348,7 +348,8 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt purge", "dry_run", "Show what would be anonymised, without writing anything"),
     // rt check
     ("rt check", "@about", "Check every file of the team folder"),
-    ("rt check", "@after", "Examples:\n  rt check\n  rt --dir /path/to/team check"),
+    ("rt check", "@after", "Examples:\n  rt check\n  rt check --verbose\n  rt --dir /path/to/team check"),
+    ("rt check", "verbose", "Show each file on its own, also when many files have the same finding"),
     // rt sync
     ("rt sync", "@about", "Fetch the others' changes and send yours (git pull --rebase and push)"),
     (

@@ -455,6 +455,9 @@ pub enum Problem {
     RowsSkipped { skipped: usize, reasons: Vec<(Problem, usize)>, written: bool },
     /// A proposal assigned to a provider outside the team instead of a unit.
     AssignedOutsideTeam { provider: String, referrer: String },
+    // ---- windows, first run, line endings, guide (issue 20) ------------------------
+    /// Many case files that others can read, told as one finding about their folder.
+    FilesReadableByOthers { count: usize, folder: String, mode: u32 },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1178,6 +1181,12 @@ impl Problem {
                 format!("`{provider}` er en tilbyder utenfor teamet og kan ikke få oppdraget"),
                 format!("`{provider}` is a provider outside the team and cannot take the assignment"),
             ),
+
+            // ---- windows, first run, line endings, guide (issue 20) ----------------------
+            FilesReadableByOthers { count, folder, mode } => l.pick(
+                format!("{count} saksfiler i {folder}/ kan leses av andre enn eieren (rettigheter {mode:o})"),
+                format!("{count} case files in {folder}/ can be read by others than their owner (mode {mode:o})"),
+            ),
         }
     }
 
@@ -1702,6 +1711,27 @@ impl Problem {
                 format!("give the assignment to a unit of the team that follows the measure up, e.g. the referring one (`{referrer}`)"),
             )),
             MissingName => None,
+
+            // ---- windows, first run, line endings, guide (issue 20) ----------------------
+            FilesReadableByOthers { folder, .. } => {
+                let top = folder.split('/').next().unwrap_or(folder);
+                Some(l.pick(
+                    format!("saker er helseopplysninger: `chmod -R go-rwx {top}` retter alle; `rt check --verbose` viser hver fil"),
+                    format!("cases are health data: `chmod -R go-rwx {top}` fixes them all; `rt check --verbose` lists each file"),
+                ))
+            }
+        }
+    }
+
+    /// The one finding that stands for this one found in `count` files of `folder` (their
+    /// nearest common folder), where such a wording exists: identical findings about many
+    /// files are told once, with the one command that fixes them all.
+    pub fn for_many(&self, count: usize, folder: &str) -> Option<Problem> {
+        match self {
+            Problem::ReadableByOthers { mode } => {
+                Some(Problem::FilesReadableByOthers { count, folder: folder.to_string(), mode: *mode })
+            }
+            _ => None,
         }
     }
 }

@@ -171,11 +171,12 @@ fn index(p: &Problem) -> usize {
         Problem::HeaderNotFound { .. } => 154,
         Problem::RowsSkipped { .. } => 155,
         Problem::AssignedOutsideTeam { .. } => 156,
+        Problem::FilesReadableByOthers { .. } => 157,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 157;
+const VARIANTS: usize = 158;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -349,6 +350,7 @@ fn all() -> Vec<Problem> {
         Problem::HeaderNotFound { rows: 2 },
         Problem::RowsSkipped { skipped: 2, reasons: vec![(Problem::NoLeader, 2)], written: true },
         Problem::AssignedOutsideTeam { provider: "x".into(), referrer: "x".into() },
+        Problem::FilesReadableByOthers { count: 2, folder: "x".into(), mode: 3 },
     ]
 }
 

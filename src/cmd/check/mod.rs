@@ -29,20 +29,25 @@ use crate::store::{TeamDir, case_file, load};
 
 /// Flags of `rt check`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Eksempler:\n  rt check\n  rt --dir /sti/til/team check")]
-pub struct Args {}
+#[command(after_help = "Eksempler:\n  rt check\n  rt check --verbose\n  rt --dir /sti/til/team check")]
+pub struct Args {
+    /// Vis hver fil for seg, også når mange filer har samme funn
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
 
 /// Runs `rt check`.
-pub fn run(_args: Args, ctx: &Session) -> Result<i32, Error> {
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let (diags, files) = check_all(ctx)?;
     let lang = ctx.lang;
+    let (errors, warnings) = diagnostic::count(&diags);
+    let shown = if args.verbose { diags } else { diagnostic::group_across_files(diags) };
     let mut text = crate::output::Styled::new();
-    for d in &diags {
+    for d in &shown {
         text.append(d.render(lang));
         text.plain("\n");
     }
     ctx.out.print_styled(&text)?;
-    let (errors, warnings) = diagnostic::count(&diags);
     let checked = files + 2;
     ctx.note(match (errors, warnings) {
         (0, 0) => lang.pick(
