@@ -54,29 +54,29 @@ pub struct Cli {
 pub enum Command {
     /// Lag en ny team-mappe med kommentert rt.toml og tiltaksbank.toml
     Init(cmd::init::Args),
-    /// Meld en sak til ressursteamet (R1–R5)
+    /// Meld en sak til ressursteamet (R1–R5, se docs/rutine.md)
     Refer(Box<cmd::refer::Args>),
     /// List sakene
     List(cmd::list::Args),
     /// Vis én sak
     Show(cmd::show::Args),
-    /// Møtene i et halvår med sakene; publiser, avlys eller flytt møter (R6)
+    /// Møtene i et halvår med sakene; publiser, avlys eller flytt møter (R6, se docs/rutine.md)
     Schedule(cmd::schedule::Args),
-    /// Innkallingen til et møte, som tekst eller e-postutkast (R7)
+    /// Innkallingen til et møte, som tekst eller e-postutkast (R7, se docs/rutine.md)
     Agenda(cmd::agenda::Args),
-    /// Utkast til referat for sakene på et møte, eller for én sak (R8–R10)
+    /// Utkast til referat for sakene på et møte, eller for én sak (R8–R10, se docs/rutine.md)
     Minutes(cmd::minutes::Args),
-    /// Lagre teamets vurdering og foreslåtte tiltak for en sak (R8)
+    /// Lagre teamets vurdering og foreslåtte tiltak for en sak (R8, se docs/rutine.md)
     Record(cmd::outcome::RecordArgs),
-    /// Lagre brukerens egen beslutning om tiltakene (R9)
+    /// Lagre brukerens egen beslutning om tiltakene (R9, se docs/rutine.md)
     Decide(cmd::outcome::DecideArgs),
     /// Avslutt en sak
     Close(cmd::outcome::CloseArgs),
-    /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11)
+    /// Tiltaksbanken: list, søk, vis, legg til, importer og eksporter tiltak (R11, se docs/rutine.md)
     Tiltak(cmd::tiltak::Args),
-    /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
+    /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12, se docs/rutine.md)
     Report(cmd::report::Args),
-    /// Trekk tilbake brukerens samtykke (R2)
+    /// Trekk tilbake brukerens samtykke (R2, se docs/rutine.md)
     Consent(cmd::consent::Args),
     /// Anonymiser avsluttede saker etter oppbevaringstiden
     Purge(cmd::purge::Args),
@@ -272,6 +272,33 @@ mod tests {
             let about = &texts.iter().find(|(p, k, _)| p == path && k == "@about").unwrap().2;
             assert!(!about.contains('\n') && about.len() < 100, "`{path}`: one line: {about}");
         }
+    }
+
+    /// A help text that cites a rule (R1–R12) says where the rule is explained, in both
+    /// languages.
+    #[test]
+    fn every_help_text_that_cites_a_rule_points_to_the_routine() {
+        let cites = |text: &str| {
+            text.char_indices().any(|(i, c)| {
+                c == 'R'
+                    && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    && !text[..i].ends_with(|p: char| p.is_alphanumeric())
+            })
+        };
+        let mut citing = 0;
+        for (path, key, nb) in texts() {
+            let en = help_en::text(&path, &key).unwrap_or_default();
+            for (text, pointer) in [(nb.as_str(), "se docs/rutine.md"), (en, "see docs/rutine.md")] {
+                if cites(text) {
+                    citing += 1;
+                    assert!(
+                        text.contains(pointer),
+                        "`{path}` `{key}` cites a rule without `{pointer}`: {text}"
+                    );
+                }
+            }
+        }
+        assert!(citing >= 30, "{citing}");
     }
 
     #[test]

@@ -34,22 +34,26 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt init", "leader", "The leader's name (the municipal psychologist)"),
     ("rt init", "email", "The leader's e-mail address"),
     // rt refer
-    ("rt refer", "@about", "Refer a case to the resource team (R1–R5)"),
+    ("rt refer", "@about", "Refer a case to the resource team (R1–R5, see docs/rutine.md)"),
     (
         "rt refer",
         "@after",
-        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5).",
+        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5, see docs/rutine.md).",
     ),
     (
         "rt refer",
         "way",
-        "Way in (R1): bti, user-case (a user's case outside BTI) or guidance (for employees)",
+        "Way in (R1, see docs/rutine.md): bti, user-case (a user's case outside BTI) or guidance (for employees)",
     ),
-    ("rt refer", "anonymous", "Discuss the case anonymously: no initials or birth date (R3)"),
+    (
+        "rt refer",
+        "anonymous",
+        "Discuss the case anonymously: no initials or birth date (R3, see docs/rutine.md)",
+    ),
     ("rt refer", "initials", "The user's initials, e.g. A.B. (never a full name)"),
     ("rt refer", "born", "The user's date of birth"),
     ("rt refer", "age", "Age, for the statistics (anonymous cases only)"),
-    ("rt refer", "consent", "The user has consented to the case being discussed (R2)"),
+    ("rt refer", "consent", "The user has consented to the case being discussed (R2, see docs/rutine.md)"),
     (
         "rt refer",
         "consent_by",
@@ -57,13 +61,21 @@ pub const EN: &[(&str, &str, &str)] = &[
     ),
     ("rt refer", "consent_date", "When consent was given (default: today)"),
     ("rt refer", "consent_expires", "When the consent runs out"),
-    ("rt refer", "copy_to", "The units the user consents to receiving a copy of the minutes (R10)"),
-    ("rt refer", "leader_consulted", "The referral has been discussed with the unit leader (R2)"),
+    (
+        "rt refer",
+        "copy_to",
+        "The units the user consents to receiving a copy of the minutes (R10, see docs/rutine.md)",
+    ),
+    (
+        "rt refer",
+        "leader_consulted",
+        "The referral has been discussed with the unit leader (R2, see docs/rutine.md)",
+    ),
     ("rt refer", "referrer", "Your name (the employee who refers the case)"),
     ("rt refer", "unit", "Your unit (an id from rt.toml); may be left out for standing members"),
-    ("rt refer", "concern", "The user's or family's situation: what the concern is (R4)"),
-    ("rt refer", "tried", "What has been tried before (R4)"),
-    ("rt refer", "wishes", "What matters to the user (R4; not for guidance cases)"),
+    ("rt refer", "concern", "The user's or family's situation: what the concern is (R4, see docs/rutine.md)"),
+    ("rt refer", "tried", "What has been tried before (R4, see docs/rutine.md)"),
+    ("rt refer", "wishes", "What matters to the user (R4, see docs/rutine.md; not for guidance cases)"),
     ("rt refer", "question", "What you would like the team to help with"),
     (
         "rt refer",
@@ -79,7 +91,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt refer",
         "violence",
-        "The case concerns suspected violence or sexual abuse (then it is not referred, R5)",
+        "The case concerns suspected violence or sexual abuse (then it is not referred, R5; see docs/rutine.md)",
     ),
     ("rt refer", "dry_run", "Show the case file that would be written, without writing it"),
     // rt list
@@ -103,7 +115,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt schedule",
         "@about",
-        "A half-year's meetings with their cases; publish, cancel or move meetings (R6)",
+        "A half-year's meetings with their cases; publish, cancel or move meetings (R6, see docs/rutine.md)",
     ),
     (
         "rt schedule",
@@ -127,7 +139,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt schedule", "move_from", "Move the meeting on this date (with --to)"),
     ("rt schedule", "to", "The new date of the meeting being moved"),
     // rt agenda
-    ("rt agenda", "@about", "The invitation to a meeting, as text, as a mail draft, or sent (R7)"),
+    (
+        "rt agenda",
+        "@about",
+        "The invitation to a meeting, as text, as a mail draft, or sent (R7, see docs/rutine.md)",
+    ),
     (
         "rt agenda",
         "@after",
@@ -143,7 +159,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ),
     ("rt agenda", "dry_run", "With --send: show what would be sent, without sending"),
     // rt minutes
-    ("rt minutes", "@about", "Draft minutes for the cases of a meeting, or for one case (R8–R10)"),
+    (
+        "rt minutes",
+        "@about",
+        "Draft minutes for the cases of a meeting, or for one case (R8–R10, see docs/rutine.md)",
+    ),
     (
         "rt minutes",
         "@after",
@@ -155,7 +175,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt minutes", "out", "A folder to write the minutes to, one file per case"),
     ("rt minutes", "absent", "A standing member who was not present (may be repeated)"),
     // rt record
-    ("rt record", "@about", "Save the team's assessment and proposed measures for a case (R8)"),
+    (
+        "rt record",
+        "@about",
+        "Save the team's assessment and proposed measures for a case (R8, see docs/rutine.md)",
+    ),
     (
         "rt record",
         "@after",
@@ -179,7 +203,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt record", "coordinator", "Who coordinates from here, the baton holder (default: the referrer)"),
     ("rt record", "date", "The date of the meeting that discussed the case (default: the meeting it is on)"),
     // rt decide
-    ("rt decide", "@about", "Save the user's own decision on the measures (R9)"),
+    ("rt decide", "@about", "Save the user's own decision on the measures (R9, see docs/rutine.md)"),
     (
         "rt decide",
         "@after",
@@ -200,7 +224,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt close", "reason", "Why the case is closed (required before the user's decision, e.g. withdrawn)"),
     ("rt close", "date", "When the case is closed (default: today)"),
     // rt tiltak
-    ("rt tiltak", "@about", "The tiltaksbank: list, search, show, add, import and export measures (R11)"),
+    (
+        "rt tiltak",
+        "@about",
+        "The tiltaksbank: list, search, show, add, import and export measures (R11, see docs/rutine.md)",
+    ),
     (
         "rt tiltak",
         "@after",
@@ -317,7 +345,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt tiltak export", "open_only", "Only open measures (those residents may apply for themselves)"),
     ("rt tiltak export", "out", "Write to this file instead of the screen"),
     // rt report
-    ("rt report", "@about", "The half-year evaluation: facts, charts and the pattern questions (R12)"),
+    (
+        "rt report",
+        "@about",
+        "The half-year evaluation: facts, charts and the pattern questions (R12, see docs/rutine.md)",
+    ),
     (
         "rt report",
         "@after",
@@ -329,7 +361,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt report", "notes", "The team's answers to the pattern questions, as text"),
     ("rt report", "out", "Write to this file instead of the screen"),
     // rt consent
-    ("rt consent", "@about", "Withdraw the user's consent (R2)"),
+    ("rt consent", "@about", "Withdraw the user's consent (R2, see docs/rutine.md)"),
     (
         "rt consent",
         "@after",
