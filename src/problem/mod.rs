@@ -85,6 +85,9 @@ pub enum IoCause {
     DiskFull,
     /// A read-only file system.
     ReadOnly,
+    /// Another program holds the file open and will not share it (Windows: Excel, an
+    /// editor, an indexer, a virus scan).
+    InUse,
     /// Anything else, in the operating system's words.
     Other(String),
 }
@@ -102,6 +105,9 @@ impl IoCause {
             K::IsADirectory => IoCause::IsAFolder,
             K::StorageFull | K::QuotaExceeded => IoCause::DiskFull,
             K::ReadOnlyFilesystem => IoCause::ReadOnly,
+            // Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION.
+            K::ResourceBusy => IoCause::InUse,
+            _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => IoCause::InUse,
             _ => IoCause::Other(e.to_string()),
         }
     }
@@ -120,6 +126,7 @@ impl IoCause {
             IoCause::ReadOnly => {
                 l.pick("filsystemet er skrivebeskyttet", "the file system is read-only").into()
             }
+            IoCause::InUse => l.pick("er åpen i et annet program", "is open in another program").into(),
             IoCause::Other(detail) => detail.clone(),
         }
     }
@@ -1423,6 +1430,10 @@ impl Problem {
                 "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
                 "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),
             )),
+            FileAccess { cause: IoCause::InUse, .. } => Some(l.pick(
+                "lukk filen i programmet som har den åpen (Excel, en editor), og kjør kommandoen på nytt".into(),
+                "close the file in the program that has it open (Excel, an editor), and run the command again".into(),
+            )),
             FileAccess { write: true, .. } => Some(l.pick(
                 "sjekk at mappen finnes, at du kan skrive i den, og at disken ikke er full".into(),
                 "check that the folder exists, that you may write to it, and that the disk is not full".into(),
@@ -1738,3 +1749,18 @@ impl Problem {
 
 #[cfg(test)]
 mod samples;
+
+#[cfg(test)]
+mod in_use_tests {
+    use super::*;
+
+    /// A file another program holds (on Windows) is told as such, with what to do.
+    #[test]
+    fn a_file_held_by_another_program_says_so() {
+        let e = std::io::Error::from(std::io::ErrorKind::ResourceBusy);
+        let p = Problem::FileAccess { path: "cases/2027/x.toml".into(), write: true, cause: IoCause::of(&e) };
+        assert_eq!(p.message(Lang::Nb), "kan ikke skrive cases/2027/x.toml: er åpen i et annet program");
+        assert_eq!(p.message(Lang::En), "cannot write cases/2027/x.toml: is open in another program");
+        assert!(p.help(Lang::Nb).unwrap().starts_with("lukk filen i programmet"));
+    }
+}

@@ -58,7 +58,8 @@ fn read_raw_from(file: &std::fs::File) -> std::io::Result<String> {
 }
 
 /// Reads a file as [`read_capped`] does, and tells whether others than its owner may read
-/// it (the Unix mode's group and other bits; `None` where there are no such modes).
+/// it (the Unix mode's group and other bits; `None` where there are no such modes: on
+/// Windows the folder's access list protects it, which `rt` does not read).
 pub fn read_with_mode(path: &std::path::Path) -> std::io::Result<(String, Option<u32>)> {
     let file = open_no_follow(path)?;
     let text = read_capped_from(&file)?;

@@ -10,6 +10,12 @@
 //! stray temporary files; the published meetings and where cases are placed (see
 //! [`meetings`]). Exit 0 when there are no errors
 //! (warnings are shown but do not fail), 1 otherwise.
+//!
+//! A case file others can read is a warning on Unix; the same finding in many files is told
+//! once, about their folder, with the one command that fixes them all (`--verbose` lists
+//! each). Windows has no such modes: there the team folder's access list (ACL), set by IT on
+//! the share or folder, is what keeps others out, and `rt` neither reads nor changes it (the
+//! guide, docs/veiledning.md, tells IT what to check).
 
 mod meetings;
 
