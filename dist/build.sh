@@ -28,7 +28,7 @@ rm -rf "$out" && mkdir -p "$out"
 stage="$out/common"
 mkdir -p "$stage/man" "$stage/completions" "$stage/docs"
 rt=target/$built/rt
-"$rt" man --out "$stage/man" >/dev/null
+"$rt" man --out "$stage/man" >/dev/null 2>&1
 "$rt" completions bash >"$stage/completions/rt.bash"
 "$rt" completions zsh >"$stage/completions/_rt"
 "$rt" completions fish >"$stage/completions/rt.fish"
