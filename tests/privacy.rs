@@ -97,6 +97,8 @@ fn purge_keeps_every_figure_and_no_personal_data() {
     );
 }
 
+/// Needs git: Unix only (the Windows run of the tests, under Wine, has none).
+#[cfg(unix)]
 #[test]
 fn purge_in_a_git_repository_warns_about_the_history() {
     let team = Team::demo();
@@ -158,6 +160,44 @@ fn check_warns_about_a_case_file_others_can_read() {
         stdout(&out)
     );
     assert!(stdout(&out).contains("chmod 600"), "{}", stdout(&out));
+}
+
+/// A fresh clone keeps no file modes: every case file is readable by others. That is one
+/// finding, told once with the command that fixes them all; `--verbose` lists each file.
+#[cfg(unix)]
+#[test]
+fn many_case_files_others_can_read_are_one_finding() {
+    use std::os::unix::fs::PermissionsExt;
+    let team = Team::demo();
+    let files = team.case_files();
+    for rel in &files {
+        std::fs::set_permissions(team.path(rel), std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = team.rt(["check", "--today", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "cases/2026: advarsel: {} saksfiler i cases/2026/ kan leses av andre enn eieren (rettigheter 644)\n  \
+             hjelp: saker er helseopplysninger: `chmod -R go-rwx cases` retter alle; `rt check --verbose` viser hver fil\n",
+            files.len()
+        )
+    );
+    assert_eq!(stderr(&out), format!("0 feil og {} advarsler i 12 filer.\n", files.len()), "each is counted");
+    let verbose = team.rt(["check", "--today", "2026-11-23", "--verbose"]).output().unwrap();
+    let lines: Vec<String> =
+        stdout(&verbose).lines().filter(|l| !l.starts_with(' ')).map(String::from).collect();
+    let expected: Vec<String> = files
+        .iter()
+        .map(|f| format!("{f}: advarsel: filen kan leses av andre enn eieren (rettigheter 644)"))
+        .collect();
+    assert_eq!(lines, expected);
+    // The command in the help does fix them all.
+    let chmod =
+        std::process::Command::new("chmod").args(["-R", "go-rwx", "cases"]).current_dir(team.root()).status();
+    assert!(chmod.unwrap().success());
+    let out = team.rt(["check", "--today", "2026-11-23"]).output().unwrap();
+    assert_eq!(stdout(&out), "");
 }
 
 #[test]

@@ -86,6 +86,9 @@ pub enum IoCause {
     DiskFull,
     /// A read-only file system.
     ReadOnly,
+    /// Another program holds the file open and will not share it (Windows: Excel, an
+    /// editor, an indexer, a virus scan).
+    InUse,
     /// Anything else, in the operating system's words.
     Other(String),
 }
@@ -103,6 +106,9 @@ impl IoCause {
             K::IsADirectory => IoCause::IsAFolder,
             K::StorageFull | K::QuotaExceeded => IoCause::DiskFull,
             K::ReadOnlyFilesystem => IoCause::ReadOnly,
+            // Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION.
+            K::ResourceBusy => IoCause::InUse,
+            _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => IoCause::InUse,
             _ => IoCause::Other(e.to_string()),
         }
     }
@@ -121,6 +127,7 @@ impl IoCause {
             IoCause::ReadOnly => {
                 l.pick("filsystemet er skrivebeskyttet", "the file system is read-only").into()
             }
+            IoCause::InUse => l.pick("er åpen i et annet program", "is open in another program").into(),
             IoCause::Other(detail) => detail.clone(),
         }
     }
@@ -554,6 +561,9 @@ pub enum Problem {
     AttendanceNotStored { half: String },
     /// Free text on R5's word list, and no terminal to ask.
     ViolenceWords { phrases: Vec<String> },
+    // ---- windows, first run, line endings, guide (issue 20) ------------------------
+    /// Many case files that others can read, told as one finding about their folder.
+    FilesReadableByOthers { count: usize, folder: String, mode: u32 },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1510,6 +1520,11 @@ impl Problem {
                     format!("the text mentions {}: does the case concern suspected violence or sexual abuse? (R5)", quoted.join(", ")),
                 )
             }
+            // ---- windows, first run, line endings, guide (issue 20) ----------------------
+            FilesReadableByOthers { count, folder, mode } => l.pick(
+                format!("{count} saksfiler i {folder}/ kan leses av andre enn eieren (rettigheter {mode:o})"),
+                format!("{count} case files in {folder}/ can be read by others than their owner (mode {mode:o})"),
+            ),
         }
     }
 
@@ -1750,6 +1765,10 @@ impl Problem {
             NoTeamFolder { .. } | NotATeamFolder { .. } => Some(l.pick(
                 "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
                 "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),
+            )),
+            FileAccess { cause: IoCause::InUse, .. } => Some(l.pick(
+                "lukk filen i programmet som har den åpen (Excel, en editor), og kjør kommandoen på nytt".into(),
+                "close the file in the program that has it open (Excel, an editor), and run the command again".into(),
             )),
             FileAccess { write: true, .. } => Some(l.pick(
                 "sjekk at mappen finnes, at du kan skrive i den, og at disken ikke er full".into(),
@@ -2176,9 +2195,45 @@ impl Problem {
                 "on suspicion: contact child welfare or the police directly, and do not refer the case here; if you have considered it and there is no suspicion, add --no-violence-concern".into(),
             )),
             NoIdentityToRemove { .. } => None,
+
+            // ---- windows, first run, line endings, guide (issue 20) ----------------------
+            FilesReadableByOthers { folder, .. } => {
+                let top = folder.split('/').next().unwrap_or(folder);
+                Some(l.pick(
+                    format!("saker er helseopplysninger: `chmod -R go-rwx {top}` retter alle; `rt check --verbose` viser hver fil"),
+                    format!("cases are health data: `chmod -R go-rwx {top}` fixes them all; `rt check --verbose` lists each file"),
+                ))
+            }
+        }
+    }
+
+    /// The one finding that stands for this one found in `count` files of `folder` (their
+    /// nearest common folder), where such a wording exists: identical findings about many
+    /// files are told once, with the one command that fixes them all.
+    pub fn for_many(&self, count: usize, folder: &str) -> Option<Problem> {
+        match self {
+            Problem::ReadableByOthers { mode } => {
+                Some(Problem::FilesReadableByOthers { count, folder: folder.to_string(), mode: *mode })
+            }
+            _ => None,
         }
     }
 }
 
 #[cfg(test)]
 mod samples;
+
+#[cfg(test)]
+mod in_use_tests {
+    use super::*;
+
+    /// A file another program holds (on Windows) is told as such, with what to do.
+    #[test]
+    fn a_file_held_by_another_program_says_so() {
+        let e = std::io::Error::from(std::io::ErrorKind::ResourceBusy);
+        let p = Problem::FileAccess { path: "cases/2027/x.toml".into(), write: true, cause: IoCause::of(&e) };
+        assert_eq!(p.message(Lang::Nb), "kan ikke skrive cases/2027/x.toml: er åpen i et annet program");
+        assert_eq!(p.message(Lang::En), "cannot write cases/2027/x.toml: is open in another program");
+        assert!(p.help(Lang::Nb).unwrap().starts_with("lukk filen i programmet"));
+    }
+}

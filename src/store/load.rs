@@ -24,7 +24,9 @@ use crate::schedule::plan::planned;
 /// that a mistaken or hostile file cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a text file of at most [`MAX_FILE_BYTES`] (else `ErrorKind::FileTooLarge`), UTF-8.
+/// Reads a text file of at most [`MAX_FILE_BYTES`] (else `ErrorKind::FileTooLarge`), UTF-8,
+/// in the plain form every reader and editor works on: no byte order mark, LF line endings
+/// (see [`super::text`]; the transaction puts the file's own layout back when it writes).
 pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
     read_capped_from(&std::fs::File::open(path)?)
 }
@@ -32,6 +34,18 @@ pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
 /// Reads an open file as [`read_capped`] does (for a caller that also wants its metadata
 /// without looking the path up again).
 pub fn read_capped_from(file: &std::fs::File) -> std::io::Result<String> {
+    let raw = read_raw_from(file)?;
+    // Most files need nothing: no copy for them.
+    if raw.starts_with('\u{feff}') || raw.contains('\r') { Ok(super::text::plain(&raw)) } else { Ok(raw) }
+}
+
+/// Reads a text file as it is on disk, BOM and CRLF included (for the transaction, which
+/// keeps a file's layout), capped as [`read_capped`] is.
+pub fn read_capped_raw(path: &std::path::Path) -> std::io::Result<String> {
+    read_raw_from(&std::fs::File::open(path)?)
+}
+
+fn read_raw_from(file: &std::fs::File) -> std::io::Result<String> {
     use std::io::Read;
     // Room for a typical case file at once; read one byte past the cap to know it was
     // exceeded without trusting the size on disk.
@@ -44,7 +58,8 @@ pub fn read_capped_from(file: &std::fs::File) -> std::io::Result<String> {
 }
 
 /// Reads a file as [`read_capped`] does, and tells whether others than its owner may read
-/// it (the Unix mode's group and other bits; `None` where there are no such modes).
+/// it (the Unix mode's group and other bits; `None` where there are no such modes: on
+/// Windows the folder's access list protects it, which `rt` does not read).
 pub fn read_with_mode(path: &std::path::Path) -> std::io::Result<(String, Option<u32>)> {
     let file = open_no_follow(path)?;
     let text = read_capped_from(&file)?;

@@ -23,6 +23,7 @@ pub mod national_ids;
 pub mod paths;
 pub mod site;
 pub mod spreadsheet;
+pub mod text;
 pub mod tiltak_file;
 pub mod toml_read;
 pub mod transaction;

@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use super::atomic::{self, Privacy};
 use super::git::{self, GitError, Repo};
 use super::lock::TeamLock;
+use super::text::{self, Layout};
 use super::{TeamDir, load};
 use crate::error::Error;
 use crate::problem::Problem;
@@ -190,24 +191,37 @@ impl<'t> Transaction<'t> {
                 _ => {}
             }
         }
-        let staged = files;
+        let mut staged = files;
         refuse_national_ids(&staged)?;
         let mut paths: Vec<PathBuf> = Vec::with_capacity(staged.len());
-        for s in &staged {
+        for s in &mut staged {
             let path = self.team.checked(&s.rel).map_err(|u| Error::Stop(u.problem()))?;
             let current = match std::fs::symlink_metadata(&path) {
-                Ok(_) => Some(load::read_capped(&path).map_err(|e| Error::read(&path, e))?),
+                Ok(_) => Some(load::read_capped_raw(&path).map_err(|e| Error::read(&path, e))?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => return Err(Error::read(&path, e)),
             };
-            match (&s.expect, current) {
-                (Expect::Nothing, None) => {}
+            // What was read is the plain text (see `text`); what is written takes the file's
+            // own layout — its line endings and BOM — or, for a new file, its neighbours'.
+            let layout = match (&s.expect, current) {
+                (Expect::Nothing, None) => self.neighbours_layout(&s.rel),
                 (Expect::Nothing, Some(_)) => {
                     return Err(Error::write(&path, std::io::ErrorKind::AlreadyExists.into()));
                 }
-                (Expect::Bytes(read), Some(now)) if read.as_slice() == now.as_bytes() => {}
-                (Expect::Bytes(_), _) => return Err(Problem::Changed { file: s.rel.clone() }.into()),
+                (Expect::Bytes(read), Some(now)) => {
+                    let layout = Layout::of(&now);
+                    if read.as_slice() != layout.plain(&now).as_bytes() {
+                        return Err(Problem::Changed { file: s.rel.clone() }.into());
+                    }
+                    layout
+                }
+                (Expect::Bytes(_), None) => return Err(Problem::Changed { file: s.rel.clone() }.into()),
                 (Expect::Folder, _) => unreachable!("folders are apart"),
+            };
+            if layout != Layout::default()
+                && let Ok(plain) = std::str::from_utf8(&s.bytes)
+            {
+                s.bytes = layout.on_disk(plain).into_bytes();
             }
             paths.push(path);
         }
@@ -219,7 +233,7 @@ impl<'t> Transaction<'t> {
         }
         let mut temps: Vec<PathBuf> = Vec::with_capacity(paths.len());
         for (s, path) in staged.iter().zip(&paths) {
-            let dir = path.parent().unwrap_or(Path::new("."));
+            let dir = atomic::folder_of(path);
             let written = atomic::create_dirs(dir, s.privacy)
                 .and_then(|()| atomic::write_temp(path, &s.bytes, s.privacy));
             match written {
@@ -267,6 +281,37 @@ impl<'t> Transaction<'t> {
             GitOutcome::Off
         };
         Ok(Done { written, git })
+    }
+}
+
+impl Transaction<'_> {
+    /// The layout a new file takes: that of most `.toml` files already in its folder (a few
+    /// looked at, their first line only), else that of the team's `rt.toml`.
+    fn neighbours_layout(&self, rel: &str) -> Layout {
+        const LOOKED_AT: usize = 16;
+        let start = |path: &Path| -> Option<Layout> {
+            use std::io::Read;
+            let mut head = Vec::with_capacity(512);
+            std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+            Layout::of_start(&head)
+        };
+        let dir = self.team.path(rel).parent().map(Path::to_path_buf).unwrap_or_default();
+        let layouts: Vec<Layout> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".toml") && !name.starts_with('.') && e.file_type().is_ok_and(|t| t.is_file())
+            })
+            .take(LOOKED_AT)
+            .filter_map(|e| start(&e.path()))
+            .collect();
+        if layouts.is_empty() {
+            return start(&self.team.path(super::CONFIG_FILE)).unwrap_or_default();
+        }
+        text::majority(&layouts)
     }
 }
 

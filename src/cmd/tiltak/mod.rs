@@ -50,7 +50,7 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Skriv tiltaksbanken som CSV, eller som Open Referral HSDS (JSON)
     Export(export::ExportArgs),
-    /// Lag tiltaksbanken som nettside: HTML-sider med søk og filtre, uten server (R15)
+    /// Tiltaksbanken som nettside med søk og filtre, uten server (R15, se docs/rutine.md)
     Site(site::SiteArgs),
 }
 
