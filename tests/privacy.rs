@@ -260,3 +260,47 @@ fn a_case_id_never_becomes_a_path() {
         assert!(stderr(&out).contains(&format!("fant ingen sak `{id}`")), "{id}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn a_document_never_lands_on_the_team_folders_own_files() {
+    let team = Team::demo();
+    let case = team.case_files().into_iter().next().unwrap();
+    let absolute_meetings = team.path("meetings/2026H2.toml").display().to_string();
+    let in_team = |args: &[&str]| rt_bare().current_dir(team.root()).args(args).output().unwrap();
+    let mut before = team.snapshot();
+    before.remove(".rt.lock");
+    for (args, path) in [
+        (vec!["report", "--half", "2026H2", "--out", "rt.toml"], "rt.toml".to_string()),
+        (vec!["report", "--half", "2026H2", "--out", "./Tiltaksbank.toml"], "./Tiltaksbank.toml".to_string()),
+        (vec!["report", "--half", "2026H2", "--out", &case], case.clone()),
+        (vec!["schedule", "--format", "ics", "--out", &absolute_meetings], absolute_meetings.clone()),
+        (vec!["minutes", "--meeting", "2026-11-17", "--out", "cases/2026"], "cases/2026/".to_string()),
+        (vec!["tiltak", "export", "--out", "templates/x.csv"], "templates/x.csv".to_string()),
+        (
+            vec!["report", "--half", "2026H2", "--out", "meetings/../cases/ny.toml"],
+            "meetings/../cases/ny.toml".into(),
+        ),
+    ] {
+        let out = in_team(&args);
+        let e = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {e}");
+        let said = format!("feil: {}", path.trim_end_matches('/'));
+        assert!(
+            e.lines().any(|l| l.starts_with(&said)
+                && l.ends_with(
+                    "er en av team-mappens egne filer eller mapper; rt skriver ikke dokumenter dit"
+                )),
+            "{args:?}: {e}"
+        );
+        let mut after = team.snapshot();
+        after.remove(".rt.lock");
+        let changed: Vec<&String> =
+            after.keys().chain(before.keys()).filter(|k| after.get(*k) != before.get(*k)).collect();
+        assert!(changed.is_empty(), "{args:?}: nothing written, but {changed:?} changed");
+    }
+    // A plain file name in the team folder (not one of its own) is written, and told.
+    let out = in_team(&["report", "--half", "2026H2", "--out", "evaluering.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "Skrevet: evaluering.md\n");
+    assert!(team.read("evaluering.md").starts_with("---\ntitle: \"Halvårsevaluering av ressursteamet\"\n"));
+}

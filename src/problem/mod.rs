@@ -564,6 +564,9 @@ pub enum Problem {
     // ---- windows, first run, line endings, guide (issue 20) ------------------------
     /// Many case files that others can read, told as one finding about their folder.
     FilesReadableByOthers { count: usize, folder: String, mode: u32 },
+    // ---- lead: what the adversarial try found ------------------------------------------
+    /// `--out` names one of a team folder's own files or folders (`rt.toml`, `cases/` …).
+    OutputIsTeamFile { path: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1525,6 +1528,11 @@ impl Problem {
                 format!("{count} saksfiler i {folder}/ kan leses av andre enn eieren (rettigheter {mode:o})"),
                 format!("{count} case files in {folder}/ can be read by others than their owner (mode {mode:o})"),
             ),
+            // ---- lead: what the adversarial try found ----------------------------------
+            OutputIsTeamFile { path } => l.pick(
+                format!("{path} er en av team-mappens egne filer eller mapper; rt skriver ikke dokumenter dit"),
+                format!("{path} is one of the team folder's own files or folders; rt writes no documents there"),
+            ),
         }
     }
 
@@ -1597,8 +1605,8 @@ impl Problem {
                 "give one of the cases a new id (and file name), or delete the copy".into(),
             )),
             StrayTempFile => Some(l.pick(
-                "en skriving ble avbrutt; den ferdige filen ligger ved siden av. Slett denne".into(),
-                "a write was interrupted; the finished file lies beside it. Delete this one".into(),
+                "en skriving ble avbrutt før den ble ferdig: det som sto her, ble aldri gjeldende, og rt meldte det ikke som gjort (filen ved siden av, om den finnes, er som før). Slett denne".into(),
+                "a write was interrupted before it finished: what is here never took effect, and rt did not report it as done (the file beside it, if any, is as it was). Delete this one".into(),
             )),
             NewerSchema { .. } => Some(l.pick(
                 "oppdater rt for å endre denne saken".into(),
@@ -1911,8 +1919,8 @@ impl Problem {
                 "install git, or set `auto_commit = false` under [git] in rt.toml".into(),
             )),
             NotCommitted { .. } => Some(l.pick(
-                "rett det git sier, og commit filene selv, eller kjør kommandoen på nytt".into(),
-                "fix what git says and commit the files yourself, or run the command again".into(),
+                "endringen står i filene, så ikke kjør kommandoen på nytt (en ny `rt refer` ville gitt en sak til); rett det git sier, og commit filene selv (`git add -A && git commit`)".into(),
+                "the change is in the files, so do not run the command again (a new `rt refer` would make another case); fix what git says and commit the files yourself (`git add -A && git commit`)".into(),
             )),
             PlacedOnNoMeeting { .. } => Some(l.pick(
                 "flytt den til et møte: rediger `meeting` i saksfilen, eller sett den opp på nytt".into(),
@@ -2204,6 +2212,11 @@ impl Problem {
                     format!("cases are health data: `chmod -R go-rwx {top}` fixes them all; `rt check --verbose` lists each file"),
                 ))
             }
+            // ---- lead: what the adversarial try found ----------------------------------
+            OutputIsTeamFile { .. } => Some(l.pick(
+                "rt.toml, tiltaksbank.toml, cases/, meetings/ og templates/ endres bare av rt sine egne kommandoer; skriv dokumentet til en annen fil, f.eks. `--out utskrift/innkalling.md`".into(),
+                "rt.toml, tiltaksbank.toml, cases/, meetings/ and templates/ are changed only by rt's own commands; write the document to another file, e.g. `--out print/invitation.md`".into(),
+            )),
         }
     }
 

@@ -213,11 +213,12 @@ fn index(p: &Problem) -> usize {
         Problem::AttendanceNotStored { .. } => 196,
         Problem::ViolenceWords { .. } => 197,
         Problem::FilesReadableByOthers { .. } => 198,
+        Problem::OutputIsTeamFile { .. } => 199,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 199;
+const VARIANTS: usize = 200;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -439,6 +440,7 @@ fn all() -> Vec<Problem> {
         Problem::AttendanceNotStored { half: "x".into() },
         Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
         Problem::FilesReadableByOthers { count: 2, folder: "x".into(), mode: 3 },
+        Problem::OutputIsTeamFile { path: "x".into() },
     ]
 }
 

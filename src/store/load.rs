@@ -91,6 +91,9 @@ fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
 pub fn folder_files(team: &TeamDir, dir: &str) -> (Vec<String>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
+    if let Some(d) = folder_link(team, dir) {
+        return (files, vec![d]);
+    }
     let Ok(entries) = std::fs::read_dir(team.path(dir)) else { return (files, diags) };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -109,6 +112,15 @@ pub fn folder_files(team: &TeamDir, dir: &str) -> (Vec<String>, Vec<Diagnostic>)
     }
     files.sort();
     (files, diags)
+}
+
+/// A finding when one of the team folder's own folders (`cases/`, `meetings/`,
+/// `templates/`) is a symbolic link: never read through, as never written through.
+fn folder_link(team: &TeamDir, dir: &str) -> Option<Diagnostic> {
+    let meta = std::fs::symlink_metadata(team.path(dir)).ok()?;
+    meta.file_type()
+        .is_symlink()
+        .then(|| Diagnostic::error(dir, None, Problem::LinkNotFollowed { path: dir.to_string() }))
 }
 
 /// A finding about `.rt.lock` when it is not a plain file `rt` can use.
@@ -201,6 +213,9 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let root = team.path(CASES_DIR);
+    if let Some(d) = folder_link(team, CASES_DIR) {
+        return (files, vec![d]);
+    }
     if !root.is_dir() {
         return (files, diags);
     }

@@ -51,6 +51,17 @@ struct Staged {
     privacy: Privacy,
 }
 
+/// The folders on the way to `dir` that do not exist yet, outermost first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && std::fs::symlink_metadata(d).is_err())
+        .map(Path::to_path_buf)
+        .collect();
+    missing.reverse();
+    missing
+}
+
 /// Refuses a change that would write a national id number into the team folder (and so into
 /// git): the command's own input was scanned before it came this far, so a number found here
 /// was typed into the file by hand, and the file must be mended first.
@@ -226,22 +237,34 @@ impl<'t> Transaction<'t> {
             paths.push(path);
         }
         // 2. Every file flushed to a temporary file beside its place; any failure removes them
-        // all, and nothing has been written.
+        // all, and the folders made for them, and nothing has been written.
+        let mut made: Vec<PathBuf> = Vec::new();
+        let mut temps: Vec<PathBuf> = Vec::with_capacity(paths.len());
+        let undo = |temps: &[PathBuf], made: &[PathBuf]| {
+            for t in temps {
+                let _ = std::fs::remove_file(t);
+            }
+            for dir in made.iter().rev() {
+                let _ = std::fs::remove_dir(dir); // only ever empty: rt made it just now
+            }
+        };
         for f in &folders {
             let path = self.team.path(&f.rel);
-            atomic::create_dirs(&path, f.privacy).map_err(|e| Error::write(&path, e))?;
+            made.extend(missing_folders(&path));
+            if let Err(e) = atomic::create_dirs(&path, f.privacy) {
+                undo(&temps, &made);
+                return Err(Error::write(&path, e));
+            }
         }
-        let mut temps: Vec<PathBuf> = Vec::with_capacity(paths.len());
         for (s, path) in staged.iter().zip(&paths) {
             let dir = atomic::folder_of(path);
+            made.extend(missing_folders(dir));
             let written = atomic::create_dirs(dir, s.privacy)
                 .and_then(|()| atomic::write_temp(path, &s.bytes, s.privacy));
             match written {
                 Ok(temp) => temps.push(temp),
                 Err(e) => {
-                    for t in &temps {
-                        let _ = std::fs::remove_file(t);
-                    }
+                    undo(&temps, &made);
                     return Err(Error::write(path, e));
                 }
             }
