@@ -554,6 +554,14 @@ pub enum Problem {
     AttendanceNotStored { half: String },
     /// Free text on R5's word list, and no terminal to ask.
     ViolenceWords { phrases: Vec<String> },
+
+    // ---- advtiltak: the tiltaksbank's texts and national ids ----------------------------
+    /// A one-line text of a measure or provider (a name, an id, a tag …) with a line break.
+    LineBreak { field: Field },
+    /// `rt tiltak add` refused the new measure, with how many problems.
+    MeasureNotAdded { problems: usize },
+    /// A national id number typed into a file is shown masked (`•••`) at the terminal.
+    NationalIdMasked { file: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1510,6 +1518,20 @@ impl Problem {
                     format!("the text mentions {}: does the case concern suspected violence or sexual abuse? (R5)", quoted.join(", ")),
                 )
             }
+
+            // ---- advtiltak ----
+            LineBreak { field } => l.pick(
+                format!("{} skal stå på én linje", field.shown(l)),
+                format!("{} must be on one line", field.shown(l)),
+            ),
+            MeasureNotAdded { problems } => l.pick(
+                format!("tiltaket er ikke lagt til ({problems} feil å rette)"),
+                format!("the measure was not added ({} to fix)", crate::lang::count(*problems, "problem", "problems")),
+            ),
+            NationalIdMasked { file } => l.pick(
+                format!("{file} inneholder noe som ligner et fødselsnummer; det vises som ••• her"),
+                format!("{file} contains what looks like a national id number; it is shown as ••• here"),
+            ),
         }
     }
 
@@ -1531,6 +1553,7 @@ impl Problem {
             DuplicateRow { .. } => l.pick("dobbel rad", "duplicate row").into(),
             NationalId { .. } => l.pick("med fødselsnummer", "with a national id").into(),
             ControlCharacters { .. } => l.pick("med kontrolltegn", "with control characters").into(),
+            LineBreak { .. } => l.pick("med linjeskift", "with a line break").into(),
             BadSlug { .. } => l.pick("ugyldig id", "invalid id").into(),
             other => other.message(l),
         }
@@ -2176,6 +2199,20 @@ impl Problem {
                 "on suspicion: contact child welfare or the police directly, and do not refer the case here; if you have considered it and there is no suspicion, add --no-violence-concern".into(),
             )),
             NoIdentityToRemove { .. } => None,
+
+            // ---- advtiltak ----
+            LineBreak { .. } => Some(l.pick(
+                "skriv det på én linje; bare beskrivelsen kan ha flere linjer".into(),
+                "write it on one line; only the description may have several lines".into(),
+            )),
+            MeasureNotAdded { .. } => Some(l.pick(
+                "rett punktene over og kjør kommandoen på nytt; tiltaksbank.toml er ikke endret".into(),
+                "fix the points above and run the command again; tiltaksbank.toml is unchanged".into(),
+            )),
+            NationalIdMasked { .. } => Some(l.pick(
+                "fjern nummeret fra filen (`rt check` viser hvor); til da nekter `rt tiltak export`, `rt tiltak site`, `rt tiltak add` og `rt tiltak import`".into(),
+                "remove the number from the file (`rt check` shows where); until then `rt tiltak export`, `rt tiltak site`, `rt tiltak add` and `rt tiltak import` refuse".into(),
+            )),
         }
     }
 }

@@ -212,11 +212,14 @@ fn index(p: &Problem) -> usize {
         Problem::GuestIsMember { .. } => 195,
         Problem::AttendanceNotStored { .. } => 196,
         Problem::ViolenceWords { .. } => 197,
+        Problem::LineBreak { .. } => 198,
+        Problem::MeasureNotAdded { .. } => 199,
+        Problem::NationalIdMasked { .. } => 200,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 198;
+const VARIANTS: usize = 201;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -437,6 +440,9 @@ fn all() -> Vec<Problem> {
         Problem::GuestIsMember { name: "x".into() },
         Problem::AttendanceNotStored { half: "x".into() },
         Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
+        Problem::LineBreak { field: Field::Concern },
+        Problem::MeasureNotAdded { problems: 2 },
+        Problem::NationalIdMasked { file: "x".into() },
     ]
 }
 

@@ -84,6 +84,14 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
     Ok((diags, files + meeting_files))
 }
 
+/// The national id numbers `rt check` finds anywhere in one file of the team folder (its
+/// texts, keys, numbers and comments), never repeating them.
+pub fn national_ids_in(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    national_ids::scan(rel, text, toml_read::parse(rel, text).ok().as_ref(), &mut diags);
+    diags
+}
+
 /// How many errors `rt check` would report (for commands that want to warn after a change
 /// they did not make themselves, like `rt sync`).
 pub fn count_errors(ctx: &Session) -> usize {

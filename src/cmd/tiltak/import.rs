@@ -76,7 +76,7 @@ fn map_arg(text: &str) -> Result<(String, Column), String> {
 pub fn run(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
     // With --apply, read and write in one transaction, so the plan shown is the plan written.
     let mut tx = if args.apply { Some(ctx.transaction()?) } else { None };
-    let (config, bank) = super::load_bank(ctx)?;
+    let (config, bank) = super::load_bank(ctx, crate::tiltak::privacy::Use::Write)?;
     let lang = ctx.lang;
     let sheet = spreadsheet::read(&args.file, args.sheet.as_deref())?;
     let options = import::Options {
@@ -88,7 +88,8 @@ pub fn run(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
     let parsed = import::parse(&sheet, &config, &options).map_err(Error::Stop)?;
     let plan = plan::plan(&parsed, &bank, ctx.today, args.overwrite_edited);
     let preview = Preview { sheet: &sheet.name, parsed: &parsed, plan: &plan, config: &config, lang };
-    ctx.print(&preview.render())?;
+    // Every text of the sheet is shown as it is, but never a national id number in it.
+    ctx.print(&crate::rules::national_id::redact(&preview.render()))?;
 
     for (row, step) in &plan.steps {
         let Step::Skipped { problem, .. } = step else { continue };

@@ -18,8 +18,6 @@ use super::{Column, Match, Options, Providers, RowProblem};
 use crate::model::measure::Field;
 use crate::model::{Level, Measure};
 use crate::problem::Problem;
-use crate::rules::national_id::contains_national_id;
-use crate::rules::text::has_control_characters;
 use crate::store::config_file::is_slug;
 use crate::store::spreadsheet::{Sheet, column_letter};
 
@@ -219,6 +217,16 @@ fn measure(
     if layout.has(Column::Provider) && provider_text.is_empty() {
         return Err(layout.at(Column::Provider, Problem::MissingProvider));
     }
+    // Texts read into something else (a provider's name for rt.toml, a way in) by the same
+    // rules as the measure's own, before they are used.
+    for (column, key, text) in [
+        (Column::Provider, "provider", provider_text.as_str()),
+        (Column::Access, "access", get(Column::Access)),
+    ] {
+        if let Some(flaw) = crate::rules::measure::flaws(key, text).first() {
+            return Err(layout.at(column, flaw.problem(crate::model::Field::Key(key.into()))));
+        }
+    }
     if !provider_text.is_empty() {
         m.provider = match providers.find(&provider_text) {
             Match::Found(id) => id,
@@ -299,27 +307,21 @@ fn measure(
     if !crate::model::measure::is_safe_link(&m.link) {
         return Err(layout.at(Column::Link, Problem::BadLink { value: m.link.clone() }));
     }
-    let id_column = if get(Column::Id).is_empty() { Column::Name } else { Column::Id };
-    let texts = [
-        (id_column, "id", m.id.as_str()),
-        (Column::Name, "name", m.name.as_str()),
-        (Column::Description, "description", m.description.as_str()),
-        (Column::Contact, "contact", m.contact.as_str()),
-        (Column::Link, "link", m.link.as_str()),
-        (Column::Tags, "tags", get(Column::Tags)),
-        (Column::Target, "target", m.target.as_str()),
-        (Column::Access, "access", access_text.as_str()),
-    ];
-    for (column, field, text) in texts {
-        if contains_national_id(text) {
-            return Err(
-                layout.at(column, Problem::NationalId { field: crate::model::Field::Key(field.into()) })
-            );
-        }
-        if has_control_characters(text) {
-            return Err(layout
-                .at(column, Problem::ControlCharacters { field: crate::model::Field::Key(field.into()) }));
-        }
+    // Every text by the same rules as `rt tiltak add` and the file (the tags joined, too).
+    if let Some(found) = crate::rules::measure::check(&m).first() {
+        let column = match found.key {
+            "id" if !get(Column::Id).is_empty() => Column::Id,
+            "id" | "name" => Column::Name,
+            "provider" => Column::Provider,
+            "referral_from" => Column::Access,
+            "target" => Column::Target,
+            "description" => Column::Description,
+            "contact" => Column::Contact,
+            "link" => Column::Link,
+            _ => Column::Tags,
+        };
+        let field = crate::model::Field::Key(found.key.into());
+        return Err(layout.at(column, found.flaw.problem(field)));
     }
     Ok(Incoming { measure: m, present, provider_text })
 }
