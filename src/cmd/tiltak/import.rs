@@ -28,7 +28,14 @@ Overskriftsraden finnes blant de første radene. Kolonnene finnes ut fra overskr
 Tiltak/Navn, Tjeneste/Enhet/Tilbyder, Slik får du tilbudet/Henvisning/Tilgang, Nivå,
 Målgruppe, Alder, Alder fra, Alder til, Beskrivelse, Kontaktinformasjon/Kontakt, Lenke,
 Stikkord, Id. En kolonne som mangler i arket, lar det feltet være. Et felt som er endret for
-hånd i tiltaksbank.toml siden forrige import, beholdes (se --overwrite-edited).")]
+hånd i tiltaksbank.toml siden forrige import, beholdes (se --overwrite-edited).
+
+Sammenslåtte celler (.xlsx) gjelder hver rad de dekker. En rad med bare en tjeneste er en
+overskrift: tjenesten gjelder radene under. Tomme celler for tjeneste, tilgang og kontakt
+fylles fra raden over når den er fra samme tjeneste (ikke i et ark med Id-kolonne), og
+sjekklisten sier det på raden («… fra raden over»). Tekstene følger samme regler som i
+`rt tiltak add`: ingen fødselsnummer, ingen kontrolltegn, og bare beskrivelsen kan ha flere
+linjer; en rad som bryter dem, hoppes over og nevnes.")]
 pub struct ImportArgs {
     /// Regnearket (.xlsx) eller CSV-filen
     #[arg(value_name = "FIL")]

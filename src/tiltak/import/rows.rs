@@ -6,8 +6,10 @@
 //! service column; otherwise, in the service column, it names the service of the rows below. Any other
 //! row is a measure. Blank service cells are filled down until the next heading; blank access
 //! and contact cells are filled down from the row above when it is of the same service (sheets
-//! write them once per service, or merge them) — except in a sheet with an Id column, which a
-//! program wrote (rt's own export), where a blank cell is blank.
+//! write them once per service) — except in a sheet with an Id column, which a program wrote
+//! (rt's own export), where a blank cell is blank. A cell taken from the row above is told on
+//! the row's entry in the preview ([`Incoming::filled_down`]); merged cells need no filling, as
+//! the spreadsheet reader gives their value to every row they cover.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,6 +32,9 @@ pub struct Incoming {
     pub present: BTreeSet<Field>,
     /// The service as the sheet writes it (empty when the sheet has no service column).
     pub provider_text: String,
+    /// The fields whose cells were empty and were taken from the row above (the provider,
+    /// the way in, the contact): the preview says so on the row.
+    pub filled_down: Vec<Field>,
 }
 
 impl Incoming {
@@ -67,6 +72,8 @@ pub struct Row {
 /// What the row above gave, for filling down within a service.
 struct Carry {
     provider: String,
+    /// Whether the provider came from a service heading (not from a measure row's cell).
+    from_heading: bool,
     access: String,
     contact: String,
 }
@@ -209,11 +216,17 @@ fn measure(
     }
     present.insert(Field::Name);
 
-    // Who offers it: the cell, or the service above.
+    // Who offers it: the cell, or the service above (a heading, or a row above).
+    let own = !get(Column::Provider).is_empty();
+    let from_heading = !own && state.carry.as_ref().is_none_or(|c| c.from_heading);
     let provider_text = match get(Column::Provider) {
         "" => state.service.clone(),
         text => text.to_string(),
     };
+    let mut filled_down = Vec::new();
+    if !own && !from_heading && !provider_text.is_empty() {
+        filled_down.push(Field::Provider);
+    }
     if layout.has(Column::Provider) && provider_text.is_empty() {
         return Err(layout.at(Column::Provider, Problem::MissingProvider));
     }
@@ -253,8 +266,18 @@ fn measure(
     let access_text = down(get(Column::Access), |c| &c.access);
     m.contact = down(get(Column::Contact), |c| &c.contact);
     m.link = get(Column::Link).to_string();
-    *state.carry =
-        Some(Carry { provider: m.provider.clone(), access: access_text.clone(), contact: m.contact.clone() });
+    if get(Column::Access).is_empty() && !access_text.is_empty() {
+        filled_down.push(Field::Access);
+    }
+    if get(Column::Contact).is_empty() && !m.contact.is_empty() {
+        filled_down.push(Field::Contact);
+    }
+    *state.carry = Some(Carry {
+        provider: m.provider.clone(),
+        from_heading,
+        access: access_text.clone(),
+        contact: m.contact.clone(),
+    });
     if !access_text.is_empty() {
         let (access, from) = parse_access(&access_text)
             .ok_or_else(|| layout.at(Column::Access, Problem::BadAccess { value: access_text.clone() }))?;
@@ -323,7 +346,7 @@ fn measure(
         let field = crate::model::Field::Key(found.key.into());
         return Err(layout.at(column, found.flaw.problem(field)));
     }
-    Ok(Incoming { measure: m, present, provider_text })
+    Ok(Incoming { measure: m, present, provider_text, filled_down })
 }
 
 /// The target group as written, and the ages: from the "Alder fra"/"Alder til" columns,
