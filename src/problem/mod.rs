@@ -567,6 +567,14 @@ pub enum Problem {
     // ---- lead: what the adversarial try found ------------------------------------------
     /// `--out` names one of a team folder's own files or folders (`rt.toml`, `cases/` …).
     OutputIsTeamFile { path: String },
+
+    // ---- advtiltak: the tiltaksbank's texts and national ids ----------------------------
+    /// A one-line text of a measure or provider (a name, an id, a tag …) with a line break.
+    LineBreak { field: Field },
+    /// `rt tiltak add` refused the new measure, with how many problems.
+    MeasureNotAdded { problems: usize },
+    /// A national id number typed into a file is shown masked (`•••`) at the terminal.
+    NationalIdMasked { file: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1533,6 +1541,19 @@ impl Problem {
                 format!("{path} er en av team-mappens egne filer eller mapper; rt skriver ikke dokumenter dit"),
                 format!("{path} is one of the team folder's own files or folders; rt writes no documents there"),
             ),
+            // ---- advtiltak ----
+            LineBreak { field } => l.pick(
+                format!("{} skal stå på én linje", field.shown(l)),
+                format!("{} must be on one line", field.shown(l)),
+            ),
+            MeasureNotAdded { problems } => l.pick(
+                format!("tiltaket er ikke lagt til ({problems} feil å rette)"),
+                format!("the measure was not added ({} to fix)", crate::lang::count(*problems, "problem", "problems")),
+            ),
+            NationalIdMasked { file } => l.pick(
+                format!("{file} inneholder noe som ligner et fødselsnummer; det vises som ••• her"),
+                format!("{file} contains what looks like a national id number; it is shown as ••• here"),
+            ),
         }
     }
 
@@ -1554,6 +1575,7 @@ impl Problem {
             DuplicateRow { .. } => l.pick("dobbel rad", "duplicate row").into(),
             NationalId { .. } => l.pick("med fødselsnummer", "with a national id").into(),
             ControlCharacters { .. } => l.pick("med kontrolltegn", "with control characters").into(),
+            LineBreak { .. } => l.pick("med linjeskift", "with a line break").into(),
             BadSlug { .. } => l.pick("ugyldig id", "invalid id").into(),
             other => other.message(l),
         }
@@ -2216,6 +2238,19 @@ impl Problem {
             OutputIsTeamFile { .. } => Some(l.pick(
                 "rt.toml, tiltaksbank.toml, cases/, meetings/ og templates/ endres bare av rt sine egne kommandoer; skriv dokumentet til en annen fil, f.eks. `--out utskrift/innkalling.md`".into(),
                 "rt.toml, tiltaksbank.toml, cases/, meetings/ and templates/ are changed only by rt's own commands; write the document to another file, e.g. `--out print/invitation.md`".into(),
+            )),
+            // ---- advtiltak ----
+            LineBreak { .. } => Some(l.pick(
+                "skriv det på én linje; bare beskrivelsen kan ha flere linjer".into(),
+                "write it on one line; only the description may have several lines".into(),
+            )),
+            MeasureNotAdded { .. } => Some(l.pick(
+                "rett punktene over og kjør kommandoen på nytt; tiltaksbank.toml er ikke endret".into(),
+                "fix the points above and run the command again; tiltaksbank.toml is unchanged".into(),
+            )),
+            NationalIdMasked { .. } => Some(l.pick(
+                "fjern nummeret fra filen (`rt check` viser hvor); til da nekter `rt tiltak export`, `rt tiltak site`, `rt tiltak add` og `rt tiltak import`".into(),
+                "remove the number from the file (`rt check` shows where); until then `rt tiltak export`, `rt tiltak site`, `rt tiltak add` and `rt tiltak import` refuse".into(),
             )),
         }
     }

@@ -214,11 +214,14 @@ fn index(p: &Problem) -> usize {
         Problem::ViolenceWords { .. } => 197,
         Problem::FilesReadableByOthers { .. } => 198,
         Problem::OutputIsTeamFile { .. } => 199,
+        Problem::LineBreak { .. } => 200,
+        Problem::MeasureNotAdded { .. } => 201,
+        Problem::NationalIdMasked { .. } => 202,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 200;
+const VARIANTS: usize = 203;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -441,6 +444,9 @@ fn all() -> Vec<Problem> {
         Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
         Problem::FilesReadableByOthers { count: 2, folder: "x".into(), mode: 3 },
         Problem::OutputIsTeamFile { path: "x".into() },
+        Problem::LineBreak { field: Field::Concern },
+        Problem::MeasureNotAdded { problems: 2 },
+        Problem::NationalIdMasked { file: "x".into() },
     ]
 }
 

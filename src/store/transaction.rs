@@ -68,12 +68,7 @@ fn missing_folders(dir: &Path) -> Vec<PathBuf> {
 fn refuse_national_ids(staged: &[Staged]) -> Result<(), Error> {
     for s in staged {
         let Ok(text) = std::str::from_utf8(&s.bytes) else { continue };
-        if !text.contains('\\') && !crate::rules::national_id::contains_national_id(text) {
-            continue; // nothing to parse for: no candidate, and no escape that could hide one
-        }
-        let mut findings = Vec::new();
-        let doc = super::toml_read::parse(&s.rel, text).ok();
-        super::national_ids::scan(&s.rel, text, doc.as_ref(), &mut findings);
+        let findings = super::national_ids::in_file(&s.rel, text);
         if !findings.is_empty() {
             return Err(Problem::InvalidFile { file: s.rel.clone(), findings }.into());
         }
