@@ -2,9 +2,7 @@
 //! situation text ever reaches it, the `.eml` read back by an independent mail parser, and
 //! the team's own templates.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mail_parser::MimeHeaders;
 
 const TODAY_DEMO: &str = "2026-11-23";

@@ -4,9 +4,7 @@
 //! employee who brought a case is among those present in that case's referat. And a draft
 //! the leader has edited is never replaced without `--force`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const DAY: &str = "2026-12-08";
 const KEFO: &str = "cases/2026/2026-11-19-kefo.toml";

@@ -2,9 +2,7 @@
 //! reported with its `path:line:column`, all at once, and the exit code says whether any
 //! was an error.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// A valid case file in the canonical format, for an id.
 fn case(id: &str) -> String {

@@ -1,9 +1,7 @@
 //! Many people referring at once (a shared drive, several terminals): no case may be lost
 //! and no id may be used twice.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn eight_concurrent_workers_refer_400_cases_and_400_distinct_valid_files_result() {

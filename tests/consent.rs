@@ -4,9 +4,7 @@
 //! closes the case or lets it go on anonymously (identity removed, counted apart in the
 //! report); `rt refer` refuses a consent that runs out before the meeting it would get.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const KEFO: &str = "cases/2026/2026-11-19-kefo.toml";
 

@@ -5,9 +5,7 @@
 
 #![cfg(unix)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// `rt check` finds nothing but (perhaps) stray temporary files.
 fn clean_but_for_temp_files(team: &Team, today: &str) {

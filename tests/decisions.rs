@@ -2,9 +2,7 @@
 //! what the user already decided; changing an answer is explicit (`--change`), dated, and
 //! shown by `rt show`; the case is `decided` once every proposed measure has an answer.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const ID: &str = "2027-01-05-dddd";
 const REL: &str = "cases/2027/2027-01-05-dddd.toml";

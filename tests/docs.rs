@@ -6,11 +6,9 @@
 //! `# (needs …)`, and is left out. `> FILE` sends the output to a file in a scratch folder,
 //! which is also where relative `--out` paths land.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Team, rt_bare, stderr};
+use crate::common::{Team, rt_bare, stderr};
 
 /// The day the guide's commands run on: after the demo's last meeting of 2026 (8 December).
 const TODAY: &str = "2026-12-09";

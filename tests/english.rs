@@ -4,11 +4,9 @@
 //! every string value of its files is taken out of the output first, and what is left —
 //! rt's own words, dates, numbers — must be English.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 
 const TODAY_DEMO: &str = "2026-11-23";
 

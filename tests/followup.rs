@@ -3,9 +3,7 @@
 //! accepted, log entries, an evaluation and a close; `rt frister` on chosen days; the
 //! stafettlogg as a document; consent checked when a service joins.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const BANK: &str = r#"schema = 1
 

@@ -6,12 +6,10 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 
 /// A temporary world: a bare "server" repository and clones, all under one folder.
 struct World {

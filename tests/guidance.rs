@@ -3,9 +3,7 @@
 //! shortlist by age, no user decision — and `rt close` without a reason once the advice is
 //! recorded.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn run(team: &Team, args: &[&str]) -> std::process::Output {
     team.rt(args).output().unwrap()

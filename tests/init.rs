@@ -1,8 +1,6 @@
 //! `rt init`: a new team folder that works at once, and never overwrites one.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn init_then_refer_then_check_then_list() {

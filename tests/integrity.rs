@@ -4,11 +4,9 @@
 //! followed; nothing is written while a git rebase is unfinished; a change of many files is
 //! written whole or not at all.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
 

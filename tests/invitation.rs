@@ -6,9 +6,7 @@
 //! says so, an empty one holds no command, the referral deadline is given for a meeting with
 //! room, and a hand-broken case file never reaches a mail.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const TODAY_DEMO: &str = "2026-11-23";
 const KEFO: &str = "cases/2026/2026-11-19-kefo.toml";

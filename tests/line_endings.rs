@@ -2,9 +2,7 @@
 //! Notepad writes it, or git with `core.autocrlf` checks it out) changes exactly the bytes of
 //! the changed values, and a new file takes the layout of the files beside it.
 
-mod common;
-
-use common::{Team, stderr};
+use crate::common::{Team, stderr};
 
 const CASE: &str = "cases/2026/2026-11-19-kefo.toml";
 
@@ -50,7 +48,8 @@ fn a_new_case_file_follows_the_case_files_beside_it() {
         let text = team.read(&rel);
         std::fs::write(team.path(&rel), text.replace('\n', "\r\n")).unwrap();
     }
-    let out = team.rt(common::referral_with(&["--today"], &["--today", "2026-11-24"])).output().unwrap();
+    let out =
+        team.rt(crate::common::referral_with(&["--today"], &["--today", "2026-11-24"])).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let bytes = std::fs::read(team.path(&format!("cases/2026/{id}.toml"))).unwrap();
@@ -61,7 +60,8 @@ fn a_new_case_file_follows_the_case_files_beside_it() {
 
     // In a folder of LF files, a new file is LF.
     let plain = Team::demo();
-    let out = plain.rt(common::referral_with(&["--today"], &["--today", "2026-11-24"])).output().unwrap();
+    let out =
+        plain.rt(crate::common::referral_with(&["--today"], &["--today", "2026-11-24"])).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let text = plain.read(&format!("cases/2026/{id}.toml"));

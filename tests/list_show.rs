@@ -1,8 +1,6 @@
 //! `rt list` and `rt show` on the demo folder: filters, formats, and what is (not) shown.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn list_shows_every_case_with_initials_but_no_birth_date() {

@@ -2,9 +2,7 @@
 //! languages, who gets a copy, the shortlist, every status step, and a case from discussion
 //! to closed.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const DAY: &str = "2026-12-08";
 

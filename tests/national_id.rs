@@ -3,10 +3,8 @@
 //! spelling in the table (tests/common/national_ids.rs) and none of the near-misses. That
 //! `rt` refuses them without echoing them is tests/national_id_echo.rs.
 
-mod common;
-
-use common::national_ids::{near_misses, numbers, spellings};
-use common::skatteetaten;
+use crate::common::national_ids::{near_misses, numbers, spellings};
+use crate::common::skatteetaten;
 use rt::rules::national_id::{contains_national_id, find, is_national_id, redact};
 
 fn digits(s: &str) -> [u32; 11] {

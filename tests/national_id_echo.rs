@@ -3,10 +3,8 @@
 //! one: `rt refer`, `rt check` on hand-edited files (texts, keys, numbers, comments, unknown
 //! values), and usage errors.
 
-mod common;
-
-use common::national_ids::{assert_not_echoed, numbers, spellings};
-use common::*;
+use crate::common::national_ids::{assert_not_echoed, numbers, spellings};
+use crate::common::*;
 
 #[test]
 fn rt_refer_refuses_every_spelling_without_echoing_it() {

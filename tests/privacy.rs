@@ -1,9 +1,7 @@
 //! Privacy: purge keeps the statistics and nothing else, consent can be withdrawn, case
 //! files stay private, and nothing outside the rules is read or written.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const LATER: &str = "2027-06-01"; // 2026-10-20 + 180 days has passed
 

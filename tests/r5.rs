@@ -4,9 +4,7 @@
 //! terminal refuse the referral unless `--no-violence-concern` says the employee has
 //! considered it. (The same through a real pseudo-terminal is in `terminal.rs`.)
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn refer_with_concern(team: &Team, concern: &str, extra: &[&str]) -> std::process::Output {
     let mut args = referral_with(&["--concern"], &["--concern", concern]);

@@ -1,9 +1,7 @@
 //! `rt refer`: one test per rule (exit code, message, and that nothing was written on
 //! refusal), the success path, and the dialogue.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Runs a referral that must be refused: exit 1, the folder unchanged. Returns stderr.
 fn refused(team: &Team, args: &[String]) -> String {

@@ -7,7 +7,6 @@
 mod build;
 #[path = "report/checker.rs"]
 mod checker;
-mod common;
 #[path = "report/formats.rs"]
 mod formats;
 #[path = "report/generated.rs"]
@@ -15,8 +14,8 @@ mod generated;
 #[path = "report/privacy.rs"]
 mod privacy;
 
+use crate::common::*;
 use build::*;
-use common::*;
 use rt::model::{User, WayIn};
 use serde_json::{Value, json};
 

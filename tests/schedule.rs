@@ -1,9 +1,7 @@
 //! `rt schedule`: the half-year's meetings on the demo folder, the calendar export read back
 //! by an independent parser, and the leader's publish, cancel and move.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn json(team: &Team, args: &[&str]) -> Value {

@@ -1,8 +1,6 @@
 //! Completions and manual pages, generated from the clap definitions.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn completions(shell: &str) -> String {
     let out = rt_bare().args(["completions", shell]).output().unwrap();

@@ -3,13 +3,11 @@
 //! no external requests, snapshots of the demo's index, and writing the folder safely. The
 //! accessibility, keyboard and screenshot tests in a real browser are in `site_browser.rs`.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::common::*;
 use assert_cmd::assert::OutputAssertExt;
-use common::*;
 
 /// Writes the site of a team folder into `DIR` under it; returns the output.
 fn site(team: &Team, dir: &str, extra: &[&str]) -> std::process::Output {

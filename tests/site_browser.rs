@@ -10,14 +10,12 @@
 //! these tests judge it. Without Node, Chromium or axe-core the tests say so and skip — and
 //! fail on CI (`RT_REQUIRE_TOOLS=1`).
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// The axe-core of `tests/site/package-lock.json`.

@@ -6,13 +6,11 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
 
-use common::*;
+use crate::common::*;
 
 const TODAY_DEMO: &str = "2026-11-23";
 const MEETING: &str = "2026-12-08";

@@ -3,9 +3,7 @@
 
 #![cfg(unix)]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Runs `rt` in a pseudo-terminal, answering each prompt in turn; returns (exit code, all
 /// the terminal showed).

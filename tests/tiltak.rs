@@ -2,9 +2,7 @@
 //! level and age, add (comments survive), export and round trip, HSDS; the demo's target
 //! groups read as their ages. The import of municipal sheets is in `tiltak_import.rs`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn ids(out: &std::process::Output) -> Vec<String> {
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");

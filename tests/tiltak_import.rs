@@ -3,11 +3,10 @@
 //! pyramid's colours, services outside the family centre, a row twice — and what it writes:
 //! every measure right, the preview a checklist, hand edits kept, skipped rows told.
 
-mod common;
 #[path = "fixtures/municipal_sheet.rs"]
 mod municipal_sheet;
 
-use common::*;
+use crate::common::*;
 use municipal_sheet::workbook;
 
 /// A measure as it should be: id, provider, access, referral from, level, youngest, oldest,

@@ -6,10 +6,8 @@
 //! or is committed (`add`, `import`); a search never echoes one. The import follows the same
 //! rules as `add`. (The import's fill-down is in `tiltak_import.rs`.)
 
-mod common;
-
-use common::national_ids::{assert_not_echoed, numbers, spellings};
-use common::*;
+use crate::common::national_ids::{assert_not_echoed, numbers, spellings};
+use crate::common::*;
 
 /// A team whose first measure's description holds `text`, written by hand.
 fn team_with_description(text: &str) -> Team {

@@ -1,9 +1,7 @@
 //! A wrong command line: exit 2, nothing on stdout, nothing written, and a message in the
 //! user's language that names what is wrong and how to go on.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Runs `rt` with the arguments; returns (exit code, stdout, stderr).
 fn run(team: &Team, args: &[&str]) -> (i32, String, String) {

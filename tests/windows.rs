@@ -9,11 +9,9 @@
 
 #![cfg(windows)]
 
-mod common;
-
 use std::path::{Component, Path, Prefix};
 
-use common::{Team, missing_tool, referral_with, rt_bare, stderr, stdout};
+use crate::common::{Team, missing_tool, referral_with, rt_bare, stderr, stdout};
 
 /// A referral on a day of the demo's half-year, and the case file it made.
 fn refer_in(dir: &str) -> String {

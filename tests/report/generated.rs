@@ -7,7 +7,7 @@ use chrono::Duration;
 use rt::model::{User, WayIn};
 use serde_json::{Value, json};
 
-use crate::build::*;
+use crate::report::build::*;
 
 const UNITS: [&str; 6] =
     ["helsestasjon", "psykisk-helse-rus", "barnevern", "fysio-ergo", "kommunepsykolog", "nav"];

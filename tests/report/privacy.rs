@@ -5,11 +5,11 @@
 use rt::model::{User, WayIn};
 use serde_json::{Value, json};
 
-use crate::build::*;
-use crate::checker::{self, Half};
 use crate::common::*;
-use crate::formats::*;
-use crate::generated;
+use crate::report::build::*;
+use crate::report::checker::{self, Half};
+use crate::report::formats::*;
+use crate::report::generated;
 
 #[test]
 fn the_checker_pins_what_the_issue_describes_and_nothing_else() {
