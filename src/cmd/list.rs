@@ -130,7 +130,7 @@ fn text_table(cases: &[&CaseSummary], today: NaiveDate, lang: Lang) -> String {
             vec![
                 c.id.to_string(),
                 c.status.label(lang).to_string(),
-                c.way_in.code().to_string(),
+                c.way_in.short(lang).to_string(),
                 c.referred.to_string(),
                 c.meeting.map_or_else(|| "–".to_string(), |d| d.to_string()),
                 c.referrer.unit.clone(),

@@ -56,6 +56,15 @@ impl WayIn {
         }
     }
 
+    /// The short name a user reads in a table column ("BTI", "brukersak", "veiledning").
+    pub fn short(self, lang: Lang) -> &'static str {
+        match self {
+            WayIn::Bti => "BTI",
+            WayIn::UserCase => lang.pick("brukersak", "user case"),
+            WayIn::Guidance => lang.pick("veiledning", "guidance"),
+        }
+    }
+
     /// The name a user reads.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
