@@ -138,16 +138,6 @@ fn step(case: &Case, step: Step) -> Result<Status, Error> {
     status::next(case.status, step).map_err(Error::Stop)
 }
 
-/// Refuses to save anything with the user's identity on a day the consent does not hold.
-fn identity_may_be_saved(case: &Case, on: NaiveDate) -> Result<(), Error> {
-    match rules::consent::lapse(case, on).and_then(|l| l.dated()) {
-        Some((withdrawn, date)) => {
-            Err(Problem::IdentityAfterConsent { id: case.id.to_string(), withdrawn, date }.into())
-        }
-        None => Ok(()),
-    }
-}
-
 /// Runs `rt record`.
 pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let config = ctx.config()?;
@@ -159,7 +149,7 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let (bank, _) = crate::store::load::tiltaksbank(&ctx.team, Some(config))?;
     let mut findings = Vec::new();
     let date = args.date.or(case.meeting).unwrap_or(ctx.today);
-    identity_may_be_saved(&case, date)?;
+    rules::consent::identity_may_be_saved(&case, date)?;
     let guidance = case.way_in == WayIn::Guidance;
     // A follow-up is agreed for a user (R8); a guidance case gets one only when given.
     let follow_up = match args.follow_up {
@@ -260,7 +250,7 @@ pub fn decide(args: DecideArgs, ctx: &Session) -> Result<i32, Error> {
     }
     step(&case, Step::Decide)?;
     let date = args.date.unwrap_or(ctx.today);
-    identity_may_be_saved(&case, date)?;
+    rules::consent::identity_may_be_saved(&case, date)?;
     let clean = |v: &[String]| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for id in v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {

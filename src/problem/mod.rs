@@ -554,6 +554,9 @@ pub enum Problem {
     AttendanceNotStored { half: String },
     /// Free text on R5's word list, and no terminal to ask.
     ViolenceWords { phrases: Vec<String> },
+    // ---- adversarial meeting fixes (advmeeting) ----
+    /// Named contact persons on an anonymous case: a name narrows down who the user is.
+    ContactsOfAnonymous,
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1510,6 +1513,11 @@ impl Problem {
                     format!("the text mentions {}: does the case concern suspected violence or sexual abuse? (R5)", quoted.join(", ")),
                 )
             }
+            // ---- adversarial meeting fixes (advmeeting) ----
+            ContactsOfAnonymous => l.pick(
+                "en anonym sak har ingen navngitte kontaktpersoner: et navn på brukerens kontaktperson snevrer inn hvem brukeren er (R3)".to_string(),
+                "an anonymous case has no named contact persons: the name of the user's contact narrows down who the user is (R3)".to_string(),
+            ),
         }
     }
 
@@ -2176,6 +2184,11 @@ impl Problem {
                 "on suspicion: contact child welfare or the police directly, and do not refer the case here; if you have considered it and there is no suspicion, add --no-violence-concern".into(),
             )),
             NoIdentityToRemove { .. } => None,
+            // ---- adversarial meeting fixes (advmeeting) ----
+            ContactsOfAnonymous => Some(l.pick(
+                "ta bort kontaktpersonene (--invite-contact, eller `invite` i saksfilen); i en anonym sak inviteres bare den som meldte saken".to_string(),
+                "remove the contact persons (--invite-contact, or `invite` in the case file); in an anonymous case only the referrer is invited".to_string(),
+            )),
         }
     }
 }

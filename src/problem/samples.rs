@@ -212,11 +212,12 @@ fn index(p: &Problem) -> usize {
         Problem::GuestIsMember { .. } => 195,
         Problem::AttendanceNotStored { .. } => 196,
         Problem::ViolenceWords { .. } => 197,
+        Problem::ContactsOfAnonymous => 198,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 198;
+const VARIANTS: usize = 199;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -437,6 +438,7 @@ fn all() -> Vec<Problem> {
         Problem::GuestIsMember { name: "x".into() },
         Problem::AttendanceNotStored { half: "x".into() },
         Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
+        Problem::ContactsOfAnonymous,
     ]
 }
 

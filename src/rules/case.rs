@@ -86,6 +86,10 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     if case.anonymous_since.is_some() && (matches!(case.user, User::Known { .. }) || case.consent.is_some()) {
         out.push(Finding::error(Field::User, Problem::AnonymousSinceWithIdentity));
     }
+    // R3: an anonymous user has no named contact persons; a name would tell who it is.
+    if matches!(case.user, User::Anonymous { .. }) && !case.invite.is_empty() {
+        out.push(Finding::error(Field::Invite(None), Problem::ContactsOfAnonymous));
+    }
     if matches!(case.user, User::Known { .. }) && case.leader_consulted.is_none() {
         out.push(Finding::error(Field::LeaderConsulted, Problem::LeaderCheckMissing));
     }

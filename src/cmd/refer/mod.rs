@@ -103,7 +103,7 @@ pub struct Args {
     /// Hva du ønsker at teamet skal hjelpe med
     #[arg(long, value_name = "TEKST")]
     pub question: Option<String>,
-    /// Kontaktperson på familiesenteret som brukeren vil ha med (kan gjentas)
+    /// Kontaktperson på familiesenteret som brukeren vil ha med (kan gjentas; ikke i en anonym sak)
     #[arg(long = "invite-contact", value_name = "NAVN")]
     pub invite_contact: Vec<String>,
     /// BTI-nivå 0–3 (standard 1 for BTI-saker)
