@@ -14,6 +14,7 @@ use chrono::{Duration, NaiveDate};
 use crate::cli::date_arg;
 use crate::diagnostic::Severity;
 use crate::error::Error;
+use crate::model::dates::Half;
 use crate::model::{Case, Field, Outcome, Proposal, Status, WayIn};
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
@@ -138,6 +139,26 @@ fn step(case: &Case, step: Step) -> Result<Status, Error> {
     status::next(case.status, step).map_err(Error::Stop)
 }
 
+/// The published schedules of the half-years of the given dates (a half-year not published,
+/// or whose file has errors, is left out: there is nothing fixed to hold a date to).
+fn published_around(
+    ctx: &Session,
+    config: &crate::model::Config,
+    dates: [Option<NaiveDate>; 2],
+) -> Result<Vec<crate::model::Schedule>, Error> {
+    let mut halves: Vec<Half> = dates.into_iter().flatten().map(Half::of).collect();
+    halves.dedup();
+    let mut out = Vec::new();
+    for half in halves {
+        if let (Some(s), _) = crate::store::load::schedule(&ctx.team, config, half)?
+            && s.published.is_some()
+        {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
 /// Runs `rt record`.
 pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let config = ctx.config()?;
@@ -150,6 +171,8 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let mut findings = Vec::new();
     let date = args.date.or(case.meeting).unwrap_or(ctx.today);
     rules::consent::identity_may_be_saved(&case, date)?;
+    let published = published_around(ctx, config, [Some(date), case.meeting])?;
+    rules::meeting_date::outcome_date(&case, date, &published, ctx.today)?;
     let guidance = case.way_in == WayIn::Guidance;
     // A follow-up is agreed for a user (R8); a guidance case gets one only when given.
     let follow_up = match args.follow_up {

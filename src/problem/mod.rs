@@ -557,6 +557,10 @@ pub enum Problem {
     // ---- adversarial meeting fixes (advmeeting) ----
     /// Named contact persons on an anonymous case: a name narrows down who the user is.
     ContactsOfAnonymous,
+    /// An outcome dated before the case's meeting; `fits` are the meetings it could be dated on.
+    OutcomeBeforeMeeting { date: chrono::NaiveDate, meeting: chrono::NaiveDate, fits: Vec<chrono::NaiveDate> },
+    /// An outcome dated on a day of a published half-year with no meeting held.
+    OutcomeNotOnMeeting { date: chrono::NaiveDate, fits: Vec<chrono::NaiveDate> },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1518,6 +1522,14 @@ impl Problem {
                 "en anonym sak har ingen navngitte kontaktpersoner: et navn på brukerens kontaktperson snevrer inn hvem brukeren er (R3)".to_string(),
                 "an anonymous case has no named contact persons: the name of the user's contact narrows down who the user is (R3)".to_string(),
             ),
+            OutcomeBeforeMeeting { date, meeting, .. } => l.pick(
+                format!("utfallet er datert {date}, før sakens møte {meeting}"),
+                format!("the outcome is dated {date}, before the case's meeting on {meeting}"),
+            ),
+            OutcomeNotOnMeeting { date, .. } => l.pick(
+                format!("teamet hadde ikke møte {date}: utfallet dateres med møtet der saken ble drøftet"),
+                format!("the team had no meeting on {date}: the outcome is dated with the meeting where the case was discussed"),
+            ),
         }
     }
 
@@ -2188,6 +2200,21 @@ impl Problem {
             ContactsOfAnonymous => Some(l.pick(
                 "ta bort kontaktpersonene (--invite-contact, eller `invite` i saksfilen); i en anonym sak inviteres bare den som meldte saken".to_string(),
                 "remove the contact persons (--invite-contact, or `invite` in the case file); in an anonymous case only the referrer is invited".to_string(),
+            )),
+            OutcomeBeforeMeeting { fits, .. } | OutcomeNotOnMeeting { fits, .. } if !fits.is_empty() => {
+                let dates: Vec<String> = fits.iter().map(|d| d.to_string()).collect();
+                Some(l.pick(
+                    format!("møter som passer: {}; bruk --date med ett av dem", dates.join(", ")),
+                    format!("meetings that fit: {}; use --date with one of them", dates.join(", ")),
+                ))
+            }
+            OutcomeBeforeMeeting { meeting, .. } => Some(l.pick(
+                format!("dater utfallet {meeting} eller senere, med møtet der saken ble drøftet"),
+                format!("date the outcome {meeting} or later, with the meeting where the case was discussed"),
+            )),
+            OutcomeNotOnMeeting { .. } => Some(l.pick(
+                "se møtene med `rt schedule`".to_string(),
+                "see the meetings with `rt schedule`".to_string(),
             )),
         }
     }

@@ -213,11 +213,13 @@ fn index(p: &Problem) -> usize {
         Problem::AttendanceNotStored { .. } => 196,
         Problem::ViolenceWords { .. } => 197,
         Problem::ContactsOfAnonymous => 198,
+        Problem::OutcomeBeforeMeeting { .. } => 199,
+        Problem::OutcomeNotOnMeeting { .. } => 200,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 199;
+const VARIANTS: usize = 201;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -439,6 +441,8 @@ fn all() -> Vec<Problem> {
         Problem::AttendanceNotStored { half: "x".into() },
         Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
         Problem::ContactsOfAnonymous,
+        Problem::OutcomeBeforeMeeting { date: day(), meeting: day(), fits: vec![day()] },
+        Problem::OutcomeNotOnMeeting { date: day(), fits: vec![day()] },
     ]
 }
 

@@ -33,6 +33,7 @@ pub fn check(case: &Case, cx: &RuleContext) -> Vec<Finding> {
     check_texts(case, &mut out);
     check_references(case, cx, &mut out);
     check_dates_and_status(case, cx, &mut out);
+    super::meeting_date::check(case, cx.today, &mut out);
     super::followup::check(case, cx, &mut out);
     out
 }

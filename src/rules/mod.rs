@@ -12,6 +12,7 @@ pub mod decision;
 pub mod due;
 pub mod followup;
 pub mod invitation;
+pub mod meeting_date;
 pub mod national_id;
 pub mod purge;
 pub mod r5;
