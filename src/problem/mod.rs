@@ -561,6 +561,16 @@ pub enum Problem {
     OutcomeBeforeMeeting { date: chrono::NaiveDate, meeting: chrono::NaiveDate, fits: Vec<chrono::NaiveDate> },
     /// An outcome dated on a day of a published half-year with no meeting held.
     OutcomeNotOnMeeting { date: chrono::NaiveDate, fits: Vec<chrono::NaiveDate> },
+    /// `[meetings] weekday` on a Saturday or Sunday: meetings are on working days.
+    MeetingDayNotWorkingDay { value: String },
+    /// `[meetings] start` and `minutes` that do not end before midnight.
+    MeetingPastMidnight { start: String, minutes: u32 },
+    /// A date in rt.toml outside the years rt accepts there.
+    ConfigDateOutOfRange { key: String, date: chrono::NaiveDate },
+    /// `[meetings.first]` with a date outside its half-year.
+    FirstMeetingOutsideHalf { half: String, from: chrono::NaiveDate, to: chrono::NaiveDate },
+    /// `team = ""`.
+    TeamNameEmpty,
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1530,6 +1540,26 @@ impl Problem {
                 format!("teamet hadde ikke møte {date}: utfallet dateres med møtet der saken ble drøftet"),
                 format!("the team had no meeting on {date}: the outcome is dated with the meeting where the case was discussed"),
             ),
+            MeetingDayNotWorkingDay { value } => l.pick(
+                format!("`meetings.weekday` kan ikke være {}: møtene er på virkedager (gyldig: {})", shown(value, l), crate::rules::config::WORKING_DAYS.join(", ")),
+                format!("`meetings.weekday` cannot be {}: meetings are on working days (valid: {})", shown(value, l), crate::rules::config::WORKING_DAYS.join(", ")),
+            ),
+            MeetingPastMidnight { start, minutes } => l.pick(
+                format!("et møte fra {start} som varer {minutes} minutter, slutter ikke før midnatt"),
+                format!("a meeting from {start} lasting {minutes} minutes does not end before midnight"),
+            ),
+            ConfigDateOutOfRange { key, date } => l.pick(
+                format!("`{key}`: datoen {date} er utenfor årene {}–{}", crate::rules::config::YEARS.start(), crate::rules::config::YEARS.end()),
+                format!("`{key}`: the date {date} is outside the years {}–{}", crate::rules::config::YEARS.start(), crate::rules::config::YEARS.end()),
+            ),
+            FirstMeetingOutsideHalf { half, .. } => l.pick(
+                format!("det første møtet i {half} ligger utenfor halvåret"),
+                format!("the first meeting of {half} lies outside the half-year"),
+            ),
+            TeamNameEmpty => l.pick(
+                "`team` er tom: teamets navn står på hver innkalling og hvert referat".to_string(),
+                "`team` is empty: the team's name is on every invitation and every set of minutes".to_string(),
+            ),
         }
     }
 
@@ -2215,6 +2245,26 @@ impl Problem {
             OutcomeNotOnMeeting { .. } => Some(l.pick(
                 "se møtene med `rt schedule`".to_string(),
                 "see the meetings with `rt schedule`".to_string(),
+            )),
+            MeetingDayNotWorkingDay { .. } => Some(l.pick(
+                "velg en virkedag, f.eks. weekday = \"tirsdag\"".to_string(),
+                "choose a working day, e.g. weekday = \"tirsdag\"".to_string(),
+            )),
+            MeetingPastMidnight { .. } => Some(l.pick(
+                "sett en tidligere `start` eller færre `minutes`, så møtet slutter samme dag".to_string(),
+                "set an earlier `start` or fewer `minutes`, so the meeting ends the same day".to_string(),
+            )),
+            ConfigDateOutOfRange { .. } => Some(l.pick(
+                "rett årstallet (skrivefeil?)".to_string(),
+                "correct the year (a typo?)".to_string(),
+            )),
+            FirstMeetingOutsideHalf { half, from, to } => Some(l.pick(
+                format!("{half} går fra {from} til {to}; bruk en dato i det tidsrommet"),
+                format!("{half} runs from {from} to {to}; use a date within it"),
+            )),
+            TeamNameEmpty => Some(l.pick(
+                "skriv navnet, f.eks. team = \"Ressursteam Eikvik familiesenter\"".to_string(),
+                "write the name, e.g. team = \"Ressursteam Eikvik familiesenter\"".to_string(),
             )),
         }
     }

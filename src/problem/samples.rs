@@ -215,11 +215,16 @@ fn index(p: &Problem) -> usize {
         Problem::ContactsOfAnonymous => 198,
         Problem::OutcomeBeforeMeeting { .. } => 199,
         Problem::OutcomeNotOnMeeting { .. } => 200,
+        Problem::MeetingDayNotWorkingDay { .. } => 201,
+        Problem::MeetingPastMidnight { .. } => 202,
+        Problem::ConfigDateOutOfRange { .. } => 203,
+        Problem::FirstMeetingOutsideHalf { .. } => 204,
+        Problem::TeamNameEmpty => 205,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 201;
+const VARIANTS: usize = 206;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -443,6 +448,11 @@ fn all() -> Vec<Problem> {
         Problem::ContactsOfAnonymous,
         Problem::OutcomeBeforeMeeting { date: day(), meeting: day(), fits: vec![day()] },
         Problem::OutcomeNotOnMeeting { date: day(), fits: vec![day()] },
+        Problem::MeetingDayNotWorkingDay { value: "x".into() },
+        Problem::MeetingPastMidnight { start: "x".into(), minutes: 3 },
+        Problem::ConfigDateOutOfRange { key: "x".into(), date: day() },
+        Problem::FirstMeetingOutsideHalf { half: "x".into(), from: day(), to: day() },
+        Problem::TeamNameEmpty,
     ]
 }
 

@@ -7,6 +7,7 @@
 
 pub mod attendance;
 pub mod case;
+pub mod config;
 pub mod consent;
 pub mod decision;
 pub mod due;
