@@ -54,37 +54,37 @@ pub struct Cli {
 pub enum Command {
     /// Lag en ny team-mappe med kommentert rt.toml og tiltaksbank.toml
     Init(cmd::init::Args),
-    /// Meld en sak til ressursteamet (R1–R5)
+    /// Meld en sak til ressursteamet (R1–R5, se docs/rutine.md)
     Refer(Box<cmd::refer::Args>),
     /// List sakene
     List(cmd::list::Args),
     /// Vis én sak
     Show(cmd::show::Args),
-    /// Møtene i et halvår med sakene; publiser, avlys eller flytt møter (R6)
+    /// Møtene i et halvår med sakene; publiser, avlys eller flytt møter (R6, se docs/rutine.md)
     Schedule(cmd::schedule::Args),
-    /// Innkallingen til et møte, som tekst eller e-postutkast (R7)
+    /// Innkallingen til et møte, som tekst eller e-postutkast (R7, se docs/rutine.md)
     Agenda(cmd::agenda::Args),
-    /// Utkast til referat for sakene på et møte, eller for én sak (R8–R10)
+    /// Utkast til referat for sakene på et møte, eller for én sak (R8–R10, se docs/rutine.md)
     Minutes(cmd::minutes::Args),
-    /// Lagre teamets vurdering og foreslåtte tiltak for en sak (R8)
+    /// Lagre teamets vurdering og foreslåtte tiltak for en sak (R8, se docs/rutine.md)
     Record(cmd::outcome::RecordArgs),
-    /// Lagre brukerens egen beslutning om tiltakene (R9)
+    /// Lagre brukerens egen beslutning om tiltakene (R9, se docs/rutine.md)
     Decide(cmd::outcome::DecideArgs),
     /// Avslutt en sak
     Close(cmd::outcome::CloseArgs),
-    /// Oppfølgingsplanen: mål, tiltak med ansvarlig og evaluering, tjenester som er med (R13)
+    /// Oppfølgingsplanen: mål, tiltak, evaluering, tjenester (R13, se docs/rutine.md)
     Plan(cmd::followup::PlanArgs),
-    /// Overfør stafetten til en ny stafettholder, eller ta imot den (R13)
+    /// Overfør stafetten til en ny stafettholder, eller ta imot den (R13, se docs/rutine.md)
     Stafett(cmd::followup::StafettArgs),
-    /// Skriv i stafettloggen, eller vis den (R13)
+    /// Skriv i stafettloggen, eller vis den (R13, se docs/rutine.md)
     Logg(cmd::followup::LoggArgs),
-    /// Det som er forfalt eller snart forfaller: innkallinger, vedtak, evalueringer, samtykker (R14)
+    /// Det som er forfalt eller snart forfaller (R14, se docs/rutine.md)
     Frister(cmd::frister::Args),
-    /// Tiltaksbanken: list, søk, vis, legg til, importer, eksporter og publiser tiltak (R11)
+    /// Tiltaksbanken: søk, legg til, importer, eksporter, publiser (R11, se docs/rutine.md)
     Tiltak(cmd::tiltak::Args),
-    /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12)
+    /// Halvårsevalueringen: fakta, figurer og mønsterspørsmålene (R12, se docs/rutine.md)
     Report(cmd::report::Args),
-    /// Trekk tilbake brukerens samtykke; avslutt saken eller drøft den videre anonymt (R2)
+    /// Trekk tilbake samtykket; avslutt eller drøft anonymt (R2, se docs/rutine.md)
     Consent(cmd::consent::Args),
     /// Anonymiser avsluttede saker etter oppbevaringstiden
     Purge(cmd::purge::Args),
@@ -170,7 +170,8 @@ fn lang_arg(text: &str) -> Result<Lang, String> {
 pub fn command(lang: Lang) -> clap::Command {
     let colour =
         if crate::session::colour_allowed() { clap::ColorChoice::Auto } else { clap::ColorChoice::Never };
-    localise(Cli::command().color(colour), lang, "rt")
+    // `rt` in usage lines and help also where the program file is `rt.exe`.
+    localise(Cli::command().color(colour).bin_name("rt"), lang, "rt")
 }
 
 fn localise(cmd: clap::Command, lang: Lang, path: &str) -> clap::Command {
@@ -283,6 +284,33 @@ mod tests {
             let about = &texts.iter().find(|(p, k, _)| p == path && k == "@about").unwrap().2;
             assert!(!about.contains('\n') && about.len() < 100, "`{path}`: one line: {about}");
         }
+    }
+
+    /// A help text that cites a rule (R1–R15) says where the rule is explained, in both
+    /// languages.
+    #[test]
+    fn every_help_text_that_cites_a_rule_points_to_the_routine() {
+        let cites = |text: &str| {
+            text.char_indices().any(|(i, c)| {
+                c == 'R'
+                    && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                    && !text[..i].ends_with(|p: char| p.is_alphanumeric())
+            })
+        };
+        let mut citing = 0;
+        for (path, key, nb) in texts() {
+            let en = help_en::text(&path, &key).unwrap_or_default();
+            for (text, pointer) in [(nb.as_str(), "se docs/rutine.md"), (en, "see docs/rutine.md")] {
+                if cites(text) {
+                    citing += 1;
+                    assert!(
+                        text.contains(pointer),
+                        "`{path}` `{key}` cites a rule without `{pointer}`: {text}"
+                    );
+                }
+            }
+        }
+        assert!(citing >= 30, "{citing}");
     }
 
     #[test]

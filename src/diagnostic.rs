@@ -143,6 +143,61 @@ pub fn sort_and_dedup(diags: &mut Vec<Diagnostic>) {
     diags.dedup();
 }
 
+/// From how many files on identical findings are told as one (see [`group_across_files`]).
+pub const GROUP_FROM: usize = 3;
+
+/// Identical findings about whole files (the same severity and problem, no position) in at
+/// least [`GROUP_FROM`] files become one finding about their nearest common folder, where the
+/// problem has a wording for many ([`Problem::for_many`]); it stands where the first of them
+/// stood. `rt check --verbose` skips this and lists each.
+pub fn group_across_files(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let groupable = |d: &Diagnostic| d.pos.is_none() && d.problem.for_many(2, "").is_some();
+    let mut groups: Vec<(Severity, Problem, Vec<String>)> = Vec::new();
+    for d in diags.iter().filter(|d| groupable(d)) {
+        match groups.iter_mut().find(|(s, p, _)| *s == d.severity && *p == d.problem) {
+            Some((_, _, files)) => files.push(d.file.clone()),
+            None => groups.push((d.severity, d.problem.clone(), vec![d.file.clone()])),
+        }
+    }
+    groups.retain(|(_, _, files)| files.len() >= GROUP_FROM);
+    let mut told = vec![false; groups.len()];
+    let mut out = Vec::with_capacity(diags.len());
+    for d in diags {
+        let group = groupable(&d)
+            .then(|| groups.iter().position(|(s, p, _)| *s == d.severity && *p == d.problem))
+            .flatten();
+        match group {
+            None => out.push(d),
+            Some(i) if told[i] => {}
+            Some(i) => {
+                told[i] = true;
+                let (severity, problem, files) = &groups[i];
+                let folder = common_folder(files);
+                let many = problem.for_many(files.len(), &folder).expect("groupable");
+                out.push(Diagnostic { severity: *severity, file: folder, pos: None, problem: many });
+            }
+        }
+    }
+    out
+}
+
+/// The nearest folder that holds all these files (relative, `/`-separated; `.` for the team
+/// folder itself).
+fn common_folder(files: &[String]) -> String {
+    let folders: Vec<Vec<&str>> = files
+        .iter()
+        .map(|f| {
+            let mut parts: Vec<&str> = f.split('/').collect();
+            parts.pop();
+            parts
+        })
+        .collect();
+    let first = &folders[0];
+    let shared =
+        (0..first.len()).take_while(|&i| folders.iter().all(|f| f.get(i) == Some(&first[i]))).count();
+    if shared == 0 { ".".to_string() } else { first[..shared].join("/") }
+}
+
 /// Counts errors and warnings.
 pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
@@ -175,5 +230,41 @@ mod tests {
         assert!(text.starts_with("cases/2027/x.toml:3:7: feil: ukjent enhet `barnvern`"), "{text}");
         assert!(text.contains("\n  hjelp: mente du `barnevern`?"), "{text}");
         assert!(d.render(Lang::En).to_string().contains("error: unknown unit `barnvern`"));
+    }
+
+    #[test]
+    fn identical_findings_in_many_files_are_told_once_about_their_folder() {
+        let open = |file: &str, mode| Diagnostic::warning(file, None, Problem::ReadableByOthers { mode });
+        let other = Diagnostic::error("cases/2026/b.toml", Some(Position::START), Problem::NoLeader);
+        let diags = vec![
+            open("cases/2026/a.toml", 0o644),
+            other.clone(),
+            open("cases/2026/b.toml", 0o644),
+            open("cases/2027/c.toml", 0o644),
+            open("cases/2027/d.toml", 0o664),
+        ];
+        let grouped = group_across_files(diags);
+        assert_eq!(
+            grouped,
+            vec![
+                Diagnostic::warning(
+                    "cases",
+                    None,
+                    Problem::FilesReadableByOthers { count: 3, folder: "cases".into(), mode: 0o644 }
+                ),
+                other,
+                open("cases/2027/d.toml", 0o664),
+            ]
+        );
+        assert_eq!(
+            grouped[0].render(Lang::Nb).to_string(),
+            "cases: advarsel: 3 saksfiler i cases/ kan leses av andre enn eieren (rettigheter 644)\n  \
+             hjelp: saker er helseopplysninger: `chmod -R go-rwx cases` retter alle; `rt check --verbose` viser hver fil"
+        );
+        // Two are listed as they are.
+        let two = vec![open("cases/2026/a.toml", 0o644), open("cases/2026/b.toml", 0o644)];
+        assert_eq!(group_across_files(two.clone()), two);
+        assert_eq!(common_folder(&["cases/2026/a.toml".into(), "cases/2026/b.toml".into()]), "cases/2026");
+        assert_eq!(common_folder(&["a.toml".into(), "cases/b.toml".into()]), ".");
     }
 }

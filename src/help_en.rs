@@ -34,22 +34,26 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt init", "leader", "The leader's name (the municipal psychologist)"),
     ("rt init", "email", "The leader's e-mail address"),
     // rt refer
-    ("rt refer", "@about", "Refer a case to the resource team (R1–R5)"),
+    ("rt refer", "@about", "Refer a case to the resource team (R1–R5, see docs/rutine.md)"),
     (
         "rt refer",
         "@after",
-        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5). If the text uses words of\nthe R5 list (Norwegian words of hitting, bruises, threats, abuse …), rt asks again; without a terminal\n--no-violence-concern is required. A team may add its own words in r5-words.txt in the\nteam folder. Contact persons (--invite-contact) must be in rt.toml ([[members]] or [[contacts]]).",
+        "Examples:\n  rt refer --way bti --initials A.B. --born 2019-04-12 --consent --consent-by guardian \\\n           --copy-to barnevern --leader-consulted --referrer 'Kari Helse' --unit helsestasjon \\\n           --concern 'Unrest at kindergarten' --tried 'Talks with the parents' --wishes 'Calm at home'\n  rt refer --way user-case --anonymous --age 34 --referrer 'Per Rus' --unit psykisk-helse-rus \\\n           --concern '...' --tried '...' --wishes '...'\n  rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'\n\nWithout flags, at a terminal, rt asks for what is missing. On suspicion of violence or\nsexual abuse: contact child welfare or the police directly (R5, see docs/rutine.md). If the text uses words of\nthe R5 list (Norwegian words of hitting, bruises, threats, abuse …), rt asks again; without a terminal\n--no-violence-concern is required. A team may add its own words in r5-words.txt in the\nteam folder. Contact persons (--invite-contact) must be in rt.toml ([[members]] or [[contacts]]).",
     ),
     (
         "rt refer",
         "way",
-        "Way in (R1): bti, user-case (a user's case outside BTI) or guidance (for employees)",
+        "Way in (R1, see docs/rutine.md): bti, user-case (a user's case outside BTI) or guidance (for employees)",
     ),
-    ("rt refer", "anonymous", "Discuss the case anonymously: no initials or birth date (R3)"),
+    (
+        "rt refer",
+        "anonymous",
+        "Discuss the case anonymously: no initials or birth date (R3, see docs/rutine.md)",
+    ),
     ("rt refer", "initials", "The user's initials, e.g. A.B. (never a full name)"),
     ("rt refer", "born", "The user's date of birth"),
     ("rt refer", "age", "Age, for the statistics (anonymous cases only)"),
-    ("rt refer", "consent", "The user has consented to the case being discussed (R2)"),
+    ("rt refer", "consent", "The user has consented to the case being discussed (R2, see docs/rutine.md)"),
     (
         "rt refer",
         "consent_by",
@@ -57,13 +61,21 @@ pub const EN: &[(&str, &str, &str)] = &[
     ),
     ("rt refer", "consent_date", "When consent was given (default: today)"),
     ("rt refer", "consent_expires", "When the consent runs out"),
-    ("rt refer", "copy_to", "The units the user consents to receiving a copy of the minutes (R10)"),
-    ("rt refer", "leader_consulted", "The referral has been discussed with the unit leader (R2)"),
+    (
+        "rt refer",
+        "copy_to",
+        "The units the user consents to receiving a copy of the minutes (R10, see docs/rutine.md)",
+    ),
+    (
+        "rt refer",
+        "leader_consulted",
+        "The referral has been discussed with the unit leader (R2, see docs/rutine.md)",
+    ),
     ("rt refer", "referrer", "Your name (the employee who refers the case)"),
     ("rt refer", "unit", "Your unit (an id from rt.toml); may be left out for standing members"),
-    ("rt refer", "concern", "The user's or family's situation: what the concern is (R4)"),
-    ("rt refer", "tried", "What has been tried before (R4)"),
-    ("rt refer", "wishes", "What matters to the user (R4; not for guidance cases)"),
+    ("rt refer", "concern", "The user's or family's situation: what the concern is (R4, see docs/rutine.md)"),
+    ("rt refer", "tried", "What has been tried before (R4, see docs/rutine.md)"),
+    ("rt refer", "wishes", "What matters to the user (R4, see docs/rutine.md; not for guidance cases)"),
     ("rt refer", "question", "What you would like the team to help with"),
     (
         "rt refer",
@@ -79,12 +91,12 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt refer",
         "violence",
-        "The case concerns suspected violence or sexual abuse (then it is not referred, R5)",
+        "The case concerns suspected violence or sexual abuse (then it is not referred, R5; see docs/rutine.md)",
     ),
     (
         "rt refer",
         "no_violence_concern",
-        "You have considered R5 and suspect no violence or abuse, though the text uses words that may point to it",
+        "You have considered R5 (see docs/rutine.md) and suspect no violence or abuse, though the text uses words that may point to it",
     ),
     ("rt refer", "dry_run", "Show the case file that would be written, without writing it"),
     // rt list
@@ -109,7 +121,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt schedule",
         "@about",
-        "A half-year's meetings with their cases; publish, cancel or move meetings (R6)",
+        "A half-year's meetings with their cases; publish, cancel or move meetings (R6, see docs/rutine.md)",
     ),
     (
         "rt schedule",
@@ -133,7 +145,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt schedule", "move_from", "Move the meeting on this date (with --to)"),
     ("rt schedule", "to", "The new date of the meeting being moved"),
     // rt agenda
-    ("rt agenda", "@about", "The invitation to a meeting, as text, as a mail draft, or sent (R7)"),
+    (
+        "rt agenda",
+        "@about",
+        "The invitation to a meeting, as text, as a mail draft, or sent (R7, see docs/rutine.md)",
+    ),
     (
         "rt agenda",
         "@after",
@@ -153,7 +169,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ),
     ("rt agenda", "dry_run", "With --send: show what would be sent, without sending"),
     // rt minutes
-    ("rt minutes", "@about", "Draft minutes for the cases of a meeting, or for one case (R8–R10)"),
+    (
+        "rt minutes",
+        "@about",
+        "Draft minutes for the cases of a meeting, or for one case (R8–R10, see docs/rutine.md)",
+    ),
     (
         "rt minutes",
         "@after",
@@ -179,7 +199,11 @@ pub const EN: &[(&str, &str, &str)] = &[
         "A guest who was present, from [[contacts]] in rt.toml (may be repeated; stored with the meeting)",
     ),
     // rt record
-    ("rt record", "@about", "Save the team's assessment and proposed measures for a case (R8)"),
+    (
+        "rt record",
+        "@about",
+        "Save the team's assessment and proposed measures for a case (R8, see docs/rutine.md)",
+    ),
     (
         "rt record",
         "@after",
@@ -207,7 +231,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt record", "coordinator", "Who coordinates from here, the baton holder (default: the referrer)"),
     ("rt record", "date", "The date of the meeting that discussed the case (default: the meeting it is on)"),
     // rt decide
-    ("rt decide", "@about", "Save the user's own decision on the measures (R9)"),
+    ("rt decide", "@about", "Save the user's own decision on the measures (R9, see docs/rutine.md)"),
     (
         "rt decide",
         "@after",
@@ -240,12 +264,12 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt plan",
         "@about",
-        "The follow-up plan: goals, measures with who is responsible and when they are evaluated, the services taking part (R13)",
+        "The follow-up plan: goals, measures, evaluation, services (R13, see docs/rutine.md)",
     ),
     (
         "rt plan",
         "@after",
-        "Examples:\n  rt plan 2026-11-16-mcax --goal 'The young person goes to school every day'\n  rt plan 2026-11-16-mcax --measure oppfolging-rus --responsible 'Samira Aziz' --evaluate 2027-03-01 --goal 1\n  rt plan 2026-11-16-mcax --participant barnevern --task 'Talks with the parents'\n  rt plan 2026-11-16-mcax --evaluated oppfolging-rus --result continue --note 'Meets regularly'\n\nThe follow-up (the stafettlogg) starts after the user's decision, with the coordinator as the\nstafettholder. A service takes part only when the user's consent covers it (R2, R13).",
+        "Examples:\n  rt plan 2026-11-16-mcax --goal 'The young person goes to school every day'\n  rt plan 2026-11-16-mcax --measure oppfolging-rus --responsible 'Samira Aziz' --evaluate 2027-03-01 --goal 1\n  rt plan 2026-11-16-mcax --participant barnevern --task 'Talks with the parents'\n  rt plan 2026-11-16-mcax --evaluated oppfolging-rus --result continue --note 'Meets regularly'\n\nThe follow-up (the stafettlogg) starts after the user's decision, with the coordinator as the\nstafettholder. A service takes part only when the user's consent covers it (R2, R13; see docs/rutine.md).",
     ),
     ("rt plan", "id", "Case id"),
     (
@@ -258,7 +282,11 @@ pub const EN: &[(&str, &str, &str)] = &[
         "measure",
         "A measure of the plan (an id from the tiltaksbank; preferably one the user accepted)",
     ),
-    ("rt plan", "responsible", "Who is responsible for the measure (the unit's leader decides who, R9)"),
+    (
+        "rt plan",
+        "responsible",
+        "Who is responsible for the measure (the unit's leader decides who, R9, see docs/rutine.md)",
+    ),
     ("rt plan", "evaluate", "When the measure is evaluated"),
     ("rt plan", "participant", "A service taking part in the follow-up (a unit of rt.toml)"),
     ("rt plan", "task", "The service's task"),
@@ -267,7 +295,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt plan", "note", "A short note of the evaluation"),
     ("rt plan", "date", "The date (default: today)"),
     // rt stafett
-    ("rt stafett", "@about", "Hand the stafett over to a new stafettholder, or accept it (R13)"),
+    (
+        "rt stafett",
+        "@about",
+        "Hand the stafett over to a new stafettholder, or accept it (R13, see docs/rutine.md)",
+    ),
     (
         "rt stafett",
         "@after",
@@ -279,11 +311,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt stafett", "decline", "The proposed holder declines the stafett"),
     ("rt stafett", "date", "The date (default: today)"),
     // rt logg
-    ("rt logg", "@about", "Write in the stafettlogg, or show it (R13)"),
+    ("rt logg", "@about", "Write in the stafettlogg, or show it (R13, see docs/rutine.md)"),
     (
         "rt logg",
         "@after",
-        "Examples:\n  rt logg 2026-11-16-mcax 'Talked with the mother; new meeting agreed' --by 'Samira Aziz'\n  rt logg 2026-11-16-mcax                       the whole stafettlogg\n  rt logg 2026-11-16-mcax --format html --out stafettlogg.html\n\nThe stafettlogg belongs to the user: it replaces the meeting minutes in the follow-up, not the\nservices' own records. It is archived at the referring unit (R10).",
+        "Examples:\n  rt logg 2026-11-16-mcax 'Talked with the mother; new meeting agreed' --by 'Samira Aziz'\n  rt logg 2026-11-16-mcax                       the whole stafettlogg\n  rt logg 2026-11-16-mcax --format html --out stafettlogg.html\n\nThe stafettlogg belongs to the user: it replaces the meeting minutes in the follow-up, not the\nservices' own records. It is archived at the referring unit (R10; see docs/rutine.md).",
     ),
     ("rt logg", "id", "Case id"),
     ("rt logg", "text", "A new, short log entry (without it the log is shown)"),
@@ -292,7 +324,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt logg", "format", "Output: text, md or html"),
     ("rt logg", "out", "Write to this file instead of the screen"),
     // rt frister
-    ("rt frister", "@about", "What is due or soon due: invitations, decisions, evaluations, consents (R14)"),
+    ("rt frister", "@about", "What is due or soon due (R14, see docs/rutine.md)"),
     (
         "rt frister",
         "@after",
@@ -306,7 +338,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt tiltak",
         "@about",
-        "The tiltaksbank: list, search, show, add, import, export and publish measures (R11)",
+        "The tiltaksbank: search, add, import, export, publish (R11, see docs/rutine.md)",
     ),
     (
         "rt tiltak",
@@ -396,7 +428,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt tiltak import",
         "@after",
-        "Examples:\n  rt tiltak import Forebyggende_tiltak.xlsx                  show what would happen, row by row\n  rt tiltak import Forebyggende_tiltak.xlsx --apply          write to tiltaksbank.toml\n  rt tiltak import measures.xlsx --header-row 4 --add-providers --apply\n  rt tiltak import measures.csv --map 'What=name' --default-access open --apply\n\nThe header row is found among the first rows. Columns are found by their headers:\nTiltak/Navn, Tjeneste/Enhet/Tilbyder, Slik får du tilbudet/Henvisning/Tilgang, Nivå,\nMålgruppe, Alder, Alder fra, Alder til, Beskrivelse, Kontaktinformasjon/Kontakt, Lenke,\nStikkord, Id. A column missing from the sheet leaves that field alone. A field edited by\nhand in tiltaksbank.toml since the last import is kept (see --overwrite-edited).",
+        "Examples:\n  rt tiltak import Forebyggende_tiltak.xlsx                  show what would happen, row by row\n  rt tiltak import Forebyggende_tiltak.xlsx --apply          write to tiltaksbank.toml\n  rt tiltak import measures.xlsx --header-row 4 --add-providers --apply\n  rt tiltak import measures.csv --map 'What=name' --default-access open --apply\n\nThe header row is found among the first rows. Columns are found by their headers:\nTiltak/Navn, Tjeneste/Enhet/Tilbyder, Slik får du tilbudet/Henvisning/Tilgang, Nivå,\nMålgruppe, Alder, Alder fra, Alder til, Beskrivelse, Kontaktinformasjon/Kontakt, Lenke,\nStikkord, Id. A column missing from the sheet leaves that field alone. A field edited by\nhand in tiltaksbank.toml since the last import is kept (see --overwrite-edited).\n\nMerged cells (.xlsx) count for every row they cover. A row with only a service is a heading:\nthe service holds for the rows below. Empty service, access and contact cells are taken from\nthe row above when it is of the same service (not in a sheet with an Id column), and the\nchecklist says so on the row (\"… from the row above\"). The texts follow the rules of\n`rt tiltak add`: no national id, no control characters, and only the description may have\nseveral lines; a row that breaks them is skipped and told.",
     ),
     ("rt tiltak import", "file", "The spreadsheet (.xlsx) or CSV file"),
     ("rt tiltak import", "sheet", "The sheet to read (default: the first)"),
@@ -427,7 +459,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt tiltak site",
         "@about",
-        "Make the tiltaksbank a web site: HTML pages with search and filters, no server (R15)",
+        "The tiltaksbank as a web site with search and filters, no server (R15, see docs/rutine.md)",
     ),
     (
         "rt tiltak site",
@@ -442,7 +474,11 @@ pub const EN: &[(&str, &str, &str)] = &[
     ),
     ("rt tiltak site", "force", "Write into a folder that holds other files (rt changes only its own)"),
     // rt report
-    ("rt report", "@about", "The half-year evaluation: facts, charts and the pattern questions (R12)"),
+    (
+        "rt report",
+        "@about",
+        "The half-year evaluation: facts, charts and the pattern questions (R12, see docs/rutine.md)",
+    ),
     (
         "rt report",
         "@after",
@@ -454,7 +490,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt report", "notes", "The team's answers to the pattern questions, as text"),
     ("rt report", "out", "Write to this file instead of the screen"),
     // rt consent
-    ("rt consent", "@about", "Withdraw the user's consent; close the case or go on anonymously (R2)"),
+    ("rt consent", "@about", "Withdraw the consent; close or go on anonymously (R2, see docs/rutine.md)"),
     (
         "rt consent",
         "@after",
@@ -482,7 +518,8 @@ pub const EN: &[(&str, &str, &str)] = &[
     ("rt purge", "dry_run", "Show what would be anonymised, without writing anything"),
     // rt check
     ("rt check", "@about", "Check every file of the team folder"),
-    ("rt check", "@after", "Examples:\n  rt check\n  rt --dir /path/to/team check"),
+    ("rt check", "@after", "Examples:\n  rt check\n  rt check --verbose\n  rt --dir /path/to/team check"),
+    ("rt check", "verbose", "Show each file on its own, also when many files have the same finding"),
     // rt sync
     ("rt sync", "@about", "Fetch the others' changes and send yours (git pull --rebase and push)"),
     (

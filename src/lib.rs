@@ -1,7 +1,7 @@
 //! `rt`: the command-line tool of a Norwegian municipal *ressursteam*.
 //!
 //! Cases are plain TOML files in a git-friendly team folder; commands register, schedule
-//! and document them under the team's rules (R1–R15; the routine is told in `docs/rutine.md`).
+//! and document them under the team's rules (R1–R15, explained in `docs/rutine.md`).
 //!
 //! Data flows one way: arguments → [`cli`] → [`session`] (folder, `rt.toml`, today,
 //! language, output) → [`store`] (files → [`model`] types plus [`diagnostic`]s) → [`rules`]

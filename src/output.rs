@@ -6,6 +6,13 @@
 //! finished text. Colour is used only on a terminal, and never when `NO_COLOR` is set or
 //! `TERM=dumb` (the [`crate::session`] decides that once and hands over a [`Sink`]); piped or
 //! redirected output stays plain text.
+//!
+//! Text from the team's files reaches a terminal here, and a file may have been edited by
+//! anyone with access to the folder: every control character in it other than a line break
+//! or a tab (an escape sequence could move the cursor, rewrite the screen or set the window
+//! title), and every bidirectional override (which can make text read other than it is), is
+//! shown as a visible stand-in ([`visible`]) on both streams. Only rt's own colour codes are
+//! written as control characters.
 
 use std::io::Write;
 
@@ -33,6 +40,43 @@ impl Style {
             Style::Help => "\x1b[36m",
         }
     }
+}
+
+/// The text with every control character other than a line break (`\n`, or `\r\n` as a
+/// calendar file has it) and a tab replaced by its visible picture (`␛` for ESC, `␇` for BEL,
+/// `␀` for NUL …), and every other invisible character that could change how text reads —
+/// C1 controls and bidirectional overrides and isolates — by `�`.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let harmful = |c: char, next: Option<char>| match c {
+        '\n' | '\t' => false,
+        '\r' => next != Some('\n'),
+        _ => c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+    };
+    let mut chars = text.chars().peekable();
+    let mut clean = true;
+    while let Some(c) = chars.next() {
+        if harmful(c, chars.peek().copied()) {
+            clean = false;
+            break;
+        }
+    }
+    if clean {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !harmful(c, chars.peek().copied()) {
+            out.push(c);
+        } else if (c as u32) < 0x20 {
+            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+        } else if c == '\u{7F}' {
+            out.push('\u{2421}');
+        } else {
+            out.push('\u{FFFD}');
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Text made of styled parts.
@@ -76,12 +120,13 @@ impl Styled {
     pub fn render(&self, colour: bool) -> String {
         let mut out = String::new();
         for (style, text) in &self.parts {
+            let text = visible(text);
             if colour && *style != Style::Plain {
                 out.push_str(style.code());
-                out.push_str(text);
+                out.push_str(&text);
                 out.push_str("\x1b[0m");
             } else {
-                out.push_str(text);
+                out.push_str(&text);
             }
         }
         out
@@ -126,15 +171,12 @@ impl Sink {
     /// Writes text to standard output. A reader that went away (`rt list | head`) is not an
     /// error worth a message: it becomes [`Error::BrokenPipe`], which exits 0 silently.
     pub fn print(&self, text: &str) -> Result<(), Error> {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()?;
-        Ok(())
+        write_out(visible(text).as_bytes())
     }
 
     /// Writes styled text (findings) to standard output, coloured on a terminal.
     pub fn print_styled(&self, text: &Styled) -> Result<(), Error> {
-        self.print(&text.render(self.colour_out))
+        write_out(text.render(self.colour_out).as_bytes())
     }
 
     /// Writes a line for the person at the terminal (stderr), never mixed into the output.
@@ -142,6 +184,14 @@ impl Sink {
         let text = text.into().render(self.colour_err);
         let _ = writeln!(std::io::stderr().lock(), "{text}");
     }
+}
+
+/// Writes bytes to standard output and flushes.
+fn write_out(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -154,5 +204,15 @@ mod tests {
         s.plain("cases/a.toml:3:1: ").push(Style::Error, "feil").plain(": teksten sier feil: nei");
         assert_eq!(s.render(false), "cases/a.toml:3:1: feil: teksten sier feil: nei");
         assert_eq!(s.render(true), "cases/a.toml:3:1: \x1b[1;31mfeil\x1b[0m: teksten sier feil: nei");
+    }
+
+    #[test]
+    fn control_characters_from_a_file_are_shown_never_sent() {
+        assert!(matches!(visible("Uro i barnehagen.\n\tMor: «ja»\r\n"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(visible("c\u{1b}[31mRED\u{7}\u{0}x\u{7f}"), "c\u{241b}[31mRED\u{2407}\u{2400}x\u{2421}");
+        assert_eq!(visible("a\rb \u{9b}1m \u{202e}gnp.exe"), "a\u{240d}b \u{FFFD}1m \u{FFFD}gnp.exe");
+        let mut s = Styled::new();
+        s.push(Style::Error, "feil").plain(": \u{1b}]0;title\u{7}");
+        assert_eq!(s.render(true), "\x1b[1;31mfeil\x1b[0m: \u{241b}]0;title\u{2407}");
     }
 }

@@ -108,10 +108,64 @@ pub fn crash_point() -> Option<&'static str> {
     POINT.get_or_init(|| std::env::var("RT_TEST_CRASH_AT").ok()).as_deref()
 }
 
-/// Whether colour is allowed at all: not with `NO_COLOR` set, not on a dumb terminal.
+/// Whether colour is allowed at all: not with `NO_COLOR` set, not on a dumb terminal, and on
+/// Windows only in a console that understands colour codes.
 pub fn colour_allowed() -> bool {
+    let console = console::prepare();
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        && console.colour
+}
+
+/// The console `rt` writes to. On Unix a terminal takes UTF-8 and colour codes as they are.
+/// On Windows the console's output code page is set to UTF-8 (65001) once, so that æ, ø
+/// and å come out right also where a program writes bytes rather than wide text (Rust's own
+/// console writes are wide already), and colour codes are turned on
+/// (`ENABLE_VIRTUAL_TERMINAL_PROCESSING`) where the console can; where it cannot, no colour.
+mod console {
+    /// What the console can show.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Console {
+        /// Colour codes are understood.
+        pub colour: bool,
+    }
+
+    /// Prepares the console once per process and tells what it can show.
+    pub fn prepare() -> Console {
+        static DONE: std::sync::OnceLock<Console> = std::sync::OnceLock::new();
+        *DONE.get_or_init(setup)
+    }
+
+    #[cfg(not(windows))]
+    fn setup() -> Console {
+        Console { colour: true }
+    }
+
+    #[cfg(windows)]
+    fn setup() -> Console {
+        use windows_sys::Win32::System::Console::{
+            CONSOLE_MODE, ENABLE_VIRTUAL_TERMINAL_PROCESSING, GetConsoleMode, GetStdHandle, STD_ERROR_HANDLE,
+            STD_OUTPUT_HANDLE, SetConsoleMode, SetConsoleOutputCP,
+        };
+        const UTF8: u32 = 65001;
+        // SAFETY: plain calls on the process's own standard handles; a handle that is no
+        // console (a pipe, a file) makes Get/SetConsoleMode fail, which is looked at.
+        unsafe {
+            SetConsoleOutputCP(UTF8);
+            let mut colour = true;
+            for which in [STD_OUTPUT_HANDLE, STD_ERROR_HANDLE] {
+                let handle = GetStdHandle(which);
+                let mut mode: CONSOLE_MODE = 0;
+                if GetConsoleMode(handle, &mut mode) != 0
+                    && mode & ENABLE_VIRTUAL_TERMINAL_PROCESSING == 0
+                    && SetConsoleMode(handle, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) == 0
+                {
+                    colour = false;
+                }
+            }
+            Console { colour }
+        }
+    }
 }
 
 /// What every command has, in a team folder or not.

@@ -360,12 +360,20 @@ fn what_is_due_for_the_leader_as_a_calendar_without_a_name_in_it() {
         ]
     );
     for e in &cal.events {
-        let start = e.properties.iter().find(|p| p.name == "DTSTART").unwrap();
-        assert_eq!(
-            start.params.as_ref().unwrap()[0],
-            ("VALUE".to_string(), vec!["DATE".to_string()]),
-            "all-day"
-        );
+        let prop = |name: &str| e.properties.iter().find(|p| p.name == name).unwrap();
+        let (start, end) = (prop("DTSTART"), prop("DTEND"));
+        for p in [start, end] {
+            assert_eq!(
+                p.params.as_ref().unwrap()[0],
+                ("VALUE".to_string(), vec!["DATE".to_string()]),
+                "all-day"
+            );
+        }
+        // One day long: DTEND is the day after (RFC 5545 3.6.1).
+        let day = |p: &ical::property::Property| {
+            chrono::NaiveDate::parse_from_str(p.value.as_deref().unwrap(), "%Y%m%d").unwrap()
+        };
+        assert_eq!(day(end), day(start).succ_opt().unwrap(), "{text}");
     }
     for private in ["A.B.", "C.D.", "2019-04-12", "Uro i barnehagen"] {
         assert!(!text.contains(private), "{private} in the calendar");

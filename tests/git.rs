@@ -1,6 +1,10 @@
 //! The team folder in git: automatic commits of exactly what a command wrote, and `rt sync`
 //! between two clones of a shared (bare) repository. Uses the machine's own `git`, with a
 //! private global config so the developer's settings never leak in.
+//!
+//! Unix only: they need git, which the Windows run of the tests (under Wine) has not.
+
+#![cfg(unix)]
 
 mod common;
 

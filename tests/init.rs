@@ -85,3 +85,21 @@ fn a_leader_needs_an_address() {
     let out = rt_bare().args(["init", dir.path().to_str().unwrap(), "--leader", "Ingrid"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_gitignore_of_the_folders_own_keeps_its_lines_and_gains_rts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "target/\n*.bak").unwrap();
+    let out = rt_bare().arg("init").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+    assert_eq!(
+        text,
+        "target/\n*.bak\n# Midlertidige filer fra en avbrutt skriving (rt check melder dem).\n*.rt-tmp\n# Låsefil mens rt skriver.\n.rt.lock\n"
+    );
+    // One that has them already is left as it is.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".gitignore"), ".rt.lock\n*.rt-tmp\n").unwrap();
+    assert_eq!(rt_bare().arg("init").arg(dir.path()).output().unwrap().status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(), ".rt.lock\n*.rt-tmp\n");
+}

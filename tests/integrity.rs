@@ -241,6 +241,30 @@ fn a_year_folder_that_links_outside_is_neither_written_nor_silently_skipped() {
 
 #[cfg(unix)]
 #[test]
+fn a_cases_folder_that_is_a_link_is_read_by_no_one() {
+    let team = Team::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("2027")).unwrap();
+    std::fs::write(outside.path().join(format!("2027/{}.toml", id(7))), case_text(&id(7), "2027-01-26"))
+        .unwrap();
+    std::fs::remove_dir_all(team.path("cases")).ok();
+    std::os::unix::fs::symlink(outside.path(), team.path("cases")).unwrap();
+    let check = team.rt(["check", "--today", TODAY]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(
+        stdout(&check),
+        "cases: feil: cases er en symbolsk lenke; rt leser og skriver aldri gjennom lenker i team-mappen\n\
+         \x20 hjelp: flytt filene inn i team-mappen og slett lenken\n"
+    );
+    let list = team.rt(["list", "--today", TODAY]).output().unwrap();
+    assert!(!stdout(&list).contains("2027-01-05"), "no case read through the link: {}", stdout(&list));
+    let out = team.rt(valid_referral()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(outside.path().join("2027")).unwrap().count(), 1, "nothing landed outside");
+}
+
+#[cfg(unix)]
+#[test]
 fn a_template_that_links_to_a_case_file_is_never_read() {
     let team = Team::demo();
     std::fs::create_dir_all(team.path("templates")).unwrap();

@@ -212,3 +212,26 @@ fn every_command_that_reads_the_cases_says_when_a_broken_one_is_left_out() {
         stderr(&out)
     );
 }
+
+#[test]
+fn control_characters_typed_into_a_file_reach_no_terminal() {
+    let team = Team::new();
+    let id = "2027-01-05-ctrl";
+    let file = scheduled_case(id, "2027-01-26")
+        .replace("\"Uro i barnehagen.\"", "\"Uro \\u001b[2J\\u001b]0;tittel\\u0007i barnehagen.\\u0000\"");
+    team.write(&format!("cases/2027/{id}.toml"), &file);
+    let out = team.rt(["show", id]).output().unwrap();
+    let o = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{o}{}", stderr(&out));
+    let line = o.lines().find(|l| l.contains("Uro")).expect("the concern is shown");
+    assert_eq!(line.trim(), "Uro ␛[2J␛]0;tittel␇i barnehagen.␀", "{o}");
+    for output in [&out.stdout, &out.stderr] {
+        assert!(!output.iter().any(|&b| b < 0x20 && b != b'\n' && b != b'\t'), "{o}");
+    }
+    // rt check says where, so the file can be mended.
+    let check = team.rt(["check", "--today", TODAY]).output().unwrap();
+    let expected = format!(
+        "cases/2027/{id}.toml:24:11: feil: brukerens/familiens situasjon (bekymringen) inneholder kontrolltegn\n"
+    );
+    assert!(stdout(&check).starts_with(&expected), "{}", stdout(&check));
+}

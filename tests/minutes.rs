@@ -155,6 +155,8 @@ fn a_meeting_writes_one_file_per_case_named_without_personal_data() {
     );
 }
 
+/// Needs pandoc: Unix only (the Windows run of the tests, under Wine, has none).
+#[cfg(unix)]
 #[test]
 fn pandoc_turns_the_markdown_into_docx() {
     let Ok(version) = std::process::Command::new("pandoc").arg("--version").output() else {

@@ -194,3 +194,36 @@ fn rt_refer_and_usage_errors_hide_a_value_that_holds_a_number() {
     }
     assert_eq!(team.snapshot(), before, "nothing written");
 }
+
+#[test]
+fn a_number_typed_into_a_case_file_by_hand_is_never_rewritten_or_committed() {
+    let team = Team::new();
+    let numbers = numbers();
+    let id = "2027-01-05-nxhd";
+    let rel = format!("cases/2027/{id}.toml");
+    for (i, n) in numbers.iter().enumerate() {
+        // In a text, or in a comment the decoder never sees: the writer keeps comments.
+        let (name, text) = spellings(n).swap_remove(i * 3 % spellings(n).len());
+        let literal = toml_edit::Value::from(format!("Uro. {text}")).to_string();
+        let in_text = case(id, literal.trim());
+        let in_comment =
+            case(id, "\"Uro.\"").replace("[situation]\n", &format!("[situation]\n# ring {text}\n"));
+        for (place, file) in [("text", in_text), ("comment", in_comment)] {
+            team.write(&rel, &file);
+            let mut before = team.snapshot();
+            before.remove(".rt.lock");
+            let out = team.rt(["close", id, "--reason", "Flyttet", "--today", TODAY]).output().unwrap();
+            let (o, e) = (stdout(&out), stderr(&out));
+            assert_eq!(out.status.code(), Some(1), "{name} in a {place}: {o}{e}");
+            assert!(
+                e.contains(&format!("{rel} har 1 feil, så kommandoen stopper")),
+                "{name} in a {place}: {e}"
+            );
+            assert!(e.contains("ligner et fødselsnummer"), "{name} in a {place}: {e}");
+            let mut after = team.snapshot();
+            after.remove(".rt.lock"); // the team lock, taken and released
+            assert_eq!(after, before, "{name} in a {place}: nothing written");
+            assert_not_echoed(name, n, &text, &format!("{o}{e}"));
+        }
+    }
+}

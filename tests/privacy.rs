@@ -97,6 +97,8 @@ fn purge_keeps_every_figure_and_no_personal_data() {
     );
 }
 
+/// Needs git: Unix only (the Windows run of the tests, under Wine, has none).
+#[cfg(unix)]
 #[test]
 fn purge_in_a_git_repository_warns_about_the_history() {
     let team = Team::demo();
@@ -160,6 +162,44 @@ fn check_warns_about_a_case_file_others_can_read() {
     assert!(stdout(&out).contains("chmod 600"), "{}", stdout(&out));
 }
 
+/// A fresh clone keeps no file modes: every case file is readable by others. That is one
+/// finding, told once with the command that fixes them all; `--verbose` lists each file.
+#[cfg(unix)]
+#[test]
+fn many_case_files_others_can_read_are_one_finding() {
+    use std::os::unix::fs::PermissionsExt;
+    let team = Team::demo();
+    let files = team.case_files();
+    for rel in &files {
+        std::fs::set_permissions(team.path(rel), std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = team.rt(["check", "--today", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "cases/2026: advarsel: {} saksfiler i cases/2026/ kan leses av andre enn eieren (rettigheter 644)\n  \
+             hjelp: saker er helseopplysninger: `chmod -R go-rwx cases` retter alle; `rt check --verbose` viser hver fil\n",
+            files.len()
+        )
+    );
+    assert_eq!(stderr(&out), format!("0 feil og {} advarsler i 12 filer.\n", files.len()), "each is counted");
+    let verbose = team.rt(["check", "--today", "2026-11-23", "--verbose"]).output().unwrap();
+    let lines: Vec<String> =
+        stdout(&verbose).lines().filter(|l| !l.starts_with(' ')).map(String::from).collect();
+    let expected: Vec<String> = files
+        .iter()
+        .map(|f| format!("{f}: advarsel: filen kan leses av andre enn eieren (rettigheter 644)"))
+        .collect();
+    assert_eq!(lines, expected);
+    // The command in the help does fix them all.
+    let chmod =
+        std::process::Command::new("chmod").args(["-R", "go-rwx", "cases"]).current_dir(team.root()).status();
+    assert!(chmod.unwrap().success());
+    let out = team.rt(["check", "--today", "2026-11-23"]).output().unwrap();
+    assert_eq!(stdout(&out), "");
+}
+
 #[test]
 fn a_huge_file_is_refused_not_read() {
     let team = Team::demo();
@@ -219,4 +259,48 @@ fn a_case_id_never_becomes_a_path() {
         assert_eq!(out.status.code(), Some(1), "{id}");
         assert!(stderr(&out).contains(&format!("fant ingen sak `{id}`")), "{id}: {}", stderr(&out));
     }
+}
+
+#[test]
+fn a_document_never_lands_on_the_team_folders_own_files() {
+    let team = Team::demo();
+    let case = team.case_files().into_iter().next().unwrap();
+    let absolute_meetings = team.path("meetings/2026H2.toml").display().to_string();
+    let in_team = |args: &[&str]| rt_bare().current_dir(team.root()).args(args).output().unwrap();
+    let mut before = team.snapshot();
+    before.remove(".rt.lock");
+    for (args, path) in [
+        (vec!["report", "--half", "2026H2", "--out", "rt.toml"], "rt.toml".to_string()),
+        (vec!["report", "--half", "2026H2", "--out", "./Tiltaksbank.toml"], "./Tiltaksbank.toml".to_string()),
+        (vec!["report", "--half", "2026H2", "--out", &case], case.clone()),
+        (vec!["schedule", "--format", "ics", "--out", &absolute_meetings], absolute_meetings.clone()),
+        (vec!["minutes", "--meeting", "2026-11-17", "--out", "cases/2026"], "cases/2026/".to_string()),
+        (vec!["tiltak", "export", "--out", "templates/x.csv"], "templates/x.csv".to_string()),
+        (
+            vec!["report", "--half", "2026H2", "--out", "meetings/../cases/ny.toml"],
+            "meetings/../cases/ny.toml".into(),
+        ),
+    ] {
+        let out = in_team(&args);
+        let e = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {e}");
+        let said = format!("feil: {}", path.trim_end_matches('/'));
+        assert!(
+            e.lines().any(|l| l.starts_with(&said)
+                && l.ends_with(
+                    "er en av team-mappens egne filer eller mapper; rt skriver ikke dokumenter dit"
+                )),
+            "{args:?}: {e}"
+        );
+        let mut after = team.snapshot();
+        after.remove(".rt.lock");
+        let changed: Vec<&String> =
+            after.keys().chain(before.keys()).filter(|k| after.get(*k) != before.get(*k)).collect();
+        assert!(changed.is_empty(), "{args:?}: nothing written, but {changed:?} changed");
+    }
+    // A plain file name in the team folder (not one of its own) is written, and told.
+    let out = in_team(&["report", "--half", "2026H2", "--out", "evaluering.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "Skrevet: evaluering.md\n");
+    assert!(team.read("evaluering.md").starts_with("---\ntitle: \"Halvårsevaluering av ressursteamet\"\n"));
 }

@@ -297,6 +297,7 @@ fn snapshots_of_the_demo_report() {
     }
 }
 
+#[cfg(unix)]
 fn chromium() -> Option<std::process::Command> {
     let found = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|c| {
         std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success())
@@ -315,6 +316,8 @@ fn chromium() -> Option<std::process::Command> {
     Some(cmd)
 }
 
+/// Needs Chromium: Unix only (the Windows run of the tests, under Wine, has none).
+#[cfg(unix)]
 #[test]
 fn a_real_browser_prints_the_html_report_on_four_a4_pages_with_its_charts() {
     let Some(_) = chromium() else {

@@ -64,8 +64,14 @@ fn the_public_site_has_an_index_and_a_page_for_each_measure_citizens_use_directl
     assert_eq!(files(&dir), expected);
     assert_eq!((all.len(), direct.len()), (27, 21));
     // What was written: every file on stdout, and a summary.
-    let listed: Vec<String> =
-        stdout(&out).lines().map(|l| l.replace(&format!("{}/", dir.display()), "")).collect();
+    // On Windows the folder is written with backslashes; the list is the same.
+    let listed: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            let rel = l.strip_prefix(&dir.display().to_string()).unwrap_or(l);
+            rel.trim_start_matches(['/', '\\']).replace('\\', "/")
+        })
+        .collect();
     assert_eq!(listed.len(), 24);
     assert_eq!(listed[..3], ["index.html", "style.css", "filter.js"]);
     assert_eq!(

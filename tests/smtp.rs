@@ -1,6 +1,10 @@
 //! `rt agenda --send` against a real SMTP server on 127.0.0.1: aiosmtpd (PyPI), which
 //! `.ci/run` installs into `target/ci-python`. Where no Python with aiosmtpd is found, the
 //! tests print why and skip — or, on CI (`RT_REQUIRE_TOOLS=1`), fail.
+//!
+//! Unix only: they need Python, which the Windows run of the tests (under Wine) has not.
+
+#![cfg(unix)]
 
 mod common;
 

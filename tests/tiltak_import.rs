@@ -365,3 +365,30 @@ fn a_csv_from_norwegian_excel_with_its_header_found_or_mapped() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("feil: fant ingen kolonne med tiltakets navn"), "{}", stderr(&out));
 }
+
+#[test]
+fn empty_cells_taken_from_the_row_above_are_told_on_the_row() {
+    let team = Team::new();
+    let csv = team.path("tiltak.csv");
+    std::fs::write(
+        &csv,
+        "Tiltak;Tjeneste;Tilgang;Kontakt\nBabysang;Helsestasjonen;Ta kontakt;00 00 10 00\nTom;;;\nKor;;Drop-in;\n",
+    )
+    .unwrap();
+    let out = team.rt(["tiltak", "import", csv.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let checklist = stdout(&out);
+    let rows = &checklist[checklist.find("+ rad 2").expect(&checklist)..];
+    assert_eq!(
+        rows,
+        "+ rad 2    Babysang [babysang]
+           Helsestasjon og skolehelsetjeneste («Helsestasjonen» i arket) · åpent · uten nivå · alle aldre
++ rad 3    Tom [tom]
+           Helsestasjon og skolehelsetjeneste («Helsestasjonen» i arket) · åpent · uten nivå · alle aldre
+           tilbyder, tilgang, kontakt fra raden over (tomt i arket)
++ rad 4    Kor [kor]
+           Helsestasjon og skolehelsetjeneste («Helsestasjonen» i arket) · åpent · uten nivå · alle aldre
+           tilbyder, kontakt fra raden over (tomt i arket)
+"
+    );
+}

@@ -34,7 +34,7 @@ use crate::store::{cases, load};
   rt plan 2026-11-16-mcax --evaluated oppfolging-rus --result continue --note 'Møter jevnlig'
 
 Oppfølgingen (stafettloggen) starter etter brukerens beslutning, med koordinatoren som
-stafettholder. En tjeneste kan bare være med når brukerens samtykke omfatter den (R2, R13).")]
+stafettholder. En tjeneste kan bare være med når brukerens samtykke omfatter den (R2, R13; se docs/rutine.md).")]
 #[command(group(clap::ArgGroup::new("what").args(["goal", "measure", "participant", "evaluated"]).required(true).multiple(true)))]
 pub struct PlanArgs {
     /// Saks-id
@@ -46,7 +46,7 @@ pub struct PlanArgs {
     /// Et tiltak i planen (id fra tiltaksbanken; helst et brukeren har takket ja til)
     #[arg(long, value_name = "TILTAK", requires_all = ["responsible", "evaluate"], conflicts_with_all = ["participant", "evaluated"])]
     pub measure: Option<String>,
-    /// Hvem som har ansvaret for tiltaket (lederen av enheten bestemmer hvem, R9)
+    /// Hvem som har ansvaret for tiltaket (lederen av enheten bestemmer hvem, R9, se docs/rutine.md)
     #[arg(long, value_name = "NAVN", requires = "measure")]
     pub responsible: Option<String>,
     /// Når tiltaket skal evalueres
@@ -128,7 +128,7 @@ pub enum LogFormat {
   rt logg 2026-11-16-mcax --format html --out stafettlogg.html
 
 Stafettloggen er brukerens: den erstatter møtereferatene i oppfølgingen, ikke tjenestenes
-egne journaler. Den arkiveres hos enheten som meldte saken (R10).")]
+egne journaler. Den arkiveres hos enheten som meldte saken (R10; se docs/rutine.md).")]
 pub struct LoggArgs {
     /// Saks-id
     #[arg(value_name = "ID")]

@@ -201,7 +201,9 @@ fn ics(team: &str, all: &[Due], today: NaiveDate, lang: Lang) -> String {
         event
             .uid(&uid)
             .timestamp(stamp)
-            .all_day(d.date)
+            // An all-day item ends the next day (RFC 5545 3.6.1: DTEND is exclusive).
+            .starts(d.date)
+            .ends(d.date.succ_opt().unwrap_or(d.date))
             .summary(&format!("rt: {what}"))
             .description(&command);
         cal.push(event.done());

@@ -104,8 +104,17 @@ pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
     tx.create(CONFIG_FILE, config, Privacy::Shared);
     tx.create(TILTAK_FILE, pick(lang, TILTAK_TEMPLATE), Privacy::Shared);
     tx.create_folder(CASES_DIR, Privacy::Private);
-    if !tx.exists(".gitignore") {
-        tx.create(".gitignore", pick(lang, GITIGNORE), Privacy::Shared);
+    // A .gitignore of the folder's own keeps what it says, and gains rt's two lines.
+    match tx.read(".gitignore")? {
+        None => tx.create(".gitignore", pick(lang, GITIGNORE), Privacy::Shared),
+        Some(old) => {
+            let has = |pattern: &str| old.lines().any(|l| l.trim() == pattern);
+            if !has("*.rt-tmp") || !has(".rt.lock") {
+                let sep = if old.is_empty() || old.ends_with('\n') { "" } else { "\n" };
+                let added = format!("{old}{sep}{}", pick(lang, GITIGNORE));
+                tx.replace(".gitignore", &old, added, Privacy::Shared);
+            }
+        }
     }
     let done = tx.commit()?;
     setup.note(lang.pick(

@@ -86,6 +86,9 @@ pub enum IoCause {
     DiskFull,
     /// A read-only file system.
     ReadOnly,
+    /// Another program holds the file open and will not share it (Windows: Excel, an
+    /// editor, an indexer, a virus scan).
+    InUse,
     /// Anything else, in the operating system's words.
     Other(String),
 }
@@ -103,6 +106,9 @@ impl IoCause {
             K::IsADirectory => IoCause::IsAFolder,
             K::StorageFull | K::QuotaExceeded => IoCause::DiskFull,
             K::ReadOnlyFilesystem => IoCause::ReadOnly,
+            // Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION.
+            K::ResourceBusy => IoCause::InUse,
+            _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => IoCause::InUse,
             _ => IoCause::Other(e.to_string()),
         }
     }
@@ -121,6 +127,7 @@ impl IoCause {
             IoCause::ReadOnly => {
                 l.pick("filsystemet er skrivebeskyttet", "the file system is read-only").into()
             }
+            IoCause::InUse => l.pick("er åpen i et annet program", "is open in another program").into(),
             IoCause::Other(detail) => detail.clone(),
         }
     }
@@ -571,6 +578,20 @@ pub enum Problem {
     FirstMeetingOutsideHalf { half: String, from: chrono::NaiveDate, to: chrono::NaiveDate },
     /// `team = ""`.
     TeamNameEmpty,
+    // ---- windows, first run, line endings, guide (issue 20) ------------------------
+    /// Many case files that others can read, told as one finding about their folder.
+    FilesReadableByOthers { count: usize, folder: String, mode: u32 },
+    // ---- lead: what the adversarial try found ------------------------------------------
+    /// `--out` names one of a team folder's own files or folders (`rt.toml`, `cases/` …).
+    OutputIsTeamFile { path: String },
+
+    // ---- advtiltak: the tiltaksbank's texts and national ids ----------------------------
+    /// A one-line text of a measure or provider (a name, an id, a tag …) with a line break.
+    LineBreak { field: Field },
+    /// `rt tiltak add` refused the new measure, with how many problems.
+    MeasureNotAdded { problems: usize },
+    /// A national id number typed into a file is shown masked (`•••`) at the terminal.
+    NationalIdMasked { file: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1560,6 +1581,29 @@ impl Problem {
                 "`team` er tom: teamets navn står på hver innkalling og hvert referat".to_string(),
                 "`team` is empty: the team's name is on every invitation and every set of minutes".to_string(),
             ),
+            // ---- windows, first run, line endings, guide (issue 20) ----------------------
+            FilesReadableByOthers { count, folder, mode } => l.pick(
+                format!("{count} saksfiler i {folder}/ kan leses av andre enn eieren (rettigheter {mode:o})"),
+                format!("{count} case files in {folder}/ can be read by others than their owner (mode {mode:o})"),
+            ),
+            // ---- lead: what the adversarial try found ----------------------------------
+            OutputIsTeamFile { path } => l.pick(
+                format!("{path} er en av team-mappens egne filer eller mapper; rt skriver ikke dokumenter dit"),
+                format!("{path} is one of the team folder's own files or folders; rt writes no documents there"),
+            ),
+            // ---- advtiltak ----
+            LineBreak { field } => l.pick(
+                format!("{} skal stå på én linje", field.shown(l)),
+                format!("{} must be on one line", field.shown(l)),
+            ),
+            MeasureNotAdded { problems } => l.pick(
+                format!("tiltaket er ikke lagt til ({problems} feil å rette)"),
+                format!("the measure was not added ({} to fix)", crate::lang::count(*problems, "problem", "problems")),
+            ),
+            NationalIdMasked { file } => l.pick(
+                format!("{file} inneholder noe som ligner et fødselsnummer; det vises som ••• her"),
+                format!("{file} contains what looks like a national id number; it is shown as ••• here"),
+            ),
         }
     }
 
@@ -1581,6 +1625,7 @@ impl Problem {
             DuplicateRow { .. } => l.pick("dobbel rad", "duplicate row").into(),
             NationalId { .. } => l.pick("med fødselsnummer", "with a national id").into(),
             ControlCharacters { .. } => l.pick("med kontrolltegn", "with control characters").into(),
+            LineBreak { .. } => l.pick("med linjeskift", "with a line break").into(),
             BadSlug { .. } => l.pick("ugyldig id", "invalid id").into(),
             other => other.message(l),
         }
@@ -1632,8 +1677,8 @@ impl Problem {
                 "give one of the cases a new id (and file name), or delete the copy".into(),
             )),
             StrayTempFile => Some(l.pick(
-                "en skriving ble avbrutt; den ferdige filen ligger ved siden av. Slett denne".into(),
-                "a write was interrupted; the finished file lies beside it. Delete this one".into(),
+                "en skriving ble avbrutt før den ble ferdig: det som sto her, ble aldri gjeldende, og rt meldte det ikke som gjort (filen ved siden av, om den finnes, er som før). Slett denne".into(),
+                "a write was interrupted before it finished: what is here never took effect, and rt did not report it as done (the file beside it, if any, is as it was). Delete this one".into(),
             )),
             NewerSchema { .. } => Some(l.pick(
                 "oppdater rt for å endre denne saken".into(),
@@ -1801,6 +1846,10 @@ impl Problem {
                 "lag en med `rt init MAPPE`, eller pek på en med --dir MAPPE eller RT_DIR".into(),
                 "create one with `rt init DIR`, or point to one with --dir DIR or RT_DIR".into(),
             )),
+            FileAccess { cause: IoCause::InUse, .. } => Some(l.pick(
+                "lukk filen i programmet som har den åpen (Excel, en editor), og kjør kommandoen på nytt".into(),
+                "close the file in the program that has it open (Excel, an editor), and run the command again".into(),
+            )),
             FileAccess { write: true, .. } => Some(l.pick(
                 "sjekk at mappen finnes, at du kan skrive i den, og at disken ikke er full".into(),
                 "check that the folder exists, that you may write to it, and that the disk is not full".into(),
@@ -1942,8 +1991,8 @@ impl Problem {
                 "install git, or set `auto_commit = false` under [git] in rt.toml".into(),
             )),
             NotCommitted { .. } => Some(l.pick(
-                "rett det git sier, og commit filene selv, eller kjør kommandoen på nytt".into(),
-                "fix what git says and commit the files yourself, or run the command again".into(),
+                "endringen står i filene, så ikke kjør kommandoen på nytt (en ny `rt refer` ville gitt en sak til); rett det git sier, og commit filene selv (`git add -A && git commit`)".into(),
+                "the change is in the files, so do not run the command again (a new `rt refer` would make another case); fix what git says and commit the files yourself (`git add -A && git commit`)".into(),
             )),
             PlacedOnNoMeeting { .. } => Some(l.pick(
                 "flytt den til et møte: rediger `meeting` i saksfilen, eller sett den opp på nytt".into(),
@@ -2266,9 +2315,63 @@ impl Problem {
                 "skriv navnet, f.eks. team = \"Ressursteam Eikvik familiesenter\"".to_string(),
                 "write the name, e.g. team = \"Ressursteam Eikvik familiesenter\"".to_string(),
             )),
+
+            // ---- windows, first run, line endings, guide (issue 20) ----------------------
+            FilesReadableByOthers { folder, .. } => {
+                let top = folder.split('/').next().unwrap_or(folder);
+                Some(l.pick(
+                    format!("saker er helseopplysninger: `chmod -R go-rwx {top}` retter alle; `rt check --verbose` viser hver fil"),
+                    format!("cases are health data: `chmod -R go-rwx {top}` fixes them all; `rt check --verbose` lists each file"),
+                ))
+            }
+            // ---- lead: what the adversarial try found ----------------------------------
+            OutputIsTeamFile { .. } => Some(l.pick(
+                "rt.toml, tiltaksbank.toml, cases/, meetings/ og templates/ endres bare av rt sine egne kommandoer; skriv dokumentet til en annen fil, f.eks. `--out utskrift/innkalling.md`".into(),
+                "rt.toml, tiltaksbank.toml, cases/, meetings/ and templates/ are changed only by rt's own commands; write the document to another file, e.g. `--out print/invitation.md`".into(),
+            )),
+            // ---- advtiltak ----
+            LineBreak { .. } => Some(l.pick(
+                "skriv det på én linje; bare beskrivelsen kan ha flere linjer".into(),
+                "write it on one line; only the description may have several lines".into(),
+            )),
+            MeasureNotAdded { .. } => Some(l.pick(
+                "rett punktene over og kjør kommandoen på nytt; tiltaksbank.toml er ikke endret".into(),
+                "fix the points above and run the command again; tiltaksbank.toml is unchanged".into(),
+            )),
+            NationalIdMasked { .. } => Some(l.pick(
+                "fjern nummeret fra filen (`rt check` viser hvor); til da nekter `rt tiltak export`, `rt tiltak site`, `rt tiltak add` og `rt tiltak import`".into(),
+                "remove the number from the file (`rt check` shows where); until then `rt tiltak export`, `rt tiltak site`, `rt tiltak add` and `rt tiltak import` refuse".into(),
+            )),
+        }
+    }
+
+    /// The one finding that stands for this one found in `count` files of `folder` (their
+    /// nearest common folder), where such a wording exists: identical findings about many
+    /// files are told once, with the one command that fixes them all.
+    pub fn for_many(&self, count: usize, folder: &str) -> Option<Problem> {
+        match self {
+            Problem::ReadableByOthers { mode } => {
+                Some(Problem::FilesReadableByOthers { count, folder: folder.to_string(), mode: *mode })
+            }
+            _ => None,
         }
     }
 }
 
 #[cfg(test)]
 mod samples;
+
+#[cfg(test)]
+mod in_use_tests {
+    use super::*;
+
+    /// A file another program holds (on Windows) is told as such, with what to do.
+    #[test]
+    fn a_file_held_by_another_program_says_so() {
+        let e = std::io::Error::from(std::io::ErrorKind::ResourceBusy);
+        let p = Problem::FileAccess { path: "cases/2027/x.toml".into(), write: true, cause: IoCause::of(&e) };
+        assert_eq!(p.message(Lang::Nb), "kan ikke skrive cases/2027/x.toml: er åpen i et annet program");
+        assert_eq!(p.message(Lang::En), "cannot write cases/2027/x.toml: is open in another program");
+        assert!(p.help(Lang::Nb).unwrap().starts_with("lukk filen i programmet"));
+    }
+}

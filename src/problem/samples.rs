@@ -220,11 +220,16 @@ fn index(p: &Problem) -> usize {
         Problem::ConfigDateOutOfRange { .. } => 203,
         Problem::FirstMeetingOutsideHalf { .. } => 204,
         Problem::TeamNameEmpty => 205,
+        Problem::FilesReadableByOthers { .. } => 206,
+        Problem::OutputIsTeamFile { .. } => 207,
+        Problem::LineBreak { .. } => 208,
+        Problem::MeasureNotAdded { .. } => 209,
+        Problem::NationalIdMasked { .. } => 210,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 206;
+const VARIANTS: usize = 211;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -453,6 +458,11 @@ fn all() -> Vec<Problem> {
         Problem::ConfigDateOutOfRange { key: "x".into(), date: day() },
         Problem::FirstMeetingOutsideHalf { half: "x".into(), from: day(), to: day() },
         Problem::TeamNameEmpty,
+        Problem::FilesReadableByOthers { count: 2, folder: "x".into(), mode: 3 },
+        Problem::OutputIsTeamFile { path: "x".into() },
+        Problem::LineBreak { field: Field::Concern },
+        Problem::MeasureNotAdded { problems: 2 },
+        Problem::NationalIdMasked { file: "x".into() },
     ]
 }
 

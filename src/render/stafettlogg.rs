@@ -93,6 +93,8 @@ pub fn view(case: &Case, config: &Config, bank: &Tiltaksbank, today: NaiveDate, 
         User::Removed => lang.pick("anonymisert", "anonymised").to_string(),
     };
     let (copies, _) = distribution(case, today);
+    // What `rt purge` took away is said, not left as an empty line.
+    let removed = lang.pick("(fjernet ved anonymisering)", "(removed when anonymised)");
     LogView {
         lang: lang.code(),
         team: config.team.clone(),
@@ -100,14 +102,18 @@ pub fn view(case: &Case, config: &Config, bank: &Tiltaksbank, today: NaiveDate, 
         user,
         referring_unit: config.unit_name(&case.referrer.unit).to_string(),
         started: f.started.to_string(),
-        holder: f.holder.clone(),
+        holder: if f.holder.is_empty() { removed.to_string() } else { f.holder.clone() },
         pending: f.pending().map(|h| {
             lang.pick(
                 format!("foreslått overført til {} {} (venter på svar)", h.to, h.proposed),
                 format!("proposed to {} on {} (waiting for an answer)", h.to, h.proposed),
             )
         }),
-        goals: f.goals.iter().map(|g| g.text.clone()).collect(),
+        goals: f
+            .goals
+            .iter()
+            .map(|g| if g.text.is_empty() { removed.to_string() } else { g.text.clone() })
+            .collect(),
         measures: f
             .measures
             .iter()

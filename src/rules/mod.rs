@@ -13,6 +13,7 @@ pub mod decision;
 pub mod due;
 pub mod followup;
 pub mod invitation;
+pub mod measure;
 pub mod meeting_date;
 pub mod national_id;
 pub mod purge;

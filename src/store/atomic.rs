@@ -85,6 +85,15 @@ pub fn make_private(path: &Path) -> io::Result<bool> {
     }
 }
 
+/// The folder a file is in: `.` for a bare file name (`--out evaluering.html`), whose
+/// parent is the empty path.
+pub(super) fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tag: String = (0..6).map(|_| fastrand::alphanumeric()).collect();
@@ -172,7 +181,7 @@ pub(super) fn link_new(temp: &Path, path: &Path, bytes: &[u8], privacy: Privacy)
 /// Creates `path` with `bytes`, complete or not at all, and only if it does not exist.
 /// Fails with [`io::ErrorKind::AlreadyExists`] when the name is taken.
 pub fn create_new(path: &Path, bytes: &[u8], privacy: Privacy) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     create_dirs(dir, privacy)?;
     if path.exists() {
         return Err(io::ErrorKind::AlreadyExists.into());
@@ -192,7 +201,7 @@ pub fn replace(
     expected: Option<&[u8]>,
     privacy: Privacy,
 ) -> Result<(), ReplaceError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let temp = write_temp(path, bytes, privacy)?;
     if let Some(expected) = expected {
         let current = fs::read(path);
@@ -213,18 +222,63 @@ pub fn replace(
     sync_dir(dir).map_err(ReplaceError::Io)
 }
 
-/// Renames, retrying briefly on Windows where an indexer or antivirus may hold the file.
+/// Gives the finished temporary file `from` the name `to`, replacing what is there.
+///
+/// On Windows this is `MoveFileExW(REPLACE_EXISTING | WRITE_THROUGH)`: the move is on disk
+/// when it returns. A file that another program has open without sharing it (Excel, an
+/// editor, an indexer, an antivirus scan, another PC on the share) cannot be replaced until
+/// it is let go, so a refusal of that kind (access denied, sharing or lock violation) is tried
+/// again for a few seconds before it is reported. On Unix a rename replaces atomically
+/// whatever has the file open.
 pub(super) fn rename_with_retry(from: &Path, to: &Path) -> io::Result<()> {
+    /// Waits of 50, 100, … ms: about 5 s in all.
+    const ATTEMPTS: u64 = 13;
     let mut attempt = 0;
     loop {
-        match fs::rename(from, to) {
+        match replace_name(from, to) {
             Ok(()) => return Ok(()),
-            Err(e) if cfg!(windows) && e.kind() == io::ErrorKind::PermissionDenied && attempt < 10 => {
+            Err(e) if held_elsewhere(&e) && attempt < ATTEMPTS => {
                 attempt += 1;
                 std::thread::sleep(std::time::Duration::from_millis(50 * attempt));
             }
             Err(e) => return Err(e),
         }
+    }
+}
+
+#[cfg(not(windows))]
+fn replace_name(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)
+}
+
+#[cfg(windows)]
+fn replace_name(from: &Path, to: &Path) -> io::Result<()> {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Storage::FileSystem::{
+        MOVEFILE_REPLACE_EXISTING, MOVEFILE_WRITE_THROUGH, MoveFileExW,
+    };
+    let wide = |p: &Path| -> Vec<u16> { p.as_os_str().encode_wide().chain(Some(0)).collect() };
+    let (from, to) = (wide(from), wide(to));
+    // SAFETY: both are NUL-terminated UTF-16 strings that live across the call.
+    let moved = unsafe {
+        MoveFileExW(from.as_ptr(), to.as_ptr(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)
+    };
+    if moved != 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+}
+
+/// Whether a failed replace means another program holds the file (worth waiting for).
+fn held_elsewhere(e: &io::Error) -> bool {
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::Foundation::{
+            ERROR_ACCESS_DENIED, ERROR_LOCK_VIOLATION, ERROR_SHARING_VIOLATION,
+        };
+        matches!(e.raw_os_error(), Some(c) if [ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION].contains(&(c as u32)))
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = e;
+        false
     }
 }
 
@@ -257,6 +311,38 @@ mod tests {
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&dir.path().join("cases")), 0o700);
         assert_eq!(mode(&dir.path().join("cases/2027")), 0o700);
+    }
+
+    /// A file another program holds open without sharing it (as Excel or an editor does) is
+    /// replaced once it is let go, not refused at once.
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_open_elsewhere_is_replaced_when_it_is_let_go() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.toml");
+        fs::write(&path, b"old").unwrap();
+        // Share mode 0: no one else may read, write or delete (rename over) it meanwhile.
+        let held = OpenOptions::new().read(true).share_mode(0).open(&path).unwrap();
+        let temp = write_temp(&path, b"new", Privacy::Shared).unwrap();
+        let refused = replace_name(&temp, &path).unwrap_err();
+        assert!(held_elsewhere(&refused), "{refused:?}");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let holder = std::thread::spawn(move || {
+            rx.recv().unwrap();
+            drop(held);
+        });
+        // Let go only after the first refusal: the replace must wait for it.
+        let waiter = std::thread::spawn({
+            let (temp, path) = (temp.clone(), path.clone());
+            move || rename_with_retry(&temp, &path)
+        });
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        tx.send(()).unwrap();
+        holder.join().unwrap();
+        waiter.join().unwrap().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     #[test]

@@ -24,7 +24,9 @@ use crate::schedule::plan::planned;
 /// that a mistaken or hostile file cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a text file of at most [`MAX_FILE_BYTES`] (else `ErrorKind::FileTooLarge`), UTF-8.
+/// Reads a text file of at most [`MAX_FILE_BYTES`] (else `ErrorKind::FileTooLarge`), UTF-8,
+/// in the plain form every reader and editor works on: no byte order mark, LF line endings
+/// (see [`super::text`]; the transaction puts the file's own layout back when it writes).
 pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
     read_capped_from(&std::fs::File::open(path)?)
 }
@@ -32,6 +34,18 @@ pub fn read_capped(path: &std::path::Path) -> std::io::Result<String> {
 /// Reads an open file as [`read_capped`] does (for a caller that also wants its metadata
 /// without looking the path up again).
 pub fn read_capped_from(file: &std::fs::File) -> std::io::Result<String> {
+    let raw = read_raw_from(file)?;
+    // Most files need nothing: no copy for them.
+    if raw.starts_with('\u{feff}') || raw.contains('\r') { Ok(super::text::plain(&raw)) } else { Ok(raw) }
+}
+
+/// Reads a text file as it is on disk, BOM and CRLF included (for the transaction, which
+/// keeps a file's layout), capped as [`read_capped`] is.
+pub fn read_capped_raw(path: &std::path::Path) -> std::io::Result<String> {
+    read_raw_from(&std::fs::File::open(path)?)
+}
+
+fn read_raw_from(file: &std::fs::File) -> std::io::Result<String> {
     use std::io::Read;
     // Room for a typical case file at once; read one byte past the cap to know it was
     // exceeded without trusting the size on disk.
@@ -44,7 +58,8 @@ pub fn read_capped_from(file: &std::fs::File) -> std::io::Result<String> {
 }
 
 /// Reads a file as [`read_capped`] does, and tells whether others than its owner may read
-/// it (the Unix mode's group and other bits; `None` where there are no such modes).
+/// it (the Unix mode's group and other bits; `None` where there are no such modes: on
+/// Windows the folder's access list protects it, which `rt` does not read).
 pub fn read_with_mode(path: &std::path::Path) -> std::io::Result<(String, Option<u32>)> {
     let file = open_no_follow(path)?;
     let text = read_capped_from(&file)?;
@@ -76,6 +91,9 @@ fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
 pub fn folder_files(team: &TeamDir, dir: &str) -> (Vec<String>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
+    if let Some(d) = folder_link(team, dir) {
+        return (files, vec![d]);
+    }
     let Ok(entries) = std::fs::read_dir(team.path(dir)) else { return (files, diags) };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -94,6 +112,15 @@ pub fn folder_files(team: &TeamDir, dir: &str) -> (Vec<String>, Vec<Diagnostic>)
     }
     files.sort();
     (files, diags)
+}
+
+/// A finding when one of the team folder's own folders (`cases/`, `meetings/`,
+/// `templates/`) is a symbolic link: never read through, as never written through.
+fn folder_link(team: &TeamDir, dir: &str) -> Option<Diagnostic> {
+    let meta = std::fs::symlink_metadata(team.path(dir)).ok()?;
+    meta.file_type()
+        .is_symlink()
+        .then(|| Diagnostic::error(dir, None, Problem::LinkNotFollowed { path: dir.to_string() }))
 }
 
 /// A finding about `.rt.lock` when it is not a plain file `rt` can use.
@@ -186,6 +213,9 @@ pub fn case_files(team: &TeamDir) -> (Vec<CaseFileRef>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let root = team.path(CASES_DIR);
+    if let Some(d) = folder_link(team, CASES_DIR) {
+        return (files, vec![d]);
+    }
     if !root.is_dir() {
         return (files, diags);
     }

@@ -107,6 +107,27 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
                 }
             }
         }
+        // Every value here is one line of an invitation, a referat or a calendar file: a
+        // control character or line break typed into the file would break out of it.
+        let names = attendance.iter().flat_map(|a| {
+            [("present", &a.present), ("absent", &a.absent), ("guests", &a.guests)]
+                .into_iter()
+                .flat_map(|(key, v)| v.iter().map(move |n| (format!("attendance.{key}"), n.as_str())))
+        });
+        let one_line = [
+            ("place".to_string(), place.as_str()),
+            ("cancelled".to_string(), cancelled.as_deref().unwrap_or("")),
+        ]
+        .into_iter()
+        .chain(uid.as_deref().map(|u| ("uid".to_string(), u)))
+        .chain(names);
+        for (key, value) in one_line {
+            if crate::rules::text::has_line_break_or_control(value) {
+                let span = r.value_span(&t, key.split('.').next().unwrap_or(&key));
+                let field = crate::model::Field::Key(format!("meetings.{key}"));
+                r.error_at(span, Problem::ControlCharacters { field });
+            }
+        }
         r.finish(t);
         if let (Some(date), Some(start), Some(minutes), Some(uid)) = (date, start, minutes, uid) {
             meetings.push(Meeting {
@@ -278,6 +299,26 @@ mod tests {
         s.meetings[1].attendance = None;
         apply(&s, &mut doc);
         assert_eq!(doc.to_string(), text);
+    }
+
+    #[test]
+    fn a_control_character_in_a_one_line_value_is_an_error_where_it_is() {
+        for (key, value, line) in [
+            ("uid", "\"a\\r\\nBEGIN:VALARM\"", 8),
+            ("place", "\"Rom\\u001b[31m\"", 8),
+            ("cancelled", "\"syk\\u0007\"", 8),
+            ("attendance", "{ present = [\"Kari\\nBcc\"] }", 8),
+        ] {
+            let uid = if key == "uid" { String::new() } else { "uid = \"a\"\n".into() };
+            let text = format!(
+                "schema = 1\nhalf = \"2027H1\"\n\n[[meetings]]\ndate = 2027-01-12\nstart = \"12:30\"\nminutes = 90\n{key} = {value}\n{uid}"
+            );
+            let (s, diags) = read("meetings/2027H1.toml", &text);
+            assert!(s.is_none(), "{key}: a file with errors gives no schedule");
+            let lines: Vec<_> = diags.iter().map(|d| (d.pos.map(|p| p.line), d.severity)).collect();
+            assert_eq!(lines, [(Some(line), crate::diagnostic::Severity::Error)], "{key}: {diags:?}");
+            assert!(matches!(diags[0].problem, Problem::ControlCharacters { .. }), "{key}: {diags:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,21 @@ pub fn exists(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
-/// Checks an output path the user gave.
+/// What in a team folder belongs to rt's own commands: no document is ever written there.
+const TEAM_OWN: [&str; 9] = [
+    "rt.toml",
+    "tiltaksbank.toml",
+    "cases",
+    "meetings",
+    "templates",
+    ".git",
+    ".rt.lock",
+    ".gitignore",
+    "r5-words.txt",
+];
+
+/// Checks an output path the user gave: no device name, and none of a team folder's own
+/// files (a report written over `rt.toml` or into `cases/` would destroy what rt keeps).
 pub fn check_output(path: &Path) -> Result<(), Error> {
     let text = path.to_string_lossy();
     if text.trim().is_empty() || text.contains('\0') {
@@ -34,7 +48,44 @@ pub fn check_output(path: &Path) -> Result<(), Error> {
     if path.components().any(|c| is_device_name(&c.as_os_str().to_string_lossy())) {
         return Err(Error::Stop(Problem::BadOutputPath { path: text.into_owned() }));
     }
+    if in_a_team_folders_own(path) {
+        return Err(Error::Stop(Problem::OutputIsTeamFile { path: text.into_owned() }));
+    }
     Ok(())
+}
+
+/// Whether a path lies in what a team folder keeps for itself ([`TEAM_OWN`]): the nearest
+/// folder above it that holds an `rt.toml` is a team folder. The path is made absolute and
+/// its existing part resolved (links and `..`), so no spelling of it slips by.
+fn in_a_team_folders_own(path: &Path) -> bool {
+    let Ok(absolute) = std::path::absolute(path) else { return false };
+    // The deepest part that exists, resolved; the rest as written.
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    let resolved = loop {
+        match std::fs::canonicalize(existing) {
+            Ok(p) => break p,
+            Err(_) => match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent;
+                }
+                _ => return false,
+            },
+        }
+    };
+    let mut full = resolved;
+    for name in rest.iter().rev() {
+        if name == ".." {
+            full.pop();
+        } else if name != "." {
+            full.push(name);
+        }
+    }
+    full.ancestors().skip(1).find(|dir| dir.join("rt.toml").is_file()).is_some_and(|team| {
+        let inside = full.strip_prefix(team).ok().and_then(|rel| rel.components().next());
+        inside.is_some_and(|first| TEAM_OWN.iter().any(|own| first.as_os_str().eq_ignore_ascii_case(own)))
+    })
 }
 
 /// Writes a document to a path the user gave (checked first), whole or not at all.

@@ -50,6 +50,8 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Error> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         return parse_csv(&bytes, &name).map_err(|e| Error::read(path, e));
     }
+    // A missing or unreadable file is told as such, not as a sheet that cannot be read.
+    std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
     let bad = |e: calamine::Error| {
         Error::read(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))
     };

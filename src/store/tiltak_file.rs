@@ -38,6 +38,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::measure::{Field, Imported};
 use crate::model::{Access, Config, Level, Measure, Tiltaksbank};
 use crate::problem::Problem;
+use crate::rules::measure::Flaw;
 use crate::suggest;
 
 /// The schema version of `tiltaksbank.toml` this `rt` understands.
@@ -72,7 +73,8 @@ const CANONICAL: [&str; 15] = [
     "imported",
 ];
 
-/// Reads the catalogue; measures with errors are left out (and reported).
+/// Reads the catalogue; measures with errors are left out (and reported), except that one
+/// whose only error is a national id number is kept with the number masked.
 pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Vec<Diagnostic>) {
     let doc = match toml_read::parse(file, text) {
         Ok(doc) => doc,
@@ -88,7 +90,7 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
     }
     let mut measures = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for mut t in r.tables(&mut root, "measures") {
+    for (n, mut t) in r.tables(&mut root, "measures").into_iter().enumerate() {
         let before = r.errors();
         let id = r.req_string(&mut t, "id");
         let name = r.req_string(&mut t, "name");
@@ -135,7 +137,7 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
             continue;
         }
         if let (Some(id), Some(name), Some(provider), Some(access)) = (id, name, provider, access) {
-            measures.push(Measure {
+            let measure = Measure {
                 id,
                 name,
                 provider,
@@ -151,7 +153,21 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
                 link,
                 tags,
                 imported,
-            });
+            };
+            // Its texts by the rules of `rt tiltak add` and the import. A text that breaks
+            // a line or holds control characters leaves the measure out, as any error does;
+            // one with a national id number keeps it, masked (`•••`), so that it can still
+            // be looked up while no command can show, publish or write the number (see
+            // `crate::tiltak::privacy` for what each command does with the finding).
+            let found = crate::rules::measure::check(&measure);
+            for f in &found {
+                let path = f.path(n);
+                let span = toml_read::locate(&doc, &path);
+                r.error_at(span, f.flaw.problem(crate::model::Field::from_path(&path)));
+            }
+            if found.iter().all(|f| f.flaw == Flaw::NationalId) {
+                measures.push(crate::rules::measure::masked(&measure));
+            }
         }
     }
     r.skip(&mut root, "extra");

@@ -10,7 +10,9 @@
 //!    read happens under the lock — there is no gap between looking and writing in which
 //!    another `rt`'s change could be lost.
 //! 3. **Stage**: each new or changed file is staged with the bytes it must replace.
-//! 4. **Commit**: every staged path is checked first (inside the folder, no symbolic link on
+//! 4. **Commit**: every staged file is searched for a national id number — one typed into
+//!    a file by hand is refused here, before it can reach git, where `rt purge` cannot remove
+//!    it — and every staged path is checked (inside the folder, no symbolic link on
 //!    the way, a regular file, unchanged since it was read, a new file's name still free);
 //!    then every file is written to a temporary file and flushed; only when all are on disk do
 //!    they take their names. If any check or temporary write fails, nothing is written. A
@@ -24,6 +26,7 @@ use std::path::{Path, PathBuf};
 use super::atomic::{self, Privacy};
 use super::git::{self, GitError, Repo};
 use super::lock::TeamLock;
+use super::text::{self, Layout};
 use super::{TeamDir, load};
 use crate::error::Error;
 use crate::problem::Problem;
@@ -46,6 +49,31 @@ struct Staged {
     bytes: Vec<u8>,
     expect: Expect,
     privacy: Privacy,
+}
+
+/// The folders on the way to `dir` that do not exist yet, outermost first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && std::fs::symlink_metadata(d).is_err())
+        .map(Path::to_path_buf)
+        .collect();
+    missing.reverse();
+    missing
+}
+
+/// Refuses a change that would write a national id number into the team folder (and so into
+/// git): the command's own input was scanned before it came this far, so a number found here
+/// was typed into the file by hand, and the file must be mended first.
+fn refuse_national_ids(staged: &[Staged]) -> Result<(), Error> {
+    for s in staged {
+        let Ok(text) = std::str::from_utf8(&s.bytes) else { continue };
+        let findings = super::national_ids::in_file(&s.rel, text);
+        if !findings.is_empty() {
+            return Err(Problem::InvalidFile { file: s.rel.clone(), findings }.into());
+        }
+    }
+    Ok(())
 }
 
 /// A change of the team folder in progress; see the module documentation.
@@ -169,43 +197,69 @@ impl<'t> Transaction<'t> {
                 _ => {}
             }
         }
-        let staged = files;
+        let mut staged = files;
+        refuse_national_ids(&staged)?;
         let mut paths: Vec<PathBuf> = Vec::with_capacity(staged.len());
-        for s in &staged {
+        for s in &mut staged {
             let path = self.team.checked(&s.rel).map_err(|u| Error::Stop(u.problem()))?;
             let current = match std::fs::symlink_metadata(&path) {
-                Ok(_) => Some(load::read_capped(&path).map_err(|e| Error::read(&path, e))?),
+                Ok(_) => Some(load::read_capped_raw(&path).map_err(|e| Error::read(&path, e))?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => return Err(Error::read(&path, e)),
             };
-            match (&s.expect, current) {
-                (Expect::Nothing, None) => {}
+            // What was read is the plain text (see `text`); what is written takes the file's
+            // own layout — its line endings and BOM — or, for a new file, its neighbours'.
+            let layout = match (&s.expect, current) {
+                (Expect::Nothing, None) => self.neighbours_layout(&s.rel),
                 (Expect::Nothing, Some(_)) => {
                     return Err(Error::write(&path, std::io::ErrorKind::AlreadyExists.into()));
                 }
-                (Expect::Bytes(read), Some(now)) if read.as_slice() == now.as_bytes() => {}
-                (Expect::Bytes(_), _) => return Err(Problem::Changed { file: s.rel.clone() }.into()),
+                (Expect::Bytes(read), Some(now)) => {
+                    let layout = Layout::of(&now);
+                    if read.as_slice() != layout.plain(&now).as_bytes() {
+                        return Err(Problem::Changed { file: s.rel.clone() }.into());
+                    }
+                    layout
+                }
+                (Expect::Bytes(_), None) => return Err(Problem::Changed { file: s.rel.clone() }.into()),
                 (Expect::Folder, _) => unreachable!("folders are apart"),
+            };
+            if layout != Layout::default()
+                && let Ok(plain) = std::str::from_utf8(&s.bytes)
+            {
+                s.bytes = layout.on_disk(plain).into_bytes();
             }
             paths.push(path);
         }
         // 2. Every file flushed to a temporary file beside its place; any failure removes them
-        // all, and nothing has been written.
+        // all, and the folders made for them, and nothing has been written.
+        let mut made: Vec<PathBuf> = Vec::new();
+        let mut temps: Vec<PathBuf> = Vec::with_capacity(paths.len());
+        let undo = |temps: &[PathBuf], made: &[PathBuf]| {
+            for t in temps {
+                let _ = std::fs::remove_file(t);
+            }
+            for dir in made.iter().rev() {
+                let _ = std::fs::remove_dir(dir); // only ever empty: rt made it just now
+            }
+        };
         for f in &folders {
             let path = self.team.path(&f.rel);
-            atomic::create_dirs(&path, f.privacy).map_err(|e| Error::write(&path, e))?;
+            made.extend(missing_folders(&path));
+            if let Err(e) = atomic::create_dirs(&path, f.privacy) {
+                undo(&temps, &made);
+                return Err(Error::write(&path, e));
+            }
         }
-        let mut temps: Vec<PathBuf> = Vec::with_capacity(paths.len());
         for (s, path) in staged.iter().zip(&paths) {
-            let dir = path.parent().unwrap_or(Path::new("."));
+            let dir = atomic::folder_of(path);
+            made.extend(missing_folders(dir));
             let written = atomic::create_dirs(dir, s.privacy)
                 .and_then(|()| atomic::write_temp(path, &s.bytes, s.privacy));
             match written {
                 Ok(temp) => temps.push(temp),
                 Err(e) => {
-                    for t in &temps {
-                        let _ = std::fs::remove_file(t);
-                    }
+                    undo(&temps, &made);
                     return Err(Error::write(path, e));
                 }
             }
@@ -245,6 +299,37 @@ impl<'t> Transaction<'t> {
             GitOutcome::Off
         };
         Ok(Done { written, git })
+    }
+}
+
+impl Transaction<'_> {
+    /// The layout a new file takes: that of most `.toml` files already in its folder (a few
+    /// looked at, their first line only), else that of the team's `rt.toml`.
+    fn neighbours_layout(&self, rel: &str) -> Layout {
+        const LOOKED_AT: usize = 16;
+        let start = |path: &Path| -> Option<Layout> {
+            use std::io::Read;
+            let mut head = Vec::with_capacity(512);
+            std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+            Layout::of_start(&head)
+        };
+        let dir = self.team.path(rel).parent().map(Path::to_path_buf).unwrap_or_default();
+        let layouts: Vec<Layout> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".toml") && !name.starts_with('.') && e.file_type().is_ok_and(|t| t.is_file())
+            })
+            .take(LOOKED_AT)
+            .filter_map(|e| start(&e.path()))
+            .collect();
+        if layouts.is_empty() {
+            return start(&self.team.path(super::CONFIG_FILE)).unwrap_or_default();
+        }
+        text::majority(&layouts)
     }
 }
 

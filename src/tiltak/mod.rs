@@ -7,6 +7,7 @@ pub mod import;
 pub mod labels;
 pub mod plan;
 pub mod preview;
+pub mod privacy;
 pub mod search;
 pub mod site;
 pub mod target;

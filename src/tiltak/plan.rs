@@ -35,6 +35,8 @@ pub struct Planned {
     pub sheet: Measure,
     /// The service as the sheet writes it.
     pub provider_text: String,
+    /// The fields taken from the row above, their cells being empty.
+    pub filled_down: Vec<Field>,
     /// The fields that differ (for a new measure: none).
     pub changes: Vec<FieldChange>,
     /// Whether the file changes (the measure, or only its import record).
@@ -181,6 +183,7 @@ fn add(incoming: &Incoming, today: NaiveDate) -> Step {
         new,
         sheet,
         provider_text,
+        filled_down: incoming.filled_down.clone(),
         changes: Vec::new(),
         write: true,
     }))
@@ -202,7 +205,8 @@ fn update(old: &Measure, incoming: &Incoming, today: NaiveDate, overwrite_edited
     new.imported = Some(record(old.imported.as_ref(), incoming, today));
     let write = new != *old;
     let (sheet, provider_text) = (incoming.measure.clone(), incoming.provider_text.clone());
-    Planned { old: Some(old.clone()), new, sheet, provider_text, changes, write }
+    let filled_down = incoming.filled_down.clone();
+    Planned { old: Some(old.clone()), new, sheet, provider_text, filled_down, changes, write }
 }
 
 #[cfg(test)]
@@ -218,6 +222,7 @@ mod tests {
             measure: m.clone(),
             present: fields.iter().copied().collect::<BTreeSet<_>>(),
             provider_text: String::new(),
+            filled_down: Vec::new(),
         }
     }
 

@@ -133,6 +133,16 @@ impl Preview<'_> {
             None => out.push_str(&format!("{}{title}\n", self.head('+', row))),
         }
         out.push_str(&format!("{pad}{}\n", self.summary(&p.new, &p.provider_text)));
+        if !p.filled_down.is_empty() {
+            let fields: Vec<&str> = p.filled_down.iter().map(|f| labels::field(*f, lang)).collect();
+            out.push_str(&format!(
+                "{pad}{}\n",
+                lang.pick(
+                    format!("{} fra raden over (tomt i arket)", fields.join(", ")),
+                    format!("{} from the row above (empty in the sheet)", fields.join(", ")),
+                )
+            ));
+        }
         let Some(old) = &p.old else { return };
         for change in &p.changes {
             let name = labels::field(change.field, lang);

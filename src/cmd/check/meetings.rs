@@ -56,7 +56,7 @@ pub fn check_files(
         let (schedule, file_diags) = meetings_file::read(&rel, &text);
         diags.extend(file_diags);
         // A cancellation's reason is typed by a person, and goes into every invitation.
-        super::national_ids::scan(&rel, &text, parse(&rel, &text).ok().as_ref(), diags);
+        crate::store::national_ids::scan(&rel, &text, parse(&rel, &text).ok().as_ref(), diags);
         let (Some(schedule), Ok(doc)) = (schedule, parse(&rel, &text)) else { continue };
         let at = |path: &str| {
             locate(&doc, path).map(|s| Position::of_offset(&text, s.start)).or(Some(Position::START))

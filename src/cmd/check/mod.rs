@@ -10,9 +10,14 @@
 //! stray temporary files; the published meetings and where cases are placed (see
 //! [`meetings`]). Exit 0 when there are no errors
 //! (warnings are shown but do not fail), 1 otherwise.
+//!
+//! A case file others can read is a warning on Unix; the same finding in many files is told
+//! once, about their folder, with the one command that fixes them all (`--verbose` lists
+//! each). Windows has no such modes: there the team folder's access list (ACL), set by IT on
+//! the share or folder, is what keeps others out, and `rt` neither reads nor changes it (the
+//! guide, docs/veiledning.md, tells IT what to check).
 
 mod meetings;
-mod national_ids;
 
 use std::collections::BTreeMap;
 
@@ -24,24 +29,29 @@ use crate::rules;
 use crate::rules::case::RuleContext;
 use crate::session::Session;
 use crate::store::toml_read::{self, Parsed, locate};
-use crate::store::{TeamDir, case_file, load};
+use crate::store::{TeamDir, case_file, load, national_ids};
 
 /// Flags of `rt check`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Eksempler:\n  rt check\n  rt --dir /sti/til/team check")]
-pub struct Args {}
+#[command(after_help = "Eksempler:\n  rt check\n  rt check --verbose\n  rt --dir /sti/til/team check")]
+pub struct Args {
+    /// Vis hver fil for seg, også når mange filer har samme funn
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
 
 /// Runs `rt check`.
-pub fn run(_args: Args, ctx: &Session) -> Result<i32, Error> {
+pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let (diags, files) = check_all(ctx)?;
     let lang = ctx.lang;
+    let (errors, warnings) = diagnostic::count(&diags);
+    let shown = if args.verbose { diags } else { diagnostic::group_across_files(diags) };
     let mut text = crate::output::Styled::new();
-    for d in &diags {
+    for d in &shown {
         text.append(d.render(lang));
         text.plain("\n");
     }
     ctx.out.print_styled(&text)?;
-    let (errors, warnings) = diagnostic::count(&diags);
     let checked = files + 2;
     ctx.note(match (errors, warnings) {
         (0, 0) => lang.pick(

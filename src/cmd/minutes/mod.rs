@@ -156,7 +156,13 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         documents.push((name, templates.render(&template, &view)?));
     }
 
-    // An edited draft is never replaced without --force: checked before anything is written.
+    // Where the drafts go, and an edited draft never replaced without --force: checked
+    // before anything (the attendance included) is written.
+    if let Some(dir) = &args.out {
+        for (name, _) in &documents {
+            paths::check_output(&dir.join(name))?;
+        }
+    }
     if let Some(dir) = &args.out
         && !args.force
     {

@@ -47,15 +47,15 @@ use crate::store::{TeamDir, case_file, load};
   rt refer --way guidance --referrer 'Nina Fysio' --unit fysio-ergo --concern '...' --tried '...'
 
 Uten flagg, i en terminal, spør rt om det som mangler. Ved mistanke om vold eller
-seksuelle overgrep: kontakt barnevernet eller politiet direkte (R5). Nevner teksten ord fra
+seksuelle overgrep: kontakt barnevernet eller politiet direkte (R5, se docs/rutine.md). Nevner teksten ord fra
 R5-listen (f.eks. «slår», «blåmerker»), spør rt om det igjen; uten terminal kreves
 --no-violence-concern. Teamet kan legge egne ord i r5-words.txt i team-mappen.
 Kontaktpersoner (--invite-contact) må stå i rt.toml ([[members]] eller [[contacts]]).")]
 pub struct Args {
-    /// Vei inn (R1): bti, user-case (brukersak utenom BTI) eller guidance (veiledning for ansatte)
+    /// Vei inn (R1, se docs/rutine.md): bti, user-case (brukersak utenom BTI) eller guidance (veiledning for ansatte)
     #[arg(long, value_name = "VEI", value_parser = way_arg)]
     pub way: Option<WayIn>,
-    /// Drøft saken anonymt: ingen initialer eller fødselsdato (R3)
+    /// Drøft saken anonymt: ingen initialer eller fødselsdato (R3, se docs/rutine.md)
     #[arg(long)]
     pub anonymous: bool,
     /// Brukerens initialer, f.eks. A.B. (aldri fullt navn)
@@ -67,7 +67,7 @@ pub struct Args {
     /// Alder, for statistikken (bare anonyme saker)
     #[arg(long, value_name = "ÅR", value_parser = value_parser!(u8).range(0..=130))]
     pub age: Option<u8>,
-    /// Brukeren har samtykket til at saken drøftes (R2)
+    /// Brukeren har samtykket til at saken drøftes (R2, se docs/rutine.md)
     #[arg(long)]
     pub consent: bool,
     /// Hvem som samtykket: user (brukeren), guardian (foresatte/verge) eller self (ungdom over samtykkealderen)
@@ -79,10 +79,10 @@ pub struct Args {
     /// Når samtykket utløper
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub consent_expires: Option<NaiveDate>,
-    /// Enhetene brukeren samtykker til at får kopi av referatet (R10)
+    /// Enhetene brukeren samtykker til at får kopi av referatet (R10, se docs/rutine.md)
     #[arg(long, value_name = "ENHET", value_delimiter = ',')]
     pub copy_to: Vec<String>,
-    /// Meldingen er drøftet med enhetsleder (R2)
+    /// Meldingen er drøftet med enhetsleder (R2, se docs/rutine.md)
     #[arg(long)]
     pub leader_consulted: bool,
     /// Navnet ditt (den ansatte som melder saken)
@@ -91,13 +91,13 @@ pub struct Args {
     /// Enheten din (id fra rt.toml); kan utelates for faste medlemmer
     #[arg(long, value_name = "ENHET")]
     pub unit: Option<String>,
-    /// Brukerens/familiens situasjon: hva bekymringen gjelder (R4)
+    /// Brukerens/familiens situasjon: hva bekymringen gjelder (R4, se docs/rutine.md)
     #[arg(long, value_name = "TEKST")]
     pub concern: Option<String>,
-    /// Hva som er forsøkt tidligere (R4)
+    /// Hva som er forsøkt tidligere (R4, se docs/rutine.md)
     #[arg(long, value_name = "TEKST")]
     pub tried: Option<String>,
-    /// Hva som er viktig for brukeren (R4; ikke for veiledningssaker)
+    /// Hva som er viktig for brukeren (R4, se docs/rutine.md; ikke for veiledningssaker)
     #[arg(long, value_name = "TEKST")]
     pub wishes: Option<String>,
     /// Hva du ønsker at teamet skal hjelpe med
@@ -112,10 +112,10 @@ pub struct Args {
     /// Sett saken på møtet denne datoen (ellers: første møte etter meldefristen med plass)
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub meeting: Option<NaiveDate>,
-    /// Saken gjelder mistanke om vold eller seksuelle overgrep (da meldes den ikke, R5)
+    /// Saken gjelder mistanke om vold eller seksuelle overgrep (da meldes den ikke, R5; se docs/rutine.md)
     #[arg(long)]
     pub violence: bool,
-    /// Du har vurdert R5 og har ikke mistanke om vold eller overgrep, selv om teksten nevner ord som kan tyde på det
+    /// Du har vurdert R5 (se docs/rutine.md) og har ikke mistanke om vold eller overgrep, selv om teksten nevner ord som kan tyde på det
     #[arg(long)]
     pub no_violence_concern: bool,
     /// Vis saksfilen som ville blitt skrevet, uten å skrive den

@@ -8,8 +8,7 @@ use crate::lang::Lang;
 use crate::model::{Access, Config, Level, Measure, Tiltaksbank};
 use crate::problem::Problem;
 use crate::prompt::Prompter;
-use crate::rules::national_id::contains_national_id;
-use crate::rules::text::{has_control_characters, normalise_text};
+use crate::rules::text::normalise_text;
 use crate::session::Session;
 use crate::store::config_file::is_slug;
 use crate::store::{TILTAK_FILE, tiltak_file};
@@ -95,23 +94,27 @@ pub fn problems(m: &Measure, bank: &Tiltaksbank, config: &Config) -> Vec<(&'stat
     if !crate::model::measure::is_safe_link(&m.link) {
         out.push(("--link", Problem::BadLink { value: m.link.clone() }));
     }
-    for (flag, text) in [
-        ("--id", &m.id),
-        ("--name", &m.name),
-        ("--description", &m.description),
-        ("--contact", &m.contact),
-        ("--link", &m.link),
-        ("--target", &m.target),
-        ("--referral-from", &m.referral_from),
-    ] {
-        if contains_national_id(text) {
-            out.push((flag, Problem::NationalId { field: crate::model::Field::Key(flag.into()) }));
-        }
-        if has_control_characters(text) || (flag != "--description" && text.contains('\n')) {
-            out.push((flag, Problem::ControlCharacters { field: crate::model::Field::Key(flag.into()) }));
-        }
+    // Every text by the same rules as the import and the file (the tags joined, too).
+    for found in crate::rules::measure::check(m) {
+        let flag = flag_of(found.key);
+        out.push((flag, found.flaw.problem(crate::model::Field::Key(flag.into()))));
     }
     out
+}
+
+/// The flag that sets a key of a measure.
+fn flag_of(key: &str) -> &'static str {
+    match key {
+        "id" => "--id",
+        "name" => "--name",
+        "provider" => "--provider",
+        "referral_from" => "--referral-from",
+        "target" => "--target",
+        "description" => "--description",
+        "contact" => "--contact",
+        "link" => "--link",
+        _ => "--tag",
+    }
 }
 
 fn ask(args: &mut Args, config: &Config, lang: Lang) -> Result<(), Error> {
@@ -169,7 +172,7 @@ fn ask(args: &mut Args, config: &Config, lang: Lang) -> Result<(), Error> {
 
 /// Runs `rt tiltak add`.
 pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
-    let (config, _) = super::load_bank(ctx)?;
+    let (config, _) = super::load_bank(ctx, crate::tiltak::privacy::Use::Write)?;
     let lang = ctx.lang;
     if ctx.interactive && (args.name.is_none() || args.provider.is_none() || args.access.is_none()) {
         ask(&mut args, &config, lang)?;
@@ -192,7 +195,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
             };
             ctx.note(crate::diagnostic::render_message(Severity::Error, None, &problem, Some(flag), lang));
         }
-        return Err(Error::Stop(Problem::NotSaved { problems: missing.len() }));
+        return Err(Error::Stop(Problem::MeasureNotAdded { problems: missing.len() }));
     }
     let target = normalise_text(args.target.as_deref().unwrap_or_default());
     // The target group gives the ages, unless they are given; one that cannot be read must.
@@ -212,7 +215,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
                 Some("--target"),
                 lang,
             ));
-            return Err(Error::Stop(Problem::NotSaved { problems: 1 }));
+            return Err(Error::Stop(Problem::MeasureNotAdded { problems: 1 }));
         }
         Some(Err(_)) | None => None,
     };
@@ -243,7 +246,7 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
         for (flag, problem) in &found {
             ctx.note(crate::diagnostic::render_message(Severity::Error, None, problem, Some(flag), lang));
         }
-        return Err(Error::Stop(Problem::NotSaved { problems: found.len() }));
+        return Err(Error::Stop(Problem::MeasureNotAdded { problems: found.len() }));
     }
     tiltak_file::save(&mut tx, &text, &[&measure])?;
     crate::cmd::commit(ctx, tx)?;

@@ -241,7 +241,7 @@ fn hsds(measures: &[&Measure], config: &Config, lang: Lang) -> String {
 
 /// Runs `rt tiltak export`.
 pub fn run(args: ExportArgs, ctx: &Session) -> Result<i32, Error> {
-    let (config, bank): (Config, Tiltaksbank) = super::load_bank(ctx)?;
+    let (config, bank): (Config, Tiltaksbank) = super::load_bank(ctx, crate::tiltak::privacy::Use::Publish)?;
     let lang = ctx.lang;
     let measures: Vec<&Measure> =
         bank.measures.iter().filter(|m| !args.open_only || m.access == Access::Open).collect();

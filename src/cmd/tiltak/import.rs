@@ -28,7 +28,14 @@ Overskriftsraden finnes blant de første radene. Kolonnene finnes ut fra overskr
 Tiltak/Navn, Tjeneste/Enhet/Tilbyder, Slik får du tilbudet/Henvisning/Tilgang, Nivå,
 Målgruppe, Alder, Alder fra, Alder til, Beskrivelse, Kontaktinformasjon/Kontakt, Lenke,
 Stikkord, Id. En kolonne som mangler i arket, lar det feltet være. Et felt som er endret for
-hånd i tiltaksbank.toml siden forrige import, beholdes (se --overwrite-edited).")]
+hånd i tiltaksbank.toml siden forrige import, beholdes (se --overwrite-edited).
+
+Sammenslåtte celler (.xlsx) gjelder hver rad de dekker. En rad med bare en tjeneste er en
+overskrift: tjenesten gjelder radene under. Tomme celler for tjeneste, tilgang og kontakt
+fylles fra raden over når den er fra samme tjeneste (ikke i et ark med Id-kolonne), og
+sjekklisten sier det på raden («… fra raden over»). Tekstene følger samme regler som i
+`rt tiltak add`: ingen fødselsnummer, ingen kontrolltegn, og bare beskrivelsen kan ha flere
+linjer; en rad som bryter dem, hoppes over og nevnes.")]
 pub struct ImportArgs {
     /// Regnearket (.xlsx) eller CSV-filen
     #[arg(value_name = "FIL")]
@@ -76,7 +83,7 @@ fn map_arg(text: &str) -> Result<(String, Column), String> {
 pub fn run(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
     // With --apply, read and write in one transaction, so the plan shown is the plan written.
     let mut tx = if args.apply { Some(ctx.transaction()?) } else { None };
-    let (config, bank) = super::load_bank(ctx)?;
+    let (config, bank) = super::load_bank(ctx, crate::tiltak::privacy::Use::Write)?;
     let lang = ctx.lang;
     let sheet = spreadsheet::read(&args.file, args.sheet.as_deref())?;
     let options = import::Options {
@@ -88,7 +95,8 @@ pub fn run(args: ImportArgs, ctx: &Session) -> Result<i32, Error> {
     let parsed = import::parse(&sheet, &config, &options).map_err(Error::Stop)?;
     let plan = plan::plan(&parsed, &bank, ctx.today, args.overwrite_edited);
     let preview = Preview { sheet: &sheet.name, parsed: &parsed, plan: &plan, config: &config, lang };
-    ctx.print(&preview.render())?;
+    // Every text of the sheet is shown as it is, but never a national id number in it.
+    ctx.print(&crate::rules::national_id::redact(&preview.render()))?;
 
     for (row, step) in &plan.steps {
         let Step::Skipped { problem, .. } = step else { continue };

@@ -10,12 +10,15 @@ mod site;
 use serde::Serialize;
 
 use super::{TextOrJson, to_json};
+use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::model::{Access, Config, Level, Measure, Tiltaksbank};
+use crate::problem::Problem;
 use crate::session::Session;
 use crate::store::load;
 use crate::table;
+use crate::tiltak::privacy::{self, Use, Verdict};
 use crate::tiltak::{labels, search};
 
 /// Flags of `rt tiltak`.
@@ -50,7 +53,7 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Skriv tiltaksbanken som CSV, eller som Open Referral HSDS (JSON)
     Export(export::ExportArgs),
-    /// Lag tiltaksbanken som nettside: HTML-sider med søk og filtre, uten server (R15)
+    /// Tiltaksbanken som nettside med søk og filtre, uten server (R15, se docs/rutine.md)
     Site(site::SiteArgs),
 }
 
@@ -163,13 +166,34 @@ impl<'a> MeasureView<'a> {
     }
 }
 
-/// Loads the config and the catalogue; a catalogue with errors stops the command.
-pub(crate) fn load_bank(ctx: &Session) -> Result<(Config, Tiltaksbank), Error> {
+/// Loads the config and the catalogue for a use of it; a catalogue with errors stops the
+/// command, except that a national id number typed into it only masks it where the use is to
+/// show it at the terminal (see [`privacy`]). Writing commands also refuse a number anywhere
+/// in the file (a comment, a key), since they commit the file.
+pub(crate) fn load_bank(ctx: &Session, use_: Use) -> Result<(Config, Tiltaksbank), Error> {
     let config = ctx.config()?.clone();
     let (bank, diags) = load::tiltaksbank(&ctx.team, Some(&config))?;
-    let errors: Vec<_> = diags.into_iter().filter(|d| d.is_error()).collect();
-    if !errors.is_empty() {
-        return Err(Error::invalid_file(crate::store::TILTAK_FILE, errors));
+    let (mut national_ids, others): (Vec<_>, Vec<_>) =
+        diags.into_iter().filter(|d| d.is_error()).partition(privacy::is_national_id);
+    if !others.is_empty() {
+        return Err(Error::invalid_file(crate::store::TILTAK_FILE, others));
+    }
+    if use_ == Use::Write
+        && let Some(text) = load::read_text(&ctx.team, crate::store::TILTAK_FILE)?
+    {
+        national_ids.extend(crate::store::national_ids::in_file(crate::store::TILTAK_FILE, &text));
+        crate::diagnostic::sort_and_dedup(&mut national_ids);
+    }
+    match privacy::verdict(national_ids.len(), use_) {
+        Verdict::AsItIs => {}
+        Verdict::Refuse => return Err(Error::invalid_file(crate::store::TILTAK_FILE, national_ids)),
+        Verdict::Mask => {
+            for d in national_ids {
+                let warning = crate::diagnostic::Diagnostic { severity: Severity::Warning, ..d };
+                ctx.note(warning.render(ctx.lang));
+            }
+            ctx.warn(&Problem::NationalIdMasked { file: crate::store::TILTAK_FILE.into() });
+        }
     }
     Ok((config, bank))
 }
@@ -213,7 +237,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
 }
 
 fn list(args: ListArgs, ctx: &Session) -> Result<i32, Error> {
-    let (config, bank) = load_bank(ctx)?;
+    let (config, bank) = load_bank(ctx, Use::Show)?;
     let lang = ctx.lang;
     if let Some(p) = &args.provider
         && !config.knows_provider(p)
@@ -246,10 +270,12 @@ fn list(args: ListArgs, ctx: &Session) -> Result<i32, Error> {
 }
 
 fn search_cmd(args: SearchArgs, ctx: &Session) -> Result<i32, Error> {
-    let (config, bank) = load_bank(ctx)?;
+    let (config, bank) = load_bank(ctx, Use::Show)?;
     let lang = ctx.lang;
     let query = args.text.join(" ");
     let hits = search::search(&bank, &query);
+    // The words are echoed, never a national id number among them.
+    let query = crate::rules::national_id::redact(&query);
     match args.format {
         TextOrJson::Json => ctx.print(&to_json(
             &hits.iter().map(|(m, s)| MeasureView::of(m, &config, Some(*s))).collect::<Vec<_>>(),
@@ -267,7 +293,7 @@ fn search_cmd(args: SearchArgs, ctx: &Session) -> Result<i32, Error> {
 }
 
 fn show(args: ShowArgs, ctx: &Session) -> Result<i32, Error> {
-    let (config, bank) = load_bank(ctx)?;
+    let (config, bank) = load_bank(ctx, Use::Show)?;
     let lang = ctx.lang;
     let Some(m) = bank.get(args.id.trim()) else {
         let suggestion = crate::suggest::closest(&args.id, bank.measures.iter().map(|m| m.id.as_str()));

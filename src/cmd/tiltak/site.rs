@@ -36,7 +36,7 @@ pub struct SiteArgs {
 
 /// Runs `rt tiltak site`.
 pub fn run(args: SiteArgs, ctx: &Session) -> Result<i32, Error> {
-    let (config, bank) = super::load_bank(ctx)?;
+    let (config, bank) = super::load_bank(ctx, crate::tiltak::privacy::Use::Publish)?;
     let lang = ctx.lang;
     let site = site::build(&config, &bank, args.audience, lang, ctx.today);
     let templates = Templates::load(&ctx.team)?;

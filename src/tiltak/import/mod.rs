@@ -5,9 +5,9 @@
 //! their Norwegian names (Tiltak, Tjeneste/Enhet/Tilbyder, Målgruppe, Slik får du tilbudet,
 //! Nivå, Kontaktinformasjon …) or by `--map`. Below it ([`rows`]): a row with one filled cell
 //! is a heading (a level word or a pyramid colour sets the level of the rows below; in the
-//! service column it names the service of the rows below); blank service, access, contact and
-//! link cells are filled down within a service; a bad row is reported by row and column and
-//! left out, never half-taken.
+//! service column it names the service of the rows below); blank service, access and contact
+//! cells are filled down within a service, and the preview says so on the row; a bad row is
+//! reported by row and column and left out, never half-taken.
 
 mod provider;
 mod rows;

@@ -6,8 +6,10 @@
 //! service column; otherwise, in the service column, it names the service of the rows below. Any other
 //! row is a measure. Blank service cells are filled down until the next heading; blank access
 //! and contact cells are filled down from the row above when it is of the same service (sheets
-//! write them once per service, or merge them) — except in a sheet with an Id column, which a
-//! program wrote (rt's own export), where a blank cell is blank.
+//! write them once per service) — except in a sheet with an Id column, which a program wrote
+//! (rt's own export), where a blank cell is blank. A cell taken from the row above is told on
+//! the row's entry in the preview ([`Incoming::filled_down`]); merged cells need no filling, as
+//! the spreadsheet reader gives their value to every row they cover.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,8 +20,6 @@ use super::{Column, Match, Options, Providers, RowProblem};
 use crate::model::measure::Field;
 use crate::model::{Level, Measure};
 use crate::problem::Problem;
-use crate::rules::national_id::contains_national_id;
-use crate::rules::text::has_control_characters;
 use crate::store::config_file::is_slug;
 use crate::store::spreadsheet::{Sheet, column_letter};
 
@@ -32,6 +32,9 @@ pub struct Incoming {
     pub present: BTreeSet<Field>,
     /// The service as the sheet writes it (empty when the sheet has no service column).
     pub provider_text: String,
+    /// The fields whose cells were empty and were taken from the row above (the provider,
+    /// the way in, the contact): the preview says so on the row.
+    pub filled_down: Vec<Field>,
 }
 
 impl Incoming {
@@ -69,6 +72,8 @@ pub struct Row {
 /// What the row above gave, for filling down within a service.
 struct Carry {
     provider: String,
+    /// Whether the provider came from a service heading (not from a measure row's cell).
+    from_heading: bool,
     access: String,
     contact: String,
 }
@@ -211,13 +216,29 @@ fn measure(
     }
     present.insert(Field::Name);
 
-    // Who offers it: the cell, or the service above.
+    // Who offers it: the cell, or the service above (a heading, or a row above).
+    let own = !get(Column::Provider).is_empty();
+    let from_heading = !own && state.carry.as_ref().is_none_or(|c| c.from_heading);
     let provider_text = match get(Column::Provider) {
         "" => state.service.clone(),
         text => text.to_string(),
     };
+    let mut filled_down = Vec::new();
+    if !own && !from_heading && !provider_text.is_empty() {
+        filled_down.push(Field::Provider);
+    }
     if layout.has(Column::Provider) && provider_text.is_empty() {
         return Err(layout.at(Column::Provider, Problem::MissingProvider));
+    }
+    // Texts read into something else (a provider's name for rt.toml, a way in) by the same
+    // rules as the measure's own, before they are used.
+    for (column, key, text) in [
+        (Column::Provider, "provider", provider_text.as_str()),
+        (Column::Access, "access", get(Column::Access)),
+    ] {
+        if let Some(flaw) = crate::rules::measure::flaws(key, text).first() {
+            return Err(layout.at(column, flaw.problem(crate::model::Field::Key(key.into()))));
+        }
     }
     if !provider_text.is_empty() {
         m.provider = match providers.find(&provider_text) {
@@ -245,8 +266,18 @@ fn measure(
     let access_text = down(get(Column::Access), |c| &c.access);
     m.contact = down(get(Column::Contact), |c| &c.contact);
     m.link = get(Column::Link).to_string();
-    *state.carry =
-        Some(Carry { provider: m.provider.clone(), access: access_text.clone(), contact: m.contact.clone() });
+    if get(Column::Access).is_empty() && !access_text.is_empty() {
+        filled_down.push(Field::Access);
+    }
+    if get(Column::Contact).is_empty() && !m.contact.is_empty() {
+        filled_down.push(Field::Contact);
+    }
+    *state.carry = Some(Carry {
+        provider: m.provider.clone(),
+        from_heading,
+        access: access_text.clone(),
+        contact: m.contact.clone(),
+    });
     if !access_text.is_empty() {
         let (access, from) = parse_access(&access_text)
             .ok_or_else(|| layout.at(Column::Access, Problem::BadAccess { value: access_text.clone() }))?;
@@ -299,29 +330,23 @@ fn measure(
     if !crate::model::measure::is_safe_link(&m.link) {
         return Err(layout.at(Column::Link, Problem::BadLink { value: m.link.clone() }));
     }
-    let id_column = if get(Column::Id).is_empty() { Column::Name } else { Column::Id };
-    let texts = [
-        (id_column, "id", m.id.as_str()),
-        (Column::Name, "name", m.name.as_str()),
-        (Column::Description, "description", m.description.as_str()),
-        (Column::Contact, "contact", m.contact.as_str()),
-        (Column::Link, "link", m.link.as_str()),
-        (Column::Tags, "tags", get(Column::Tags)),
-        (Column::Target, "target", m.target.as_str()),
-        (Column::Access, "access", access_text.as_str()),
-    ];
-    for (column, field, text) in texts {
-        if contains_national_id(text) {
-            return Err(
-                layout.at(column, Problem::NationalId { field: crate::model::Field::Key(field.into()) })
-            );
-        }
-        if has_control_characters(text) {
-            return Err(layout
-                .at(column, Problem::ControlCharacters { field: crate::model::Field::Key(field.into()) }));
-        }
+    // Every text by the same rules as `rt tiltak add` and the file (the tags joined, too).
+    if let Some(found) = crate::rules::measure::check(&m).first() {
+        let column = match found.key {
+            "id" if !get(Column::Id).is_empty() => Column::Id,
+            "id" | "name" => Column::Name,
+            "provider" => Column::Provider,
+            "referral_from" => Column::Access,
+            "target" => Column::Target,
+            "description" => Column::Description,
+            "contact" => Column::Contact,
+            "link" => Column::Link,
+            _ => Column::Tags,
+        };
+        let field = crate::model::Field::Key(found.key.into());
+        return Err(layout.at(column, found.flaw.problem(field)));
     }
-    Ok(Incoming { measure: m, present, provider_text })
+    Ok(Incoming { measure: m, present, provider_text, filled_down })
 }
 
 /// The target group as written, and the ages: from the "Alder fra"/"Alder til" columns,

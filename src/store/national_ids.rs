@@ -13,9 +13,19 @@ use crate::problem::Problem;
 use crate::rules::national_id;
 use crate::store::toml_read::Parsed;
 
+/// The national id numbers found anywhere in one file of the team folder (its texts, keys,
+/// numbers and comments), never repeating them; parsed only when it may hold one.
+pub fn in_file(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if text.contains('\\') || national_id::contains_national_id(text) {
+        scan(rel, text, crate::store::toml_read::parse(rel, text).ok().as_ref(), &mut diags);
+    }
+    diags
+}
+
 /// Adds a diagnostic for every national id number found in a file (`doc`: the file parsed,
 /// when it parses).
-pub(super) fn scan(rel: &str, text: &str, doc: Option<&Parsed>, diags: &mut Vec<Diagnostic>) {
+pub fn scan(rel: &str, text: &str, doc: Option<&Parsed>, diags: &mut Vec<Diagnostic>) {
     // Most files hold no candidate at all: then nothing in them can, unless an escape
     // (`\u0031`, a line continuation) hides digits from the raw text.
     if !text.contains('\\') && !national_id::contains_national_id(text) {
