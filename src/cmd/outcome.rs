@@ -122,7 +122,11 @@ pub(crate) fn judge_and_save(
     let cx = RuleContext { config, measures: Some(&bank), today: ctx.today };
     let before = rules::case::check(&edit.case, &cx);
     // Only what this change brings counts; an old warning on the case is not news.
-    findings.extend(rules::case::check(case, &cx).into_iter().filter(|f| !before.contains(f)));
+    let new: Vec<Finding> = rules::case::check(case, &cx)
+        .into_iter()
+        .filter(|f| !before.contains(f) && !rules::decision::explained(f, &findings))
+        .collect();
+    findings.extend(new);
     for f in &findings {
         ctx.note(crate::diagnostic::render_finding(f, lang));
     }
@@ -211,6 +215,7 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
             evaluate: args.evaluate.or(follow_up),
         });
     }
+    findings.extend(rules::decision::answers_dropped(case.decision.as_ref(), &proposed));
     if args.level2 && case.way_in != WayIn::Bti {
         findings.push(Finding::error(Field::Level2, Problem::Level2NotBti));
     }

@@ -592,6 +592,12 @@ pub enum Problem {
     MeasureNotAdded { problems: usize },
     /// A national id number typed into a file is shown masked (`•••`) at the terminal.
     NationalIdMasked { file: String },
+    // ---- advmeeting: LOW 15, messages ----
+    /// `rt record` again without a measure the user has already answered.
+    AnsweredNotProposed { id: String, accepted: bool },
+    /// A line break in a one-line value of a case, rt.toml, a meetings file or a flag (the
+    /// tiltaksbank has its own [`Problem::LineBreak`], whose hint names the description).
+    LineBreakInOneLine { field: Field },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1604,6 +1610,18 @@ impl Problem {
                 format!("{file} inneholder noe som ligner et fødselsnummer; det vises som ••• her"),
                 format!("{file} contains what looks like a national id number; it is shown as ••• here"),
             ),
+            // ---- advmeeting: LOW 15, messages ----
+            AnsweredNotProposed { id, accepted } => {
+                let (nb, en) = if *accepted { ("ja", "accepted") } else { ("nei", "declined") };
+                l.pick(
+                    format!("brukeren har allerede takket {nb} til `{id}`, så tiltaket kan ikke tas ut av forslagene"),
+                    format!("the user already {en} `{id}`, so the measure cannot be left out of the proposals"),
+                )
+            }
+            LineBreakInOneLine { field } => l.pick(
+                format!("{} skal stå på én linje, men inneholder linjeskift", field.shown(l)),
+                format!("{} is one line, but contains a line break", field.shown(l)),
+            ),
         }
     }
 
@@ -1721,8 +1739,8 @@ impl Problem {
                 "never write a national id number in a case; use only initials and date of birth".into(),
             )),
             ControlCharacters { .. } => Some(l.pick(
-                "fjern tegnene; bruk vanlig tekst og linjeskift".into(),
-                "remove them; use plain text and line breaks".into(),
+                "fjern kontrolltegnene (usynlige tegn, ofte fra innliming); skriv vanlig tekst".into(),
+                "remove the control characters (invisible characters, often from pasting); write plain text".into(),
             )),
             TextTooLong { .. } => Some(l.pick(
                 "skriv det teamet trenger for drøftingen; journalen hører hjemme i enhetens eget system".into(),
@@ -2067,6 +2085,10 @@ impl Problem {
                 "write the whole address, e.g. https://kommune.no/tiltak, or mailto:post@kommune.no".into(),
             )),
             ExportFailed { .. } => None,
+            DateOutOfRange { from, to, .. } if from > to => Some(l.pick(
+                format!("ingen dato kan passe før {from} er rettet: den er mer enn ett år fram i tid (seneste tillatte dato er {to}); rett først den datoen, eller --today"),
+                format!("no date can fit until {from} is corrected: it is more than a year ahead (the latest allowed date is {to}); correct that date first, or --today"),
+            )),
             DateOutOfRange { from, to, .. } => Some(l.pick(
                 format!("bruk en dato fra {from} til {to}"),
                 format!("use a date from {from} to {to}"),
@@ -2341,6 +2363,15 @@ impl Problem {
             NationalIdMasked { .. } => Some(l.pick(
                 "fjern nummeret fra filen (`rt check` viser hvor); til da nekter `rt tiltak export`, `rt tiltak site`, `rt tiltak add` og `rt tiltak import`".into(),
                 "remove the number from the file (`rt check` shows where); until then `rt tiltak export`, `rt tiltak site`, `rt tiltak add` and `rt tiltak import` refuse".into(),
+            )),
+            // ---- advmeeting: LOW 15, messages ----
+            AnsweredNotProposed { id, .. } => Some(l.pick(
+                format!("ta med `{id}` i --propose; et svar brukeren har gitt, endres med `rt decide ID --change`"),
+                format!("include `{id}` in --propose; an answer the user gave is changed with `rt decide ID --change`"),
+            )),
+            LineBreakInOneLine { .. } => Some(l.pick(
+                "skriv det på én linje".to_string(),
+                "write it on one line".to_string(),
             )),
         }
     }

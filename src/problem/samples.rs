@@ -225,11 +225,13 @@ fn index(p: &Problem) -> usize {
         Problem::LineBreak { .. } => 208,
         Problem::MeasureNotAdded { .. } => 209,
         Problem::NationalIdMasked { .. } => 210,
+        Problem::AnsweredNotProposed { .. } => 211,
+        Problem::LineBreakInOneLine { .. } => 212,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 211;
+const VARIANTS: usize = 213;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -463,6 +465,8 @@ fn all() -> Vec<Problem> {
         Problem::LineBreak { field: Field::Concern },
         Problem::MeasureNotAdded { problems: 2 },
         Problem::NationalIdMasked { file: "x".into() },
+        Problem::AnsweredNotProposed { id: "x".into(), accepted: true },
+        Problem::LineBreakInOneLine { field: Field::Concern },
     ]
 }
 

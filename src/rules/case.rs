@@ -187,10 +187,8 @@ pub(super) fn check_text(field: Field, value: &str, max: usize, out: &mut Vec<Fi
     if national_id::contains_national_id(value) {
         out.push(Finding::error(field.clone(), Problem::NationalId { field: field.clone() }));
     }
-    let bad_chars =
-        if one_line { text::has_line_break_or_control(value) } else { text::has_control_characters(value) };
-    if bad_chars {
-        out.push(Finding::error(field.clone(), Problem::ControlCharacters { field: field.clone() }));
+    if let Some(problem) = text::character_problem(&field, value, one_line) {
+        out.push(Finding::error(field.clone(), problem));
     }
     if value.chars().count() > max {
         out.push(Finding::error(field.clone(), Problem::TextTooLong { field: field.clone(), max }));

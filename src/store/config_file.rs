@@ -107,14 +107,11 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             let span = r.value_span(&t, "email");
             r.error_at(span, Problem::BadEmail { key: format!("{key}.email") });
         }
-        if let Some(n) = &name
-            && crate::rules::text::has_line_break_or_control(n)
+        let field = crate::model::Field::Key(format!("{key}.name"));
+        if let Some(problem) =
+            name.as_deref().and_then(|n| crate::rules::text::character_problem(&field, n, true))
         {
-            let span = r.value_span(&t, "name");
-            r.error_at(
-                span,
-                Problem::ControlCharacters { field: crate::model::Field::Key(format!("{key}.name")) },
-            );
+            r.error_at(r.value_span(&t, "name"), problem);
         }
         if let Some(u) = &unit
             && !unit_ids.contains(u)
@@ -253,14 +250,11 @@ fn read_providers(
                 lines.insert(id.clone(), r.pos(span).map_or(1, |p| p.line));
             }
         }
-        if let Some(n) = &name
-            && crate::rules::text::has_line_break_or_control(n)
+        let field = crate::model::Field::Key("providers.name".into());
+        if let Some(problem) =
+            name.as_deref().and_then(|n| crate::rules::text::character_problem(&field, n, true))
         {
-            let span = r.value_span(&t, "name");
-            r.error_at(
-                span,
-                Problem::ControlCharacters { field: crate::model::Field::Key("providers.name".into()) },
-            );
+            r.error_at(r.value_span(&t, "name"), problem);
         }
         r.finish(t);
         if let (Some(id), Some(name), true) = (id, name, good) {

@@ -122,10 +122,10 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
         .chain(uid.as_deref().map(|u| ("uid".to_string(), u)))
         .chain(names);
         for (key, value) in one_line {
-            if crate::rules::text::has_line_break_or_control(value) {
+            let field = crate::model::Field::Key(format!("meetings.{key}"));
+            if let Some(problem) = crate::rules::text::character_problem(&field, value, true) {
                 let span = r.value_span(&t, key.split('.').next().unwrap_or(&key));
-                let field = crate::model::Field::Key(format!("meetings.{key}"));
-                r.error_at(span, Problem::ControlCharacters { field });
+                r.error_at(span, problem);
             }
         }
         r.finish(t);
@@ -303,11 +303,11 @@ mod tests {
 
     #[test]
     fn a_control_character_in_a_one_line_value_is_an_error_where_it_is() {
-        for (key, value, line) in [
-            ("uid", "\"a\\r\\nBEGIN:VALARM\"", 8),
-            ("place", "\"Rom\\u001b[31m\"", 8),
-            ("cancelled", "\"syk\\u0007\"", 8),
-            ("attendance", "{ present = [\"Kari\\nBcc\"] }", 8),
+        for (key, value, line, line_break) in [
+            ("uid", "\"a\\r\\nBEGIN:VALARM\"", 8, true),
+            ("place", "\"Rom\\u001b[31m\"", 8, false),
+            ("cancelled", "\"syk\\u0007\"", 8, false),
+            ("attendance", "{ present = [\"Kari\\nBcc\"] }", 8, true),
         ] {
             let uid = if key == "uid" { String::new() } else { "uid = \"a\"\n".into() };
             let text = format!(
@@ -317,7 +317,12 @@ mod tests {
             assert!(s.is_none(), "{key}: a file with errors gives no schedule");
             let lines: Vec<_> = diags.iter().map(|d| (d.pos.map(|p| p.line), d.severity)).collect();
             assert_eq!(lines, [(Some(line), crate::diagnostic::Severity::Error)], "{key}: {diags:?}");
-            assert!(matches!(diags[0].problem, Problem::ControlCharacters { .. }), "{key}: {diags:?}");
+            let named = match diags[0].problem {
+                Problem::LineBreakInOneLine { .. } => true,
+                Problem::ControlCharacters { .. } => false,
+                _ => panic!("{key}: {diags:?}"),
+            };
+            assert_eq!(named, line_break, "{key}: {diags:?}");
         }
     }
 
