@@ -184,3 +184,28 @@ fn a_range_that_cannot_hold_any_date_says_why() {
         )
     );
 }
+
+#[test]
+fn a_toml_syntax_error_is_told_in_the_readers_language_with_a_hint() {
+    let team = Team::new();
+    let config = team.read("rt.toml").replace("team = \"Ressursteam Testby\"", "team = \"Ressursteam Testby");
+    team.write("rt.toml", &config);
+    let out = team.rt(["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stdout(&out),
+        "rt.toml:2:27: feil: ugyldig TOML: en tekst mangler anførselstegnet som avslutter den\n  \
+         hjelp: skriv teksten mellom to \" på samme linje, f.eks. name = \"Kari Nilsen\"; tekst over flere linjer \
+         står mellom \"\"\" og \"\"\"\n"
+    );
+    let out = team.rt(["--lang", "en", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "rt.toml:2:27: error: invalid TOML: a text lacks the quotation mark that ends it\n  \
+         help: write the text between two \" on the same line, e.g. name = \"Kari Nilsen\"; text on several lines \
+         goes between \"\"\" and \"\"\"\n\
+         error: rt.toml has 1 error, so the command stops\n\
+         help: fix the problems above; `rt check` shows them all\n"
+    );
+}

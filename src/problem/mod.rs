@@ -645,10 +645,7 @@ impl Problem {
         use Problem::*;
         let l = lang;
         match self {
-            Syntax { detail } => l.pick(
-                format!("ugyldig TOML: {detail}"),
-                format!("invalid TOML: {detail}"),
-            ),
+            Syntax { detail } => toml_syntax::message(detail, l),
             Unreadable { cause } => l.pick(
                 format!("kan ikke lese filen: {}", cause.label(l)),
                 format!("cannot read the file: {}", cause.label(l)),
@@ -2114,8 +2111,8 @@ impl Problem {
                 "rett det som stoppet skrivingen, kjør `rt check`, og kjør kommandoen på nytt for filene som ikke ble skrevet".into(),
                 "fix what stopped the write, run `rt check`, and run the command again for the files not written".into(),
             )),
-            Syntax { .. }
-            | Unreadable { .. }
+            Syntax { detail } => Some(toml_syntax::hint(detail, l)),
+            Unreadable { .. }
             | Missing { .. }
             | FieldMissing { .. }
             | WrongType { .. }
@@ -2391,6 +2388,7 @@ impl Problem {
 
 #[cfg(test)]
 mod samples;
+mod toml_syntax;
 
 #[cfg(test)]
 mod in_use_tests {
