@@ -80,7 +80,7 @@ pub const EN: &[(&str, &str, &str)] = &[
     (
         "rt refer",
         "invite_contact",
-        "A contact person at the family centre the user wants present, as named in rt.toml (may be repeated)",
+        "A contact person at the family centre the user wants present, as named in rt.toml (may be repeated; not in an anonymous case)",
     ),
     ("rt refer", "bti_level", "BTI level 0–3 (default 1 for BTI cases)"),
     (

@@ -163,3 +163,80 @@ fn an_edited_draft_is_never_replaced_without_force() {
     assert!(!std::fs::read_to_string(&draft).unwrap().contains("Teamet mener"));
     assert!(std::fs::read_to_string(&other).unwrap().contains("Vurdert."));
 }
+
+/// Line Dahl (a contact of rt.toml, no member) refers kefo and is mcax's contact person; the
+/// third case of the meeting, ung2, she did not come for.
+fn line_dahl_in_two_cases(team: &Team) {
+    team.write(KEFO, &team.read(KEFO).replace("name = \"Jonas Lie Berg\"", "name = \"Line Dahl\""));
+    let mcax = "cases/2026/2026-11-16-mcax.toml";
+    team.write(
+        mcax,
+        &team
+            .read(mcax)
+            .replace("meeting = 2026-12-08\n", "meeting = 2026-12-08\ninvite = [\"Line Dahl\"]\n"),
+    );
+}
+
+fn close_and_purge_her_cases(team: &Team) {
+    for id in ["2026-11-19-kefo", "2026-11-16-mcax"] {
+        let out = run(team, &["close", id, "--reason", "Trukket", "--today", "2026-12-09"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let out = run(team, &["purge", "--today", "2027-07-01"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2026-11-19-kefo\n2026-11-16-mcax\n")
+            || stdout(&out).contains("2026-11-16-mcax\n2026-11-19-kefo\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_guest_stays_in_the_cases_she_came_for_after_a_purge() {
+    let team = Team::demo();
+    line_dahl_in_two_cases(&team);
+    let before = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", DAY]));
+    assert!(!before.contains("Line Dahl"), "{before}");
+    let meetings = team.read("meetings/2026H2.toml");
+    assert!(
+        meetings.contains(
+            "guests = [\"Line Dahl\"]\n\n[meetings.attendance.came_for]\n\"Line Dahl\" = [\"2026-11-16-mcax\", \"2026-11-19-kefo\"]\n"
+        ),
+        "{meetings}"
+    );
+    close_and_purge_her_cases(&team);
+    let after = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", "2027-07-01"]));
+    assert_eq!(present_line(&after), present_line(&before), "the purge changes nothing in another referat");
+    assert_eq!(team.read("meetings/2026H2.toml"), meetings, "the stored attendance is kept");
+    let out = run(&team, &["check", "--today", "2027-07-01"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn a_guest_stored_by_an_older_rt_is_left_out_once_a_case_she_may_have_come_for_is_purged() {
+    let team = Team::demo();
+    line_dahl_in_two_cases(&team);
+    // The attendance as an older rt stored it: the guest without her cases.
+    let entry = "uid = \"20261208-60d6fb46@ressursteam.rt\"\nsequence = 0\n";
+    let old = team.read("meetings/2026H2.toml").replace(
+        entry,
+        &format!("{entry}\n[meetings.attendance]\npresent = [\"Marit Haugen\"]\nabsent = []\nguests = [\"Line Dahl\"]\n"),
+    );
+    assert_ne!(old, team.read("meetings/2026H2.toml"));
+    team.write("meetings/2026H2.toml", &old);
+    let out = run(&team, &["check", "--today", DAY]);
+    assert_eq!(out.status.code(), Some(0), "the older file still reads: {}", stdout(&out));
+    // Judged as today: she came for the cases that invite her.
+    let mcax = stdout(&run(&team, &["minutes", "2026-11-16-mcax", "--today", DAY]));
+    assert!(
+        present_line(&mcax)
+            .ends_with("Line Dahl (Helsestasjon og skolehelsetjeneste, brukerens kontaktperson)"),
+        "{mcax}"
+    );
+    let ung2 = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", DAY]));
+    assert_eq!(present_line(&ung2), "**Til stede:** Marit Haugen (Helsestasjon og skolehelsetjeneste)");
+    close_and_purge_her_cases(&team);
+    let ung2 = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", "2027-07-01"]));
+    assert_eq!(present_line(&ung2), "**Til stede:** Marit Haugen (Helsestasjon og skolehelsetjeneste)");
+}

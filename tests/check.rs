@@ -314,3 +314,49 @@ navn = "1c9a2f04"
         "{out}"
     );
 }
+
+/// rt.toml with its meeting rules changed by `edit`; `rt check` must refuse it with these
+/// findings, each at its line and with a hint.
+fn config_refused(edit: impl Fn(&str) -> String, expect: &str) {
+    let team = Team::new();
+    team.write("rt.toml", &edit(CONFIG));
+    let out = team.rt(["check", "--today", "2027-01-20"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains(expect), "expected:\n{expect}\n\nin:\n{}", stdout(&out));
+    // Every command refuses the file.
+    let out = team.rt(["list", "--today", "2027-01-20"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn meeting_rules_that_cannot_hold_are_refused_in_rt_toml() {
+    for day in ["lørdag", "søndag"] {
+        config_refused(
+            |c| c.replace("weekday = \"tirsdag\"", &format!("weekday = \"{day}\"")),
+            &format!(
+                "rt.toml:40:11: feil: `meetings.weekday` kan ikke være `{day}`: møtene er på virkedager (gyldig: mandag, tirsdag, onsdag, torsdag, fredag)\n  hjelp: velg en virkedag, f.eks. weekday = \"tirsdag\"\n"
+            ),
+        );
+    }
+    config_refused(
+        |c| c.replace("start = \"12:30\"", "start = \"23:30\""),
+        "rt.toml:42:11: feil: et møte fra 23:30 som varer 90 minutter, slutter ikke før midnatt\n  hjelp: sett en tidligere `start` eller færre `minutes`, så møtet slutter samme dag\n",
+    );
+    config_refused(
+        |c| c.replace("place = \"Møterommet\"", "place = \"Møterommet\"\nclosed = [2027-05-17, 9999-01-01]"),
+        "rt.toml:47:23: feil: `meetings.closed`: datoen 9999-01-01 er utenfor årene 2000–2100\n  hjelp: rett årstallet (skrivefeil?)\n",
+    );
+    config_refused(
+        |c| {
+            c.replace(
+                "place = \"Møterommet\"",
+                "place = \"Møterommet\"\n\n[meetings.first]\n\"2027H2\" = 2027-06-01",
+            )
+        },
+        "rt.toml:49:12: feil: det første møtet i 2027H2 ligger utenfor halvåret\n  hjelp: 2027H2 går fra 2027-07-01 til 2027-12-31; bruk en dato i det tidsrommet\n",
+    );
+    config_refused(
+        |c| c.replace("team = \"Ressursteam Testby\"", "team = \"  \""),
+        "rt.toml:2:8: feil: `team` er tom: teamets navn står på hver innkalling og hvert referat\n  hjelp: skriv navnet, f.eks. team = \"Ressursteam Eikvik familiesenter\"\n",
+    );
+}

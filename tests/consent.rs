@@ -268,3 +268,66 @@ fn a_decision_after_the_withdrawal_is_refused() {
     );
     assert_eq!(team.read(rel), text);
 }
+
+#[test]
+fn an_anonymous_case_has_no_named_contact_persons() {
+    let team = Team::demo();
+    team.write(KEFO, &team.read(KEFO).replace("invite = [\"Marit Haugen\"]", "invite = [\"Line Dahl\"]"));
+    let out = run(
+        &team,
+        &["consent", "2026-11-19-kefo", "--withdraw", "--then", "anonymous", "--today", "2026-11-25"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = team.read(KEFO);
+    assert!(!text.contains("invite") && !text.contains("Line Dahl"), "contacts removed: {text}");
+    let agenda = stdout(&run(&team, &["agenda", "--meeting", "2026-12-08", "--today", "2026-11-25"]));
+    assert!(!agenda.contains("Line Dahl"), "{agenda}");
+
+    // A hand edit that puts one back is flagged.
+    team.write(
+        KEFO,
+        &text.replace("meeting = 2026-12-08\n", "meeting = 2026-12-08\ninvite = [\"Line Dahl\"]\n"),
+    );
+    let out = run(&team, &["check", "--today", "2026-11-25"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("{KEFO}:10:10: feil: en anonym sak har ingen navngitte kontaktpersoner: et navn på brukerens kontaktperson snevrer inn hvem brukeren er (R3)\n  hjelp: ta bort kontaktpersonene")),
+        "{}",
+        stdout(&out)
+    );
+
+    // And a referral of an anonymous user with a contact person is refused.
+    let mut args = vec![
+        "refer",
+        "--way",
+        "user-case",
+        "--anonymous",
+        "--age",
+        "34",
+        "--referrer",
+        "Samira Khan",
+        "--concern",
+        "Uro.",
+        "--tried",
+        "Samtaler.",
+        "--wishes",
+        "Ro.",
+        "--invite-contact",
+        "Line Dahl",
+        "--today",
+        "2026-11-25",
+    ];
+    let before = team.snapshot();
+    let out = run(&team, &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("feil: en anonym sak har ingen navngitte kontaktpersoner: et navn på brukerens kontaktperson snevrer inn hvem brukeren er (R3) [--invite-contact]\nhjelp: ta bort kontaktpersonene"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(team.snapshot(), before, "nothing written");
+    args.truncate(args.len() - 4);
+    args.extend(["--today", "2026-11-25"]);
+    let out = run(&team, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

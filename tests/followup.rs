@@ -378,3 +378,50 @@ fn what_is_due_for_the_leader_as_a_calendar_without_a_name_in_it() {
     }
     assert_eq!(cal.events.len(), 3, "{text}");
 }
+
+#[test]
+fn after_a_withdrawal_nothing_is_written_on_the_identified_case_until_it_is_anonymous_or_closed() {
+    let (team, id) = decided_case();
+    let run = |args: &[&str]| team.rt(args).output().unwrap();
+    let ok = |args: &[&str]| {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        stderr(&out)
+    };
+    ok(&["plan", &id, "--today", "2027-02-02", "--goal", "Trygg hverdag hjemme"]);
+    ok(&["consent", &id, "--withdraw", "--today", "2027-02-10"]);
+    let rel = format!("cases/2027/{id}.toml");
+    let before = team.read(&rel);
+    let refusal = format!(
+        "feil: samtykket i sak {id} ble trukket tilbake 2027-02-10: ingenting med brukerens identitet kan lagres etter det (R2)\nhjelp: `rt consent {id} --then anonymous` fjerner identiteten og drøfter saken videre anonymt; `rt consent {id} --then close` avslutter den\n"
+    );
+    for args in [
+        &["plan", &id, "--today", "2027-02-11", "--goal", "Nytt mål"][..],
+        &["logg", &id, "Ringte mor.", "--by", "Marit Haugen", "--today", "2027-02-11"],
+        &["stafett", &id, "--to", "Ola Vik", "--today", "2027-02-11"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), refusal, "{args:?}");
+        assert_eq!(team.read(&rel), before, "{args:?} wrote nothing");
+    }
+    // Going on anonymously, the follow-up goes on.
+    ok(&["consent", &id, "--then", "anonymous", "--today", "2027-02-11"]);
+    ok(&["logg", &id, "Ringte mor.", "--by", "Marit Haugen", "--today", "2027-02-11"]);
+    // And the coordinator can end it: the user ended it.
+    ok(&["close", &id, "--reason", "user-ended", "--today", "2027-02-12"]);
+}
+
+#[test]
+fn a_follow_up_whose_consent_was_withdrawn_can_be_closed() {
+    let (team, id) = decided_case();
+    let ok = |args: &[&str]| {
+        let out = team.rt(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    };
+    ok(&["plan", &id, "--today", "2027-02-02", "--goal", "Trygg hverdag hjemme"]);
+    ok(&["consent", &id, "--withdraw", "--today", "2027-02-10"]);
+    ok(&["close", &id, "--reason", "user-ended", "--today", "2027-02-11"]);
+    let text = team.read(&format!("cases/2027/{id}.toml"));
+    assert!(text.contains("status = \"closed\""), "{text}");
+}

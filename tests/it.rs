@@ -25,6 +25,8 @@ mod invitation;
 mod layering;
 mod line_endings;
 mod list_show;
+mod meeting_dates;
+mod messages;
 mod minutes;
 mod national_id;
 mod national_id_echo;

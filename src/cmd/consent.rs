@@ -96,8 +96,8 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     match then {
         Some(Then::Close) => ctx.note(lang.pick(format!("Saken {id} er avsluttet {date}."), format!("Case {id} is closed on {date}."))),
         Some(Then::Anonymous) => ctx.note(lang.pick(
-            format!("Saken {id} drøftes videre anonymt: initialer, fødselsdato og samtykke er fjernet fra saksfilen."),
-            format!("Case {id} goes on anonymously: initials, date of birth and consent are removed from the case file."),
+            format!("Saken {id} drøftes videre anonymt: initialer, fødselsdato, samtykke og kontaktpersoner er fjernet fra saksfilen."),
+            format!("Case {id} goes on anonymously: initials, date of birth, consent and contact persons are removed from the case file."),
         )),
         None => ctx.warn(&Problem::ConsentLapsedChoose { id }),
     }
@@ -145,8 +145,9 @@ fn close(case: &mut Case, date: NaiveDate, reason: String) -> Result<(), Error> 
     Ok(())
 }
 
-/// The case goes on anonymously (R3): the identity and the consent are removed; the age at
-/// referral is kept as a band for the statistics, the age now for the anonymous discussion.
+/// The case goes on anonymously (R3): the identity, the consent and the named contact persons
+/// are removed; the age at referral is kept as a band for the statistics, the age now for the
+/// anonymous discussion.
 fn go_on_anonymously(case: &mut Case, date: NaiveDate) {
     let (band, age) = match &case.user {
         User::Known { born, .. } => {
@@ -157,5 +158,6 @@ fn go_on_anonymously(case: &mut Case, date: NaiveDate) {
     case.age_band = Some(band.to_string());
     case.user = User::Anonymous { age };
     case.consent = None;
+    case.invite.clear();
     case.anonymous_since = Some(date);
 }

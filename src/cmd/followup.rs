@@ -5,7 +5,9 @@
 //! consent), hands the stafett over (it counts when the new holder accepts), and writes short
 //! dated entries. Each change is one transaction, judged by the case rules like every other
 //! (see `rules::followup`); `rt logg ID` shows the whole log, and `--format md|html` makes a
-//! document for the referring unit's archive (R10).
+//! document for the referring unit's archive (R10). Once the user's consent is withdrawn or
+//! has expired, nothing more is written on the identified case (`rules::consent`): it goes on
+//! anonymously (`rt consent ID --then anonymous`) or is closed (`rt close`, which still works).
 
 use std::path::PathBuf;
 
@@ -17,6 +19,7 @@ use crate::model::followup::{Entry, Evaluation, Goal, Handover, Participant, Pla
 use crate::model::{Case, Field, Verdict};
 use crate::problem::Problem;
 use crate::rules::Finding;
+use crate::rules::consent::identity_may_be_saved;
 use crate::rules::followup::{consent_covers, started};
 use crate::rules::text::normalise_text;
 use crate::session::Session;
@@ -154,6 +157,7 @@ pub fn plan(args: PlanArgs, ctx: &Session) -> Result<i32, Error> {
     let tx = ctx.transaction()?;
     let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
+    identity_may_be_saved(&case, date)?;
     let mut findings = Vec::new();
     let done;
     if let Some(measure) = &args.measure {
@@ -230,6 +234,7 @@ pub fn stafett(args: StafettArgs, ctx: &Session) -> Result<i32, Error> {
     let tx = ctx.transaction()?;
     let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
+    identity_may_be_saved(&case, date)?;
     let f = started(&mut case, ctx.today)?;
     let done = if let Some(to) = &args.to {
         let to = normalise_text(to);
@@ -276,9 +281,11 @@ pub fn logg(args: LoggArgs, ctx: &Session) -> Result<i32, Error> {
     let tx = ctx.transaction()?;
     let edit = cases::open_in(&tx, &args.id)?;
     let mut case = edit.case.clone();
+    let date = args.date.unwrap_or(ctx.today);
+    identity_may_be_saved(&case, date)?;
     let f = started(&mut case, ctx.today)?;
     let by = normalise_text(args.by.as_deref().unwrap_or_default());
-    f.log.push(Entry { date: args.date.unwrap_or(ctx.today), by, text: normalise_text(text) });
+    f.log.push(Entry { date, by, text: normalise_text(text) });
     let n = f.log.len();
     super::outcome::judge_and_save(ctx, tx, &edit, &case, Vec::new())?;
     ctx.note(lang.pick(format!("Loggføring {n} er lagret."), format!("Log entry {n} is stored.")));

@@ -88,8 +88,9 @@ pub fn run(args: &Args, setup: &Setup) -> Result<i32, Error> {
         ("leader.name", args.leader.as_ref()),
         ("leader.email", args.email.as_ref()),
     ] {
-        if value.is_some_and(|v| crate::rules::text::has_line_break_or_control(v)) {
-            return Err(Problem::ControlCharacters { field: crate::model::Field::Key(field.into()) }.into());
+        let key = crate::model::Field::Key(field.into());
+        if let Some(problem) = value.and_then(|v| crate::rules::text::character_problem(&key, v, true)) {
+            return Err(problem.into());
         }
         if value.is_some_and(|v| crate::rules::national_id::contains_national_id(v)) {
             return Err(Problem::NationalId { field: crate::model::Field::Key(field.into()) }.into());

@@ -14,6 +14,7 @@ use chrono::{Duration, NaiveDate};
 use crate::cli::date_arg;
 use crate::diagnostic::Severity;
 use crate::error::Error;
+use crate::model::dates::Half;
 use crate::model::{Case, Field, Outcome, Proposal, Status, WayIn};
 use crate::problem::Problem;
 use crate::rules::case::RuleContext;
@@ -121,7 +122,11 @@ pub(crate) fn judge_and_save(
     let cx = RuleContext { config, measures: Some(&bank), today: ctx.today };
     let before = rules::case::check(&edit.case, &cx);
     // Only what this change brings counts; an old warning on the case is not news.
-    findings.extend(rules::case::check(case, &cx).into_iter().filter(|f| !before.contains(f)));
+    let new: Vec<Finding> = rules::case::check(case, &cx)
+        .into_iter()
+        .filter(|f| !before.contains(f) && !rules::decision::explained(f, &findings))
+        .collect();
+    findings.extend(new);
     for f in &findings {
         ctx.note(crate::diagnostic::render_finding(f, lang));
     }
@@ -138,14 +143,24 @@ fn step(case: &Case, step: Step) -> Result<Status, Error> {
     status::next(case.status, step).map_err(Error::Stop)
 }
 
-/// Refuses to save anything with the user's identity on a day the consent does not hold.
-fn identity_may_be_saved(case: &Case, on: NaiveDate) -> Result<(), Error> {
-    match rules::consent::lapse(case, on).and_then(|l| l.dated()) {
-        Some((withdrawn, date)) => {
-            Err(Problem::IdentityAfterConsent { id: case.id.to_string(), withdrawn, date }.into())
+/// The published schedules of the half-years of the given dates (a half-year not published,
+/// or whose file has errors, is left out: there is nothing fixed to hold a date to).
+fn published_around(
+    ctx: &Session,
+    config: &crate::model::Config,
+    dates: [Option<NaiveDate>; 2],
+) -> Result<Vec<crate::model::Schedule>, Error> {
+    let mut halves: Vec<Half> = dates.into_iter().flatten().map(Half::of).collect();
+    halves.dedup();
+    let mut out = Vec::new();
+    for half in halves {
+        if let (Some(s), _) = crate::store::load::schedule(&ctx.team, config, half)?
+            && s.published.is_some()
+        {
+            out.push(s);
         }
-        None => Ok(()),
     }
+    Ok(out)
 }
 
 /// Runs `rt record`.
@@ -159,7 +174,9 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
     let (bank, _) = crate::store::load::tiltaksbank(&ctx.team, Some(config))?;
     let mut findings = Vec::new();
     let date = args.date.or(case.meeting).unwrap_or(ctx.today);
-    identity_may_be_saved(&case, date)?;
+    rules::consent::identity_may_be_saved(&case, date)?;
+    let published = published_around(ctx, config, [Some(date), case.meeting])?;
+    rules::meeting_date::outcome_date(&case, date, &published, ctx.today)?;
     let guidance = case.way_in == WayIn::Guidance;
     // A follow-up is agreed for a user (R8); a guidance case gets one only when given.
     let follow_up = match args.follow_up {
@@ -198,6 +215,7 @@ pub fn record(args: RecordArgs, ctx: &Session) -> Result<i32, Error> {
             evaluate: args.evaluate.or(follow_up),
         });
     }
+    findings.extend(rules::decision::answers_dropped(case.decision.as_ref(), &proposed));
     if args.level2 && case.way_in != WayIn::Bti {
         findings.push(Finding::error(Field::Level2, Problem::Level2NotBti));
     }
@@ -260,7 +278,7 @@ pub fn decide(args: DecideArgs, ctx: &Session) -> Result<i32, Error> {
     }
     step(&case, Step::Decide)?;
     let date = args.date.unwrap_or(ctx.today);
-    identity_may_be_saved(&case, date)?;
+    rules::consent::identity_may_be_saved(&case, date)?;
     let clean = |v: &[String]| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for id in v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {

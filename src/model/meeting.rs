@@ -3,6 +3,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
+use super::CaseId;
 use super::dates::Half;
 
 /// The schema version of `meetings/H.toml` this `rt` understands.
@@ -33,7 +34,8 @@ pub struct Meeting {
 }
 
 /// Who was at a held meeting, by name as `rt.toml` has them: the standing members present and
-/// absent, and the guests (an employee who brought a case, a contact the user wanted there).
+/// absent, and the guests (an employee who brought a case, a contact the user wanted there)
+/// with the cases they came for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Attendance {
     /// Standing members who were there.
@@ -42,6 +44,10 @@ pub struct Attendance {
     pub absent: Vec<String>,
     /// Guests who were there.
     pub guests: Vec<String>,
+    /// The case(s) each guest (present or absent) came for, by name; an empty list is the
+    /// whole meeting. A guest missing here was stored by an older `rt` (see
+    /// `rules::attendance`).
+    pub came_for: Vec<(String, Vec<CaseId>)>,
 }
 
 impl Meeting {

@@ -561,6 +561,23 @@ pub enum Problem {
     AttendanceNotStored { half: String },
     /// Free text on R5's word list, and no terminal to ask.
     ViolenceWords { phrases: Vec<String> },
+    // ---- adversarial meeting fixes (advmeeting) ----
+    /// Named contact persons on an anonymous case: a name narrows down who the user is.
+    ContactsOfAnonymous,
+    /// An outcome dated before the case's meeting; `fits` are the meetings it could be dated on.
+    OutcomeBeforeMeeting { date: chrono::NaiveDate, meeting: chrono::NaiveDate, fits: Vec<chrono::NaiveDate> },
+    /// An outcome dated on a day of a published half-year with no meeting held.
+    OutcomeNotOnMeeting { date: chrono::NaiveDate, fits: Vec<chrono::NaiveDate> },
+    /// `[meetings] weekday` on a Saturday or Sunday: meetings are on working days.
+    MeetingDayNotWorkingDay { value: String },
+    /// `[meetings] start` and `minutes` that do not end before midnight.
+    MeetingPastMidnight { start: String, minutes: u32 },
+    /// A date in rt.toml outside the years rt accepts there.
+    ConfigDateOutOfRange { key: String, date: chrono::NaiveDate },
+    /// `[meetings.first]` with a date outside its half-year.
+    FirstMeetingOutsideHalf { half: String, from: chrono::NaiveDate, to: chrono::NaiveDate },
+    /// `team = ""`.
+    TeamNameEmpty,
     // ---- windows, first run, line endings, guide (issue 20) ------------------------
     /// Many case files that others can read, told as one finding about their folder.
     FilesReadableByOthers { count: usize, folder: String, mode: u32 },
@@ -575,6 +592,12 @@ pub enum Problem {
     MeasureNotAdded { problems: usize },
     /// A national id number typed into a file is shown masked (`•••`) at the terminal.
     NationalIdMasked { file: String },
+    // ---- advmeeting: LOW 15, messages ----
+    /// `rt record` again without a measure the user has already answered.
+    AnsweredNotProposed { id: String, accepted: bool },
+    /// A line break in a one-line value of a case, rt.toml, a meetings file or a flag (the
+    /// tiltaksbank has its own [`Problem::LineBreak`], whose hint names the description).
+    LineBreakInOneLine { field: Field },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -622,10 +645,7 @@ impl Problem {
         use Problem::*;
         let l = lang;
         match self {
-            Syntax { detail } => l.pick(
-                format!("ugyldig TOML: {detail}"),
-                format!("invalid TOML: {detail}"),
-            ),
+            Syntax { detail } => toml_syntax::message(detail, l),
             Unreadable { cause } => l.pick(
                 format!("kan ikke lese filen: {}", cause.label(l)),
                 format!("cannot read the file: {}", cause.label(l)),
@@ -1531,6 +1551,39 @@ impl Problem {
                     format!("the text mentions {}: does the case concern suspected violence or sexual abuse? (R5)", quoted.join(", ")),
                 )
             }
+            // ---- adversarial meeting fixes (advmeeting) ----
+            ContactsOfAnonymous => l.pick(
+                "en anonym sak har ingen navngitte kontaktpersoner: et navn på brukerens kontaktperson snevrer inn hvem brukeren er (R3)".to_string(),
+                "an anonymous case has no named contact persons: the name of the user's contact narrows down who the user is (R3)".to_string(),
+            ),
+            OutcomeBeforeMeeting { date, meeting, .. } => l.pick(
+                format!("utfallet er datert {date}, før sakens møte {meeting}"),
+                format!("the outcome is dated {date}, before the case's meeting on {meeting}"),
+            ),
+            OutcomeNotOnMeeting { date, .. } => l.pick(
+                format!("teamet hadde ikke møte {date}: utfallet dateres med møtet der saken ble drøftet"),
+                format!("the team had no meeting on {date}: the outcome is dated with the meeting where the case was discussed"),
+            ),
+            MeetingDayNotWorkingDay { value } => l.pick(
+                format!("`meetings.weekday` kan ikke være {}: møtene er på virkedager (gyldig: {})", shown(value, l), crate::rules::config::WORKING_DAYS.join(", ")),
+                format!("`meetings.weekday` cannot be {}: meetings are on working days (valid: {})", shown(value, l), crate::rules::config::WORKING_DAYS.join(", ")),
+            ),
+            MeetingPastMidnight { start, minutes } => l.pick(
+                format!("et møte fra {start} som varer {minutes} minutter, slutter ikke før midnatt"),
+                format!("a meeting from {start} lasting {minutes} minutes does not end before midnight"),
+            ),
+            ConfigDateOutOfRange { key, date } => l.pick(
+                format!("`{key}`: datoen {date} er utenfor årene {}–{}", crate::rules::config::YEARS.start(), crate::rules::config::YEARS.end()),
+                format!("`{key}`: the date {date} is outside the years {}–{}", crate::rules::config::YEARS.start(), crate::rules::config::YEARS.end()),
+            ),
+            FirstMeetingOutsideHalf { half, .. } => l.pick(
+                format!("det første møtet i {half} ligger utenfor halvåret"),
+                format!("the first meeting of {half} lies outside the half-year"),
+            ),
+            TeamNameEmpty => l.pick(
+                "`team` er tom: teamets navn står på hver innkalling og hvert referat".to_string(),
+                "`team` is empty: the team's name is on every invitation and every set of minutes".to_string(),
+            ),
             // ---- windows, first run, line endings, guide (issue 20) ----------------------
             FilesReadableByOthers { count, folder, mode } => l.pick(
                 format!("{count} saksfiler i {folder}/ kan leses av andre enn eieren (rettigheter {mode:o})"),
@@ -1553,6 +1606,18 @@ impl Problem {
             NationalIdMasked { file } => l.pick(
                 format!("{file} inneholder noe som ligner et fødselsnummer; det vises som ••• her"),
                 format!("{file} contains what looks like a national id number; it is shown as ••• here"),
+            ),
+            // ---- advmeeting: LOW 15, messages ----
+            AnsweredNotProposed { id, accepted } => {
+                let (nb, en) = if *accepted { ("ja", "accepted") } else { ("nei", "declined") };
+                l.pick(
+                    format!("brukeren har allerede takket {nb} til `{id}`, så tiltaket kan ikke tas ut av forslagene"),
+                    format!("the user already {en} `{id}`, so the measure cannot be left out of the proposals"),
+                )
+            }
+            LineBreakInOneLine { field } => l.pick(
+                format!("{} skal stå på én linje, men inneholder linjeskift", field.shown(l)),
+                format!("{} is one line, but contains a line break", field.shown(l)),
             ),
         }
     }
@@ -1671,8 +1736,8 @@ impl Problem {
                 "never write a national id number in a case; use only initials and date of birth".into(),
             )),
             ControlCharacters { .. } => Some(l.pick(
-                "fjern tegnene; bruk vanlig tekst og linjeskift".into(),
-                "remove them; use plain text and line breaks".into(),
+                "fjern kontrolltegnene (usynlige tegn, ofte fra innliming); skriv vanlig tekst".into(),
+                "remove the control characters (invisible characters, often from pasting); write plain text".into(),
             )),
             TextTooLong { .. } => Some(l.pick(
                 "skriv det teamet trenger for drøftingen; journalen hører hjemme i enhetens eget system".into(),
@@ -2017,6 +2082,10 @@ impl Problem {
                 "write the whole address, e.g. https://kommune.no/tiltak, or mailto:post@kommune.no".into(),
             )),
             ExportFailed { .. } => None,
+            DateOutOfRange { from, to, .. } if from > to => Some(l.pick(
+                format!("ingen dato kan passe før {from} er rettet: den er mer enn ett år fram i tid (seneste tillatte dato er {to}); rett først den datoen, eller --today"),
+                format!("no date can fit until {from} is corrected: it is more than a year ahead (the latest allowed date is {to}); correct that date first, or --today"),
+            )),
             DateOutOfRange { from, to, .. } => Some(l.pick(
                 format!("bruk en dato fra {from} til {to}"),
                 format!("use a date from {from} to {to}"),
@@ -2042,8 +2111,8 @@ impl Problem {
                 "rett det som stoppet skrivingen, kjør `rt check`, og kjør kommandoen på nytt for filene som ikke ble skrevet".into(),
                 "fix what stopped the write, run `rt check`, and run the command again for the files not written".into(),
             )),
-            Syntax { .. }
-            | Unreadable { .. }
+            Syntax { detail } => Some(toml_syntax::hint(detail, l)),
+            Unreadable { .. }
             | Missing { .. }
             | FieldMissing { .. }
             | WrongType { .. }
@@ -2225,6 +2294,46 @@ impl Problem {
                 "on suspicion: contact child welfare or the police directly, and do not refer the case here; if you have considered it and there is no suspicion, add --no-violence-concern".into(),
             )),
             NoIdentityToRemove { .. } => None,
+            // ---- adversarial meeting fixes (advmeeting) ----
+            ContactsOfAnonymous => Some(l.pick(
+                "ta bort kontaktpersonene (--invite-contact, eller `invite` i saksfilen); i en anonym sak inviteres bare den som meldte saken".to_string(),
+                "remove the contact persons (--invite-contact, or `invite` in the case file); in an anonymous case only the referrer is invited".to_string(),
+            )),
+            OutcomeBeforeMeeting { fits, .. } | OutcomeNotOnMeeting { fits, .. } if !fits.is_empty() => {
+                let dates: Vec<String> = fits.iter().map(|d| d.to_string()).collect();
+                Some(l.pick(
+                    format!("møter som passer: {}; bruk --date med ett av dem", dates.join(", ")),
+                    format!("meetings that fit: {}; use --date with one of them", dates.join(", ")),
+                ))
+            }
+            OutcomeBeforeMeeting { meeting, .. } => Some(l.pick(
+                format!("dater utfallet {meeting} eller senere, med møtet der saken ble drøftet"),
+                format!("date the outcome {meeting} or later, with the meeting where the case was discussed"),
+            )),
+            OutcomeNotOnMeeting { .. } => Some(l.pick(
+                "se møtene med `rt schedule`".to_string(),
+                "see the meetings with `rt schedule`".to_string(),
+            )),
+            MeetingDayNotWorkingDay { .. } => Some(l.pick(
+                "velg en virkedag, f.eks. weekday = \"tirsdag\"".to_string(),
+                "choose a working day, e.g. weekday = \"tirsdag\"".to_string(),
+            )),
+            MeetingPastMidnight { .. } => Some(l.pick(
+                "sett en tidligere `start` eller færre `minutes`, så møtet slutter samme dag".to_string(),
+                "set an earlier `start` or fewer `minutes`, so the meeting ends the same day".to_string(),
+            )),
+            ConfigDateOutOfRange { .. } => Some(l.pick(
+                "rett årstallet (skrivefeil?)".to_string(),
+                "correct the year (a typo?)".to_string(),
+            )),
+            FirstMeetingOutsideHalf { half, from, to } => Some(l.pick(
+                format!("{half} går fra {from} til {to}; bruk en dato i det tidsrommet"),
+                format!("{half} runs from {from} to {to}; use a date within it"),
+            )),
+            TeamNameEmpty => Some(l.pick(
+                "skriv navnet, f.eks. team = \"Ressursteam Eikvik familiesenter\"".to_string(),
+                "write the name, e.g. team = \"Ressursteam Eikvik familiesenter\"".to_string(),
+            )),
 
             // ---- windows, first run, line endings, guide (issue 20) ----------------------
             FilesReadableByOthers { folder, .. } => {
@@ -2252,6 +2361,15 @@ impl Problem {
                 "fjern nummeret fra filen (`rt check` viser hvor); til da nekter `rt tiltak export`, `rt tiltak site`, `rt tiltak add` og `rt tiltak import`".into(),
                 "remove the number from the file (`rt check` shows where); until then `rt tiltak export`, `rt tiltak site`, `rt tiltak add` and `rt tiltak import` refuse".into(),
             )),
+            // ---- advmeeting: LOW 15, messages ----
+            AnsweredNotProposed { id, .. } => Some(l.pick(
+                format!("ta med `{id}` i --propose; et svar brukeren har gitt, endres med `rt decide ID --change`"),
+                format!("include `{id}` in --propose; an answer the user gave is changed with `rt decide ID --change`"),
+            )),
+            LineBreakInOneLine { .. } => Some(l.pick(
+                "skriv det på én linje".to_string(),
+                "write it on one line".to_string(),
+            )),
         }
     }
 
@@ -2270,6 +2388,7 @@ impl Problem {
 
 #[cfg(test)]
 mod samples;
+mod toml_syntax;
 
 #[cfg(test)]
 mod in_use_tests {

@@ -212,16 +212,26 @@ fn index(p: &Problem) -> usize {
         Problem::GuestIsMember { .. } => 195,
         Problem::AttendanceNotStored { .. } => 196,
         Problem::ViolenceWords { .. } => 197,
-        Problem::FilesReadableByOthers { .. } => 198,
-        Problem::OutputIsTeamFile { .. } => 199,
-        Problem::LineBreak { .. } => 200,
-        Problem::MeasureNotAdded { .. } => 201,
-        Problem::NationalIdMasked { .. } => 202,
+        Problem::ContactsOfAnonymous => 198,
+        Problem::OutcomeBeforeMeeting { .. } => 199,
+        Problem::OutcomeNotOnMeeting { .. } => 200,
+        Problem::MeetingDayNotWorkingDay { .. } => 201,
+        Problem::MeetingPastMidnight { .. } => 202,
+        Problem::ConfigDateOutOfRange { .. } => 203,
+        Problem::FirstMeetingOutsideHalf { .. } => 204,
+        Problem::TeamNameEmpty => 205,
+        Problem::FilesReadableByOthers { .. } => 206,
+        Problem::OutputIsTeamFile { .. } => 207,
+        Problem::LineBreak { .. } => 208,
+        Problem::MeasureNotAdded { .. } => 209,
+        Problem::NationalIdMasked { .. } => 210,
+        Problem::AnsweredNotProposed { .. } => 211,
+        Problem::LineBreakInOneLine { .. } => 212,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 203;
+const VARIANTS: usize = 213;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -442,11 +452,21 @@ fn all() -> Vec<Problem> {
         Problem::GuestIsMember { name: "x".into() },
         Problem::AttendanceNotStored { half: "x".into() },
         Problem::ViolenceWords { phrases: vec!["a".into(), "b".into()] },
+        Problem::ContactsOfAnonymous,
+        Problem::OutcomeBeforeMeeting { date: day(), meeting: day(), fits: vec![day()] },
+        Problem::OutcomeNotOnMeeting { date: day(), fits: vec![day()] },
+        Problem::MeetingDayNotWorkingDay { value: "x".into() },
+        Problem::MeetingPastMidnight { start: "x".into(), minutes: 3 },
+        Problem::ConfigDateOutOfRange { key: "x".into(), date: day() },
+        Problem::FirstMeetingOutsideHalf { half: "x".into(), from: day(), to: day() },
+        Problem::TeamNameEmpty,
         Problem::FilesReadableByOthers { count: 2, folder: "x".into(), mode: 3 },
         Problem::OutputIsTeamFile { path: "x".into() },
         Problem::LineBreak { field: Field::Concern },
         Problem::MeasureNotAdded { problems: 2 },
         Problem::NationalIdMasked { file: "x".into() },
+        Problem::AnsweredNotProposed { id: "x".into(), accepted: true },
+        Problem::LineBreakInOneLine { field: Field::Concern },
     ]
 }
 

@@ -1,15 +1,34 @@
-//! Who was at a meeting: the standing members present and absent, and the guests.
+//! Who was at a meeting: the standing members present and absent, and the guests — each
+//! guest with the case(s) she came for.
 //!
 //! The first time a held meeting's referat is made, rt takes what it expects — every
-//! standing member present, every invited guest there (see [`super::invitation`]) — changed
-//! by `--absent` and `--guest`; that is stored, and every later referat of the meeting starts
-//! from what was stored. Each referat shows the members, and of the guests only those who
-//! came for its case (or for no case in particular): a guest sees only their own case, and
-//! is seen only in it.
+//! standing member present, every invited guest there for the cases that invite her (see
+//! [`super::invitation`]) — changed by `--absent` and `--guest`; that is stored, and every
+//! later referat of the meeting starts from what was stored. Each referat shows the members,
+//! and of the guests only those who came for its case (a guest added with `--guest` who no
+//! case invites came for the whole meeting): a guest sees only her own case, and is seen
+//! only in it. Because the cases a guest came for are stored with the meeting, a later
+//! change to a case — `rt purge` emptying its names, a consent made anonymous — does not
+//! change what the referat of another case says.
+//!
+//! A meeting stored by an older `rt` has no cases for its guests. Such a guest is judged as
+//! today when that is unambiguous: one a case of the meeting still invites came for those
+//! cases; one no case invites came for the whole meeting — unless a case of the meeting has
+//! been anonymised since, for then she may have come for that case, and she is left out of
+//! every referat rather than shown in one she did not come for.
 
-use crate::model::{Attendance, Config};
+use crate::model::{Attendance, CaseId, Config};
 use crate::problem::Problem;
 use crate::suggest;
+
+/// A guest the meeting's cases invite, and the cases she is invited for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// The name, as `rt.toml` (or the case) has it.
+    pub name: String,
+    /// The cases of the meeting that invite her.
+    pub cases: Vec<CaseId>,
+}
 
 /// Finds a name in a list, case-insensitively.
 fn find<'a>(list: &'a [String], name: &str) -> Option<&'a String> {
@@ -26,13 +45,31 @@ fn add(list: &mut Vec<String>, name: &str) {
     }
 }
 
+/// The cases a guest came for, as stored; `None` when nothing is stored for her.
+fn stored_cases<'a>(att: &'a Attendance, name: &str) -> Option<&'a [CaseId]> {
+    att.came_for.iter().find(|(n, _)| n.eq_ignore_ascii_case(name.trim())).map(|(_, c)| c.as_slice())
+}
+
+fn expected_cases<'a>(expected: &'a [Expected], name: &str) -> Option<&'a [CaseId]> {
+    expected.iter().find(|e| e.name.eq_ignore_ascii_case(name.trim())).map(|e| e.cases.as_slice())
+}
+
+/// Records the cases a guest came for, unless they are stored already: those that invite
+/// her, or none (the whole meeting).
+fn record_cases(att: &mut Attendance, expected: &[Expected], name: &str) {
+    if stored_cases(att, name).is_none() {
+        let cases = expected_cases(expected, name).map(<[CaseId]>::to_vec).unwrap_or_default();
+        att.came_for.push((name.to_string(), cases));
+    }
+}
+
 /// The attendance of a meeting: what was stored (or else what is expected), with those given
 /// as absent and as guests; names as `rt.toml` (or the case) has them. `expected` are the
 /// meeting's invited guests. An absent name must be a standing member or a guest of the
 /// meeting; a guest must be a person of `rt.toml` or invited, and no standing member.
 pub fn resolve(
     config: &Config,
-    expected: &[String],
+    expected: &[Expected],
     stored: Option<&Attendance>,
     absent: &[String],
     guests: &[String],
@@ -40,9 +77,11 @@ pub fn resolve(
     let mut att = stored.cloned().unwrap_or_else(|| Attendance {
         present: config.members.iter().map(|m| m.name.clone()).collect(),
         absent: Vec::new(),
-        guests: expected.to_vec(),
+        guests: expected.iter().map(|e| e.name.clone()).collect(),
+        came_for: expected.iter().map(|e| (e.name.clone(), e.cases.clone())).collect(),
     });
-    let known_guests: Vec<String> = expected.iter().chain(&att.guests).chain(&att.absent).cloned().collect();
+    let known_guests: Vec<String> =
+        expected.iter().map(|e| &e.name).chain(&att.guests).chain(&att.absent).cloned().collect();
     for name in absent {
         let canonical = config
             .member(name)
@@ -59,6 +98,9 @@ pub fn resolve(
         remove(&mut att.present, &canonical);
         remove(&mut att.guests, &canonical);
         add(&mut att.absent, &canonical);
+        if !super::invitation::is_standing(config, &canonical) {
+            record_cases(&mut att, expected, &canonical);
+        }
     }
     for name in guests {
         if super::invitation::is_standing(config, name) {
@@ -78,18 +120,35 @@ pub fn resolve(
             })?;
         remove(&mut att.absent, &canonical);
         add(&mut att.guests, &canonical);
+        record_cases(&mut att, expected, &canonical);
     }
     Ok(att)
 }
 
-/// What one case's referat shows of a meeting's attendance: the members, and of the guests
-/// (present or absent) those invited for this case, or for no case of the meeting.
-pub fn for_case(att: &Attendance, case_guests: &[String], meeting_guests: &[String]) -> Attendance {
-    let shown = |name: &&String| find(case_guests, name).is_some() || find(meeting_guests, name).is_none();
+/// What the meeting looks like today, for judging a guest stored without her cases.
+#[derive(Clone, Copy, Debug)]
+pub struct Today<'a> {
+    /// The guests the meeting's cases invite now.
+    pub expected: &'a [Expected],
+    /// Whether a case of the meeting has been anonymised (its invitations are gone).
+    pub anonymised_case: bool,
+}
+
+/// What the referat of case `case` shows of a meeting's attendance: the members, and of the
+/// guests (present or absent) those who came for this case, or for the whole meeting.
+pub fn for_case(config: &Config, att: &Attendance, case: CaseId, today: Today) -> Attendance {
+    let shown = |name: &&String| match stored_cases(att, name) {
+        Some(cases) => cases.is_empty() || cases.contains(&case),
+        None => match expected_cases(today.expected, name) {
+            Some(cases) => cases.contains(&case),
+            None => super::invitation::is_standing(config, name) || !today.anonymised_case,
+        },
+    };
     Attendance {
         present: att.present.clone(),
         absent: att.absent.iter().filter(shown).cloned().collect(),
         guests: att.guests.iter().filter(shown).cloned().collect(),
+        came_for: Vec::new(),
     }
 }
 
@@ -111,23 +170,40 @@ mod tests {
         v.iter().map(|s| s.to_string()).collect()
     }
 
+    fn id(s: &str) -> CaseId {
+        CaseId::parse(s).unwrap()
+    }
+
+    fn line_for(case: &str) -> Vec<Expected> {
+        vec![Expected { name: "Line Dahl".into(), cases: vec![id(case)] }]
+    }
+
+    const A: &str = "2027-01-05-aaaa";
+    const B: &str = "2027-01-05-bbbb";
+
     #[test]
     fn first_time_everyone_expected_is_there_but_those_absent() {
-        let att = resolve(&team(), &names(&["Line Dahl"]), None, &names(&["eirik moen"]), &[]).unwrap();
+        let att = resolve(&team(), &line_for(A), None, &names(&["eirik moen"]), &[]).unwrap();
         assert_eq!(att.present, ["Marit Haugen"]);
         assert_eq!(att.absent, ["Eirik Moen"]);
         assert_eq!(att.guests, ["Line Dahl"]);
+        assert_eq!(att.came_for, [("Line Dahl".to_string(), vec![id(A)])]);
     }
 
     #[test]
     fn later_changes_start_from_what_was_stored() {
-        let stored = resolve(&team(), &names(&["Line Dahl"]), None, &names(&["Eirik Moen"]), &[]).unwrap();
-        let again = resolve(&team(), &names(&["Line Dahl"]), Some(&stored), &[], &[]).unwrap();
+        let stored = resolve(&team(), &line_for(A), None, &names(&["Eirik Moen"]), &[]).unwrap();
+        let again = resolve(&team(), &line_for(A), Some(&stored), &[], &[]).unwrap();
         assert_eq!(again, stored, "nothing given: as stored");
         let changed =
             resolve(&team(), &[], Some(&stored), &names(&["Line Dahl"]), &names(&["Per Nav"])).unwrap();
         assert_eq!(changed.absent, ["Eirik Moen", "Line Dahl"]);
         assert_eq!(changed.guests, ["Per Nav"]);
+        assert_eq!(
+            changed.came_for,
+            [("Line Dahl".to_string(), vec![id(A)]), ("Per Nav".to_string(), vec![])],
+            "Line Dahl keeps her case; Per Nav, whom no case invites, came for the meeting"
+        );
     }
 
     #[test]
@@ -147,22 +223,47 @@ mod tests {
     }
 
     #[test]
-    fn a_guest_is_shown_in_their_own_case_only() {
+    fn a_guest_is_shown_in_the_cases_she_came_for_only() {
         let att = Attendance {
             present: names(&["Marit Haugen"]),
             absent: names(&["Eirik Moen", "Per Nav"]),
             guests: names(&["Line Dahl", "Ola Hjelper"]),
+            came_for: vec![
+                ("Line Dahl".into(), vec![id(A)]),
+                ("Per Nav".into(), vec![id(B)]),
+                ("Ola Hjelper".into(), vec![]),
+            ],
         };
-        let meeting = names(&["Line Dahl", "Per Nav"]);
-        let mine = for_case(&att, &names(&["Line Dahl"]), &meeting);
+        // What the cases say today does not matter once it is stored.
+        let today = Today { expected: &[], anonymised_case: true };
+        let mine = for_case(&team(), &att, id(A), today);
         assert_eq!(
             (mine.absent, mine.guests),
             (names(&["Eirik Moen"]), names(&["Line Dahl", "Ola Hjelper"]))
         );
-        let other = for_case(&att, &names(&["Per Nav"]), &meeting);
+        let other = for_case(&team(), &att, id(B), today);
         assert_eq!(
             (other.absent, other.guests),
             (names(&["Eirik Moen", "Per Nav"]), names(&["Ola Hjelper"]))
         );
+    }
+
+    #[test]
+    fn a_guest_stored_without_cases_is_judged_as_today_when_that_is_unambiguous() {
+        let att = Attendance {
+            present: names(&["Marit Haugen"]),
+            absent: names(&["Eirik Moen"]),
+            guests: names(&["Line Dahl", "Per Nav"]),
+            came_for: vec![],
+        };
+        let invited = line_for(A);
+        let today = Today { expected: &invited, anonymised_case: false };
+        assert_eq!(for_case(&team(), &att, id(A), today).guests, ["Line Dahl", "Per Nav"]);
+        assert_eq!(for_case(&team(), &att, id(B), today).guests, ["Per Nav"], "Per Nav: the meeting");
+        // Once a case of the meeting is anonymised, an uninvited guest may have come for it.
+        let today = Today { expected: &invited, anonymised_case: true };
+        let b = for_case(&team(), &att, id(B), today);
+        assert_eq!((b.absent, b.guests), (names(&["Eirik Moen"]), names(&[])));
+        assert_eq!(for_case(&team(), &att, id(A), today).guests, ["Line Dahl"]);
     }
 }

@@ -33,6 +33,7 @@ pub fn check(case: &Case, cx: &RuleContext) -> Vec<Finding> {
     check_texts(case, &mut out);
     check_references(case, cx, &mut out);
     check_dates_and_status(case, cx, &mut out);
+    super::meeting_date::check(case, cx.today, &mut out);
     super::followup::check(case, cx, &mut out);
     out
 }
@@ -85,6 +86,10 @@ fn check_consent(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     }
     if case.anonymous_since.is_some() && (matches!(case.user, User::Known { .. }) || case.consent.is_some()) {
         out.push(Finding::error(Field::User, Problem::AnonymousSinceWithIdentity));
+    }
+    // R3: an anonymous user has no named contact persons; a name would tell who it is.
+    if matches!(case.user, User::Anonymous { .. }) && !case.invite.is_empty() {
+        out.push(Finding::error(Field::Invite(None), Problem::ContactsOfAnonymous));
     }
     if matches!(case.user, User::Known { .. }) && case.leader_consulted.is_none() {
         out.push(Finding::error(Field::LeaderConsulted, Problem::LeaderCheckMissing));
@@ -182,10 +187,8 @@ pub(super) fn check_text(field: Field, value: &str, max: usize, out: &mut Vec<Fi
     if national_id::contains_national_id(value) {
         out.push(Finding::error(field.clone(), Problem::NationalId { field: field.clone() }));
     }
-    let bad_chars =
-        if one_line { text::has_line_break_or_control(value) } else { text::has_control_characters(value) };
-    if bad_chars {
-        out.push(Finding::error(field.clone(), Problem::ControlCharacters { field: field.clone() }));
+    if let Some(problem) = text::character_problem(&field, value, one_line) {
+        out.push(Finding::error(field.clone(), problem));
     }
     if value.chars().count() > max {
         out.push(Finding::error(field.clone(), Problem::TextTooLong { field: field.clone(), max }));

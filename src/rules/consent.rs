@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{Case, CaseSummary, Consent, Status, User};
+use crate::problem::Problem;
 
 /// Why a known user's identity may not be shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +83,20 @@ pub fn identity_allowed(case: &impl Consented, on: NaiveDate) -> bool {
     lapse(case, on).is_none()
 }
 
+/// Whether anything may be written on a case on `on` (an outcome, a decision, a goal, a log
+/// entry, a hand-over): not while it holds a known user whose consent was withdrawn or has
+/// expired. The case must first go on anonymously (`rt consent ID --then anonymous`) or be
+/// closed (`rt close`, which this does not judge), and it says so. A consent never given is
+/// an error of the case file itself, found by its check.
+pub fn identity_may_be_saved(case: &Case, on: NaiveDate) -> Result<(), Problem> {
+    match lapse(case, on).and_then(Lapse::dated) {
+        Some((withdrawn, date)) => {
+            Err(Problem::IdentityAfterConsent { id: case.id.to_string(), withdrawn, date })
+        }
+        None => Ok(()),
+    }
+}
+
 /// The day an output about a case placed in `meeting` is judged on: the meeting, or today
 /// when that is later — a consent withdrawn after the meeting still hides the user from
 /// every referat made since.
@@ -116,6 +131,24 @@ mod tests {
         case.consent = None;
         assert_eq!(lapse(&case, d(2027, 1, 10)), Some(Lapse::NotGiven));
         assert!(!identity_allowed(&case, d(2027, 1, 10)));
+    }
+
+    #[test]
+    fn nothing_identified_is_saved_once_the_consent_has_lapsed() {
+        let mut case = bti_case(); // consent given 2027-01-04
+        assert_eq!(identity_may_be_saved(&case, d(2027, 2, 1)), Ok(()));
+        case.consent.as_mut().unwrap().withdrawn = Some(d(2027, 1, 10));
+        assert_eq!(identity_may_be_saved(&case, d(2027, 1, 9)), Ok(()), "before the withdrawal");
+        assert_eq!(
+            identity_may_be_saved(&case, d(2027, 2, 1)),
+            Err(Problem::IdentityAfterConsent {
+                id: case.id.to_string(),
+                withdrawn: true,
+                date: d(2027, 1, 10)
+            })
+        );
+        let anonymous = Case { user: User::Anonymous { age: Some(7) }, consent: None, ..case };
+        assert_eq!(identity_may_be_saved(&anonymous, d(2027, 2, 1)), Ok(()), "gone on anonymously");
     }
 
     #[test]

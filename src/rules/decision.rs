@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::Finding;
-use crate::model::{Answer, Decision, DecisionChange, Field, Outcome};
+use crate::model::{Answer, Decision, DecisionChange, Field, Outcome, Proposal};
 use crate::problem::Problem;
 
 /// The answers given in one `rt decide`.
@@ -43,11 +43,14 @@ pub fn apply(earlier: Option<&Decision>, given: &Given) -> Result<Decision, Vec<
     let answered_on =
         |d: &Decision, id: &str| d.changes.iter().rev().find(|c| c.measure == id).map_or(d.date, |c| c.date);
     let mut changed = false;
+    // A measure given both ways is reported above, and judged no further.
+    let both = |id: &&String| given.accept.contains(id) && given.decline.contains(id);
     let answers = given
         .accept
         .iter()
+        .filter(|id| !both(id))
         .map(|id| (id, Answer::Accepted))
-        .chain(given.decline.iter().map(|id| (id, Answer::Declined)));
+        .chain(given.decline.iter().filter(|id| !both(id)).map(|id| (id, Answer::Declined)));
     for (id, answer) in answers {
         match (d.answer(id), given.change) {
             (Some(before), _) if before == answer => {}
@@ -89,6 +92,29 @@ fn push(d: &mut Decision, id: &str, answer: Answer) {
         Answer::Accepted => d.accepted.push(id.to_string()),
         Answer::Declined => d.declined.push(id.to_string()),
     }
+}
+
+/// The user's answers on measures a new outcome (`rt record` again) no longer proposes: an
+/// answer given is not taken away by recording anew.
+pub fn answers_dropped(decision: Option<&Decision>, proposed: &[Proposal]) -> Vec<Finding> {
+    let Some(d) = decision else { return Vec::new() };
+    let given = d.accepted.iter().map(|id| (id, true)).chain(d.declined.iter().map(|id| (id, false)));
+    given
+        .filter(|(id, _)| !proposed.iter().any(|p| &p.measure == *id))
+        .map(|(id, accepted)| {
+            Finding::error(
+                Field::ProposedMeasure(0),
+                Problem::AnsweredNotProposed { id: id.clone(), accepted },
+            )
+        })
+        .collect()
+}
+
+/// Whether a finding of the case check only repeats one the command already explained
+/// better (a decision on a measure no longer proposed, after [`answers_dropped`]).
+pub fn explained(finding: &Finding, given: &[Finding]) -> bool {
+    let Problem::NotProposed { id } = &finding.problem else { return false };
+    given.iter().any(|g| matches!(&g.problem, Problem::AnsweredNotProposed { id: other, .. } if other == id))
 }
 
 /// The proposed measures the user has not answered yet.

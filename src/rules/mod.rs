@@ -7,12 +7,14 @@
 
 pub mod attendance;
 pub mod case;
+pub mod config;
 pub mod consent;
 pub mod decision;
 pub mod due;
 pub mod followup;
 pub mod invitation;
 pub mod measure;
+pub mod meeting_date;
 pub mod national_id;
 pub mod purge;
 pub mod r5;

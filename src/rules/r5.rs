@@ -65,14 +65,48 @@ struct Word {
     lower: String,
 }
 
+/// Whether a character is a combining mark: part of the letter before it (`a` + U+030A is
+/// `å` as some keyboards and PDFs write it), so never the end of a word.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// A word in lower case with its combining marks joined to their letters (the letters of the
+/// word list), or left out where no single letter exists.
+fn lower(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let joined = match (out.chars().last(), c) {
+            (Some('a'), '\u{30a}') => Some('å'),
+            (Some('a'), '\u{308}') => Some('ä'),
+            (Some('o'), '\u{308}') => Some('ö'),
+            (Some('u'), '\u{308}') => Some('ü'),
+            (Some('e'), '\u{301}') => Some('é'),
+            (Some('e'), '\u{300}') => Some('è'),
+            (Some('o'), '\u{301}') => Some('ó'),
+            _ => None,
+        };
+        match joined {
+            Some(letter) => {
+                out.pop();
+                out.push(letter);
+            }
+            None if is_combining(c) => {}
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
+        let in_word = c.is_alphanumeric() || (start.is_some() && is_combining(c));
+        match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { at: s..i, lower: text[s..i].to_lowercase() });
+                out.push(Word { at: s..i, lower: lower(&text[s..i]) });
                 start = None;
             }
             _ => {}
@@ -118,12 +152,14 @@ impl WordList {
     }
 
     /// Every place the text matches, as the phrase a person reads: the matched words with one
-    /// word on each side in the same sentence, as written. In text order, each once.
+    /// whole word on each side in the same sentence, as written. In text order; the same
+    /// words matched again (in any case: «slår», «SLÅR») are said once, where first found.
     pub fn find(&self, text: &str) -> Vec<String> {
         let words = words(text);
         let counts =
             |w: &Word, p: &Pattern| p.matches(&w.lower) && !self.exclude.iter().any(|x| x.matches(&w.lower));
         let mut phrases: Vec<String> = Vec::new();
+        let mut said: Vec<String> = Vec::new();
         let mut covered = 0;
         for i in 0..words.len() {
             if i < covered {
@@ -139,6 +175,12 @@ impl WordList {
                 .max();
             let Some(n) = longest else { continue };
             covered = i + n;
+            let matched: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+            let matched = matched.join(" ");
+            if said.contains(&matched) {
+                continue;
+            }
+            said.push(matched);
             let same_sentence = |a: &Word, b: &Word| {
                 !text[a.at.end.min(b.at.end)..a.at.start.max(b.at.start)]
                     .contains(['.', '!', '?', ';', ':', '\n'])
@@ -176,6 +218,15 @@ mod tests {
         assert_eq!(found("Vold. Mishandling!"), ["Vold", "Mishandling"], "never across a sentence");
         assert_eq!(found("incest"), ["incest"]);
         assert_eq!(found("seksualovergrep mot barn"), ["seksualovergrep mot"]);
+    }
+
+    #[test]
+    fn the_same_words_are_said_once_and_always_whole() {
+        assert_eq!(found("Han SLÅR, Slår, slår og SLÅR igjen."), ["Han SLÅR, Slår"]);
+        assert_eq!(found("Far slår. Far SLÅR. Mor slo."), ["Far slår", "Mor slo"]);
+        // `å` written as `a` and a combining ring: one word, and it is the list's word.
+        let decomposed = "Far sla\u{30a}r ham, sla\u{30a}r igjen.";
+        assert_eq!(found(decomposed), ["Far sla\u{30a}r ham"]);
     }
 
     #[test]

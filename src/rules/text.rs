@@ -56,6 +56,30 @@ pub fn has_line_break_or_control(text: &str) -> bool {
     text.chars().any(char::is_control)
 }
 
+/// What is wrong with the characters of a value, if anything: control characters (tab
+/// counts in a one-line value), or — in a one-line value (a name, an address) — a line
+/// break, said as such so the hint can say what to do.
+pub fn character_problem(
+    field: &crate::model::Field,
+    value: &str,
+    one_line: bool,
+) -> Option<crate::problem::Problem> {
+    use crate::problem::Problem;
+    let line_break = |c: char| matches!(c, '\n' | '\r');
+    let control = if one_line {
+        value.chars().any(|c| c.is_control() && !line_break(c))
+    } else {
+        has_control_characters(value)
+    };
+    if control {
+        Some(Problem::ControlCharacters { field: field.clone() })
+    } else if one_line && value.contains(line_break) {
+        Some(Problem::LineBreakInOneLine { field: field.clone() })
+    } else {
+        None
+    }
+}
+
 /// Whether a text speaks of violence or abuse by R5's built-in word list (see
 /// [`super::r5`]), so R5's reminder should be shown. A reminder, not a refusal: "ingen
 /// mistanke om vold" is a fine sentence.

@@ -16,6 +16,7 @@ use crate::model::{
     Config, HolidayRule, MailSecurity, MailServer, MeetingRules, Person, Provider, SchoolHoliday, Unit,
 };
 use crate::problem::Problem;
+use crate::rules::config;
 use crate::suggest;
 
 /// Whether a text is a slug id: lowercase a–z, digits and single inner hyphens.
@@ -49,7 +50,11 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         r.warning_at(span, Problem::NewerSchema { found: schema, known: CONFIG_SCHEMA });
         r.tolerate_unknown = true;
     }
-    let team = r.req_string(&mut root, "team").unwrap_or_default();
+    let team = r.req_string(&mut root, "team");
+    if team.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        r.error_at(r.value_span(&root, "team"), Problem::TeamNameEmpty);
+    }
+    let team = team.unwrap_or_default();
     let language = match r.string(&mut root, "language") {
         None => Lang::Nb,
         Some(code) => Lang::parse(&code).unwrap_or_else(|| {
@@ -102,14 +107,11 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
             let span = r.value_span(&t, "email");
             r.error_at(span, Problem::BadEmail { key: format!("{key}.email") });
         }
-        if let Some(n) = &name
-            && crate::rules::text::has_line_break_or_control(n)
+        let field = crate::model::Field::Key(format!("{key}.name"));
+        if let Some(problem) =
+            name.as_deref().and_then(|n| crate::rules::text::character_problem(&field, n, true))
         {
-            let span = r.value_span(&t, "name");
-            r.error_at(
-                span,
-                Problem::ControlCharacters { field: crate::model::Field::Key(format!("{key}.name")) },
-            );
+            r.error_at(r.value_span(&t, "name"), problem);
         }
         if let Some(u) = &unit
             && !unit_ids.contains(u)
@@ -248,14 +250,11 @@ fn read_providers(
                 lines.insert(id.clone(), r.pos(span).map_or(1, |p| p.line));
             }
         }
-        if let Some(n) = &name
-            && crate::rules::text::has_line_break_or_control(n)
+        let field = crate::model::Field::Key("providers.name".into());
+        if let Some(problem) =
+            name.as_deref().and_then(|n| crate::rules::text::character_problem(&field, n, true))
         {
-            let span = r.value_span(&t, "name");
-            r.error_at(
-                span,
-                Problem::ControlCharacters { field: crate::model::Field::Key("providers.name".into()) },
-            );
+            r.error_at(r.value_span(&t, "name"), problem);
         }
         r.finish(t);
         if let (Some(id), Some(name), true) = (id, name, good) {
@@ -311,20 +310,46 @@ fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {
     let default = MeetingRules::default();
     let weekday = match r.string(&mut t, "weekday") {
         None => default.weekday,
-        Some(text) => parse_weekday(&text).unwrap_or_else(|| {
+        Some(text) => {
             let span = r.value_span(&t, "weekday");
-            let allowed = vec!["mandag", "tirsdag", "onsdag", "torsdag", "fredag"];
-            let suggestion = suggest::closest(&text, allowed.iter().copied());
-            let problem =
-                Problem::BadChoice { key: "meetings.weekday".into(), value: text, allowed, suggestion };
-            r.error_at(span, problem);
-            default.weekday
-        }),
+            match parse_weekday(&text).map(|day| (day, config::meeting_day(day, &text))) {
+                Some((day, Ok(()))) => day,
+                Some((_, Err(weekend))) => {
+                    r.error_at(span, weekend);
+                    default.weekday
+                }
+                None => {
+                    let allowed = config::WORKING_DAYS.to_vec();
+                    let suggestion = suggest::closest(&text, allowed.iter().copied());
+                    let problem = Problem::BadChoice {
+                        key: "meetings.weekday".into(),
+                        value: text,
+                        allowed,
+                        suggestion,
+                    };
+                    r.error_at(span, problem);
+                    default.weekday
+                }
+            }
+        }
     };
+    let start = r.time(&mut t, "start").unwrap_or(default.start);
+    let minutes = r.int(&mut t, "minutes", 15, 480).map_or(default.minutes, |n| n as u32);
+    if let Err(p) = config::meeting_length(start, minutes) {
+        let key = if t.has("minutes") { "minutes" } else { "start" };
+        r.error_at(r.value_span(&t, key), p);
+    }
+    let mut closed = Vec::new();
+    for (date, span) in r.dates_at(&mut t, "closed") {
+        match config::date_in_range("meetings.closed", date) {
+            Ok(()) => closed.push(date),
+            Err(p) => r.error_at(span, p),
+        }
+    }
     let rules = MeetingRules {
         weekday,
-        start: r.time(&mut t, "start").unwrap_or(default.start),
-        minutes: r.int(&mut t, "minutes", 15, 480).map_or(default.minutes, |n| n as u32),
+        start,
+        minutes,
         every_weeks: r.int(&mut t, "every_weeks", 1, 12).map_or(default.every_weeks, |n| n as u32),
         cases_per_meeting: r
             .int(&mut t, "cases_per_meeting", 1, 20)
@@ -337,7 +362,7 @@ fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {
             .choice(&mut t, "on_holiday", &[("skip", HolidayRule::Skip), ("move", HolidayRule::Move)])
             .unwrap_or_default(),
         first: read_first_dates(r, &mut t),
-        closed: r.dates(&mut t, "closed"),
+        closed,
     };
     r.finish(t);
     rules
@@ -353,9 +378,14 @@ fn read_first_dates(r: &mut Reader<'_>, t: &mut Table<'_>) -> BTreeMap<Half, chr
         let span = r.value_span(&first, key);
         match Half::parse(key) {
             Some(half) => {
-                if let Some(date) = r.date(&mut first, key) {
-                    out.insert(half, date);
+                let Some(date) = r.date(&mut first, key) else { continue };
+                let (from, to) = (half.first_day(), half.last_day());
+                if !half.contains(date) {
+                    let problem = Problem::FirstMeetingOutsideHalf { half: half.to_string(), from, to };
+                    r.error_at(span, problem);
+                    continue;
                 }
+                out.insert(half, date);
             }
             None => {
                 r.skip(&mut first, key);

@@ -19,9 +19,13 @@
 //! present = ["Marit Haugen", "Jonas Lie Berg"]   # standing members there
 //! absent = ["Eirik Moen"]                         # expected, not there
 //! guests = ["Line Dahl"]                          # others there: a referrer, a contact
+//!
+//! [meetings.attendance.came_for]  # the case(s) each guest came for; [] = the whole meeting
+//! "Line Dahl" = ["2027-01-05-k7q2"]
 //! ```
 //!
-//! The attendance part came later: a file without it reads as before (nothing stored yet).
+//! The attendance part came later: a file without it reads as before (nothing stored yet);
+//! so did `came_for`: a guest without it is judged as `rules::attendance` says.
 //!
 //! Once published, the dates are fixed: later changes to the rules in `rt.toml` do not move
 //! them. The file may be edited by hand; a rewrite keeps comments (see [`super::edit`]).
@@ -36,7 +40,7 @@ use super::toml_read::{self, Reader};
 use crate::diagnostic::Diagnostic;
 use crate::model::dates::Half;
 use crate::model::meeting::MEETINGS_SCHEMA;
-use crate::model::{Attendance, Meeting, Schedule};
+use crate::model::{Attendance, CaseId, Meeting, Schedule};
 use crate::problem::Problem;
 
 /// Reads a meetings file; `None` when its half-year or a meeting cannot be read.
@@ -78,6 +82,7 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
                 present: r.strings(&mut a, "present"),
                 absent: r.strings(&mut a, "absent"),
                 guests: r.strings(&mut a, "guests"),
+                came_for: r.table(&mut a, "came_for").map(|c| came_for(&mut r, c)).unwrap_or_default(),
             };
             r.finish(a);
             read
@@ -117,10 +122,10 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
         .chain(uid.as_deref().map(|u| ("uid".to_string(), u)))
         .chain(names);
         for (key, value) in one_line {
-            if crate::rules::text::has_line_break_or_control(value) {
+            let field = crate::model::Field::Key(format!("meetings.{key}"));
+            if let Some(problem) = crate::rules::text::character_problem(&field, value, true) {
                 let span = r.value_span(&t, key.split('.').next().unwrap_or(&key));
-                let field = crate::model::Field::Key(format!("meetings.{key}"));
-                r.error_at(span, Problem::ControlCharacters { field });
+                r.error_at(span, problem);
             }
         }
         r.finish(t);
@@ -143,6 +148,24 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
     let ok = r.errors() == errors_before;
     let schedule = half.filter(|_| ok).map(|half| Schedule { half, published, meetings });
     (schedule, r.diags)
+}
+
+/// The `came_for` table of an attendance: each guest's name and the ids of her cases.
+fn came_for(r: &mut Reader, mut t: toml_read::Table<'_>) -> Vec<(String, Vec<CaseId>)> {
+    let mut out = Vec::new();
+    for name in t.keys() {
+        let span = r.value_span(&t, name);
+        let mut ids = Vec::new();
+        for text in r.strings(&mut t, name) {
+            match CaseId::parse(&text) {
+                Ok(id) => ids.push(id),
+                Err(_) => r.error_at(span.clone(), Problem::BadCaseId { value: text }),
+            }
+        }
+        out.push((name.to_string(), ids));
+    }
+    r.finish(t);
+    out
 }
 
 /// The text of a newly published meetings file.
@@ -207,6 +230,16 @@ pub fn apply(schedule: &Schedule, doc: &mut DocumentMut) {
                 set(at, "present", Some(edit::strings(&a.present)));
                 set(at, "absent", Some(edit::strings(&a.absent)));
                 set(at, "guests", Some(edit::strings(&a.guests)));
+                if a.came_for.is_empty() {
+                    at.remove("came_for");
+                } else {
+                    let cf = edit::table(at, "came_for", &[]);
+                    cf.retain(|k, _| a.came_for.iter().any(|(n, _)| n == k));
+                    for (name, ids) in &a.came_for {
+                        let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+                        set(cf, name, Some(edit::strings(&ids)));
+                    }
+                }
             }
             None => {
                 t.remove("attendance");
@@ -231,8 +264,13 @@ mod tests {
         s.meetings[2].date += chrono::Duration::days(1);
         s.meetings[0].attendance = Some(Attendance {
             present: vec!["Marit Haugen".into(), "Jonas Lie Berg".into()],
-            absent: vec!["Eirik Moen".into()],
-            guests: vec![],
+            absent: vec!["Eirik Moen".into(), "Per Nav".into()],
+            guests: vec!["Line Dahl".into(), "Ola Hjelper".into()],
+            came_for: vec![
+                ("Line Dahl".into(), vec![CaseId::parse("2027-01-05-k7q2").unwrap()]),
+                ("Per Nav".into(), vec![CaseId::parse("2027-01-06-abcd").unwrap()]),
+                ("Ola Hjelper".into(), vec![]),
+            ],
         });
         let text = new_text(&s, crate::lang::Lang::Nb);
         let (back, diags) = read("meetings/2027H1.toml", &text);
@@ -246,8 +284,12 @@ mod tests {
         s.published = Some(d(2026, 11, 23));
         let text = new_text(&s, crate::lang::Lang::Nb);
         let mut doc: DocumentMut = text.parse().unwrap();
-        s.meetings[1].attendance =
-            Some(Attendance { present: vec!["A".into()], absent: vec![], guests: vec!["G".into()] });
+        s.meetings[1].attendance = Some(Attendance {
+            present: vec!["A".into()],
+            absent: vec![],
+            guests: vec!["G".into()],
+            came_for: vec![],
+        });
         apply(&s, &mut doc);
         let written = doc.to_string();
         let (back, diags) = read("meetings/2027H1.toml", &written);
@@ -261,11 +303,11 @@ mod tests {
 
     #[test]
     fn a_control_character_in_a_one_line_value_is_an_error_where_it_is() {
-        for (key, value, line) in [
-            ("uid", "\"a\\r\\nBEGIN:VALARM\"", 8),
-            ("place", "\"Rom\\u001b[31m\"", 8),
-            ("cancelled", "\"syk\\u0007\"", 8),
-            ("attendance", "{ present = [\"Kari\\nBcc\"] }", 8),
+        for (key, value, line, line_break) in [
+            ("uid", "\"a\\r\\nBEGIN:VALARM\"", 8, true),
+            ("place", "\"Rom\\u001b[31m\"", 8, false),
+            ("cancelled", "\"syk\\u0007\"", 8, false),
+            ("attendance", "{ present = [\"Kari\\nBcc\"] }", 8, true),
         ] {
             let uid = if key == "uid" { String::new() } else { "uid = \"a\"\n".into() };
             let text = format!(
@@ -275,7 +317,12 @@ mod tests {
             assert!(s.is_none(), "{key}: a file with errors gives no schedule");
             let lines: Vec<_> = diags.iter().map(|d| (d.pos.map(|p| p.line), d.severity)).collect();
             assert_eq!(lines, [(Some(line), crate::diagnostic::Severity::Error)], "{key}: {diags:?}");
-            assert!(matches!(diags[0].problem, Problem::ControlCharacters { .. }), "{key}: {diags:?}");
+            let named = match diags[0].problem {
+                Problem::LineBreakInOneLine { .. } => true,
+                Problem::ControlCharacters { .. } => false,
+                _ => panic!("{key}: {diags:?}"),
+            };
+            assert_eq!(named, line_break, "{key}: {diags:?}");
         }
     }
 

@@ -237,6 +237,15 @@ impl<'f> Reader<'f> {
         self.list(t, key, |r, t, v| r.date_of(t, key, &Item::Value(v.clone())))
     }
 
+    /// A list of dates, each with where it is (for a problem found after decoding).
+    pub fn dates_at<'d>(
+        &mut self,
+        t: &mut Table<'d>,
+        key: &'d str,
+    ) -> Vec<(NaiveDate, Option<Range<usize>>)> {
+        self.list(t, key, |r, t, v| r.date_of(t, key, &Item::Value(v.clone())).map(|d| (d, v.span())))
+    }
+
     /// A time of day: `"12:30"` or a TOML local time `12:30:00`.
     pub fn time<'d>(&mut self, t: &mut Table<'d>, key: &'d str) -> Option<NaiveTime> {
         let item = self.get(t, key)?;

@@ -22,13 +22,19 @@ pub fn guests_of<'c>(config: &'c Config, cases: &[CaseSummary]) -> Vec<Guest<'c>
     invitation::guests(config, &refs)
 }
 
-/// The names of guests.
-pub fn names(guests: &[Guest]) -> Vec<String> {
-    guests.iter().map(|g| g.name.clone()).collect()
+/// The guests with the ids of the cases that invite them.
+pub fn expected(guests: &[Guest], cases: &[CaseSummary]) -> Vec<attendance::Expected> {
+    guests
+        .iter()
+        .map(|g| attendance::Expected {
+            name: g.name.clone(),
+            cases: g.cases.iter().filter_map(|(i, _)| cases.get(*i).map(|c| c.id)).collect(),
+        })
+        .collect()
 }
 
 /// What one case's referat shows of the attendance: the members present and absent, and the
-/// guests who came for it (or for no case), each with why they came.
+/// guests who came for it (or for the whole meeting), each with why they came.
 pub fn of_case(
     config: &Config,
     att: &Attendance,
@@ -44,8 +50,12 @@ pub fn of_case(
             Some((g.name.clone(), role.code()))
         })
         .collect();
-    let my_names: Vec<String> = mine.iter().map(|(n, _)| n.clone()).collect();
-    let shown = attendance::for_case(att, &my_names, &names(guests));
+    let expected = expected(guests, cases);
+    let today = attendance::Today {
+        expected: &expected,
+        anonymised_case: cases.iter().any(|c| c.anonymised.is_some()),
+    };
+    let shown = attendance::for_case(config, att, id, today);
     let people = |v: &[String]| v.iter().map(|n| person(config, n)).collect::<Vec<_>>();
     let guests_shown = shown
         .guests

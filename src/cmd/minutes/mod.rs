@@ -127,7 +127,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     let guests = attendance::guests_of(config, &in_meeting);
     let att = rules::attendance::resolve(
         config,
-        &attendance::names(&guests),
+        &attendance::expected(&guests, &in_meeting),
         meeting.attendance.as_ref(),
         &args.absent,
         &args.guest,

@@ -114,7 +114,8 @@ pub fn fill<R: BufRead, W: Write>(
         )?;
         a.question = (!q.is_empty()).then_some(q);
     }
-    if a.invite_contact.is_empty() && (known_user || a.anonymous) {
+    // An anonymous user has no named contact persons (R3): a name would tell who it is.
+    if a.invite_contact.is_empty() && known_user {
         // R7: only people of rt.toml can be invited; each name is checked at once.
         a.invite_contact = p.ask_until(
             lang.pick(
@@ -308,8 +309,8 @@ fn offer_anonymous<R: BufRead, W: Write>(
     let lang = p.lang();
     p.say(&format!("  {}", why.message(lang)))?;
     if p.yes_no(lang.pick(
-        "Vil du heller drøfte saken anonymt, uten initialer og fødselsdato?",
-        "Would you rather discuss the case anonymously, without initials and date of birth?",
+        "Vil du heller drøfte saken anonymt, uten initialer, fødselsdato og kontaktpersoner?",
+        "Would you rather discuss the case anonymously, without initials, date of birth and contact persons?",
     ))? {
         let age = a.born.map(|b| age_on(b, today));
         a.anonymous = true;
@@ -318,6 +319,7 @@ fn offer_anonymous<R: BufRead, W: Write>(
         a.consent = false;
         a.consent_by = None;
         a.copy_to.clear();
+        a.invite_contact.clear();
         a.age = age.and_then(|n| u8::try_from(n).ok());
         return Ok(());
     }

@@ -103,7 +103,7 @@ pub struct Args {
     /// Hva du ønsker at teamet skal hjelpe med
     #[arg(long, value_name = "TEKST")]
     pub question: Option<String>,
-    /// Kontaktperson på familiesenteret som brukeren vil ha med (kan gjentas)
+    /// Kontaktperson på familiesenteret som brukeren vil ha med (kan gjentas; ikke i en anonym sak)
     #[arg(long = "invite-contact", value_name = "NAVN")]
     pub invite_contact: Vec<String>,
     /// BTI-nivå 0–3 (standard 1 for BTI-saker)
@@ -162,6 +162,10 @@ pub fn run(mut args: Args, ctx: &Session) -> Result<i32, Error> {
         Problem::ViolenceMentioned { .. } => phrases.is_empty(),
         // Refused by `build` already, with the flag.
         Problem::UnknownContact { .. } => false,
+        // Without a birth date the user's age is unknown, and nothing can be said of it.
+        Problem::ConsentByAge { .. } => args.born.is_some(),
+        // A unit not given is reported missing by `build`; it is no unknown unit too.
+        Problem::UnknownUnit { ref unit, .. } => !(unit.is_empty() && f.field == Field::ReferrerUnit),
         _ => true,
     }));
     if args.way.is_none() {
@@ -335,7 +339,9 @@ fn build(a: &Args, config: &Config, today: NaiveDate) -> (Case, Vec<Finding>) {
         }
         match (initials, a.born) {
             (Some(initials), Some(born)) => User::Known { initials, born },
-            // Placeholder so the other rules can still speak; the findings above refuse.
+            // Placeholders so the other rules can still speak; the findings above refuse. The
+            // birth date given is kept, so what is said about the user's age stays true.
+            (None, Some(born)) => User::Known { initials: "X.X.".into(), born },
             _ => User::Known { initials: "X.X.".into(), born: today },
         }
     } else {

@@ -102,8 +102,9 @@ pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> 
     if reason.is_empty() {
         return Err(Error::Stop(Problem::Missing { key: "--reason".into() }));
     }
-    if crate::rules::text::has_line_break_or_control(reason) {
-        return Err(Problem::ControlCharacters { field: crate::model::Field::Key("--reason".into()) }.into());
+    let field = crate::model::Field::Key("--reason".into());
+    if let Some(problem) = crate::rules::text::character_problem(&field, reason, true) {
+        return Err(problem.into());
     }
     // The reason goes into the meetings file, the calendar and every invitation: no one's id.
     if crate::rules::national_id::contains_national_id(reason) {
