@@ -371,3 +371,55 @@ fn a_team_that_keeps_cases_out_of_git_commits_the_rest() {
     let files = world.git(&a, &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), "meetings/2027H1.toml");
 }
+
+/// A command stopped between its write and its commit (here: the commit undone), or a hand
+/// edit, leaves a file git does not hold as it is: `rt check` says so, file by file, and
+/// about their folder when there are many; once committed, nothing.
+#[test]
+fn check_names_the_files_git_does_not_hold_as_they_are() {
+    let world = World::new();
+    let a = first_clone(&world);
+    let id = refer(&world, &a, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    let check = |dir: &Path| {
+        let out = world.rt(dir, &["check", "--today", TODAY]);
+        (out.status.code(), stdout(&out), stderr(&out))
+    };
+    assert_eq!(check(&a).1, "");
+    // The referral's commit undone: the case file is there, git does not have it.
+    world.git(&a, &["reset", "--quiet", "HEAD~1"]);
+    let config = std::fs::read_to_string(a.join("rt.toml")).unwrap();
+    std::fs::write(a.join("rt.toml"), config.replace("place = ", "# endret for hånd\nplace = ")).unwrap();
+    std::fs::write(a.join("notater.txt"), "mine\n").unwrap(); // not the team's: not told
+    let hint = "  hjelp: en kommando ble stoppet før den fikk committet, eller noen har endret filen for \
+                hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git \
+                commit`); kjør ikke kommandoen på nytt\n";
+    let (code, out, err) = check(&a);
+    assert_eq!(code, Some(0), "warnings only: {out}{err}");
+    assert_eq!(
+        out,
+        format!(
+            "cases/2027/{id}.toml: advarsel: filen er ny eller endret, men ikke committet i git\n{hint}\
+             rt.toml: advarsel: filen er ny eller endret, men ikke committet i git\n{hint}"
+        )
+    );
+    assert_eq!(err, "0 feil og 2 advarsler i 3 filer.\n");
+    // Three or more are told once, about their nearest common folder (here the team folder).
+    for n in 1..=2 {
+        std::fs::copy(a.join(format!("cases/2027/{id}.toml")), a.join(format!("cases/2027/kopi-{n}.txt")))
+            .unwrap();
+    }
+    let (_, out, _) = check(&a);
+    assert!(
+        out.starts_with(&format!(
+            ".: advarsel: 4 av teamets filer er nye eller endret, men ikke committet i git\n{hint}"
+        )),
+        "{out}"
+    );
+    // Committed: nothing more to say about git.
+    for n in 1..=2 {
+        std::fs::remove_file(a.join(format!("cases/2027/kopi-{n}.txt"))).unwrap();
+    }
+    world.git(&a, &["add", "-A"]);
+    world.git(&a, &["commit", "--quiet", "-m", "for hånd"]);
+    assert_eq!(check(&a).1, "");
+}

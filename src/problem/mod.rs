@@ -598,6 +598,11 @@ pub enum Problem {
     /// A line break in a one-line value of a case, rt.toml, a meetings file or a flag (the
     /// tiltaksbank has its own [`Problem::LineBreak`], whose hint names the description).
     LineBreakInOneLine { field: Field },
+    // lead: files not committed
+    /// A file of the team's that git does not hold as it is (`auto_commit` on).
+    NotInGit,
+    /// [`Problem::NotInGit`] for many files of one folder.
+    ManyNotInGit { count: usize, folder: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1619,6 +1624,19 @@ impl Problem {
                 format!("{} skal stå på én linje, men inneholder linjeskift", field.shown(l)),
                 format!("{} is one line, but contains a line break", field.shown(l)),
             ),
+            // ---- lead: files not committed ----
+            NotInGit => l.pick(
+                "filen er ny eller endret, men ikke committet i git".to_string(),
+                "the file is new or changed, but not committed in git".to_string(),
+            ),
+            ManyNotInGit { count, folder } if folder == "." => l.pick(
+                format!("{count} av teamets filer er nye eller endret, men ikke committet i git"),
+                format!("{count} of the team's files are new or changed, but not committed in git"),
+            ),
+            ManyNotInGit { count, folder } => l.pick(
+                format!("{count} filer i {folder}/ er nye eller endret, men ikke committet i git"),
+                format!("{count} files in {folder}/ are new or changed, but not committed in git"),
+            ),
         }
     }
 
@@ -2370,6 +2388,11 @@ impl Problem {
                 "skriv det på én linje".to_string(),
                 "write it on one line".to_string(),
             )),
+            // ---- lead: files not committed ----
+            NotInGit | ManyNotInGit { .. } => Some(l.pick(
+                "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),
+                "a command was stopped before it could commit, or someone edited the file by hand: see `git status` and `git diff`, and commit when it is right (`git add -A && git commit`); do not run the command again".to_string(),
+            )),
         }
     }
 
@@ -2381,6 +2404,7 @@ impl Problem {
             Problem::ReadableByOthers { mode } => {
                 Some(Problem::FilesReadableByOthers { count, folder: folder.to_string(), mode: *mode })
             }
+            Problem::NotInGit => Some(Problem::ManyNotInGit { count, folder: folder.to_string() }),
             _ => None,
         }
     }

@@ -227,11 +227,13 @@ fn index(p: &Problem) -> usize {
         Problem::NationalIdMasked { .. } => 210,
         Problem::AnsweredNotProposed { .. } => 211,
         Problem::LineBreakInOneLine { .. } => 212,
+        Problem::NotInGit => 213,
+        Problem::ManyNotInGit { .. } => 214,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 213;
+const VARIANTS: usize = 215;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -467,6 +469,8 @@ fn all() -> Vec<Problem> {
         Problem::NationalIdMasked { file: "x".into() },
         Problem::AnsweredNotProposed { id: "x".into(), accepted: true },
         Problem::LineBreakInOneLine { field: Field::Concern },
+        Problem::NotInGit,
+        Problem::ManyNotInGit { count: 2, folder: "x".into() },
     ]
 }
 

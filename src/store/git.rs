@@ -198,6 +198,19 @@ pub fn uncommitted(team: &TeamDir) -> Result<Vec<String>, GitError> {
         .collect())
 }
 
+/// The files rt keeps (`rt.toml`, `tiltaksbank.toml`, `cases/`, `meetings/`, `templates/`)
+/// that git does not hold as they are: new, changed or removed since the last commit.
+/// Relative to the team folder; a rename is named by its new path.
+pub fn uncommitted_state_files(team: &TeamDir) -> Result<Vec<String>, GitError> {
+    const STATE: [&str; 5] = ["rt.toml", "tiltaksbank.toml", "cases/", "meetings/", "templates/"];
+    Ok(uncommitted(team)?
+        .into_iter()
+        .map(|f| f.rsplit(" -> ").next().unwrap_or(&f).trim_matches('"').to_string())
+        .filter(|f| STATE.iter().any(|s| if s.ends_with('/') { f.starts_with(s) } else { f == s }))
+        .filter(|f| !f.ends_with(".rt-tmp"))
+        .collect())
+}
+
 /// Fetches from the upstream, quietly, with the user's credentials.
 pub fn fetch(team: &TeamDir) -> Result<(), GitError> {
     run(team.root(), &["fetch", "--quiet"], true).map(|_| ())

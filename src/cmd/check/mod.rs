@@ -8,7 +8,7 @@
 //! national id numbers anywhere in its text, proposals assigned to units of the team and
 //! never to a provider outside it); ids against file names and year folders; duplicate ids;
 //! stray temporary files; the published meetings and where cases are placed (see
-//! [`meetings`]). Exit 0 when there are no errors
+//! [`meetings`]); with `auto_commit`, files of the team's that are not committed. Exit 0 when there are no errors
 //! (warnings are shown but do not fail), 1 otherwise.
 //!
 //! A case file others can read is a warning on Unix; the same finding in many files is told
@@ -29,7 +29,7 @@ use crate::rules;
 use crate::rules::case::RuleContext;
 use crate::session::Session;
 use crate::store::toml_read::{self, Parsed, locate};
-use crate::store::{TeamDir, case_file, load, national_ids};
+use crate::store::{TeamDir, case_file, git, load, national_ids};
 
 /// Flags of `rt check`.
 #[derive(clap::Args, Debug)]
@@ -87,11 +87,23 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
     diags.extend(load::folder_files(&ctx.team, crate::store::TEMPLATES_DIR).1);
     let (meeting_schedules, meeting_files) = meetings::check_files(&ctx.team, config, ctx.lang, &mut diags);
     let (files, placed) = check_cases(&ctx.team, config, &bank, ctx.today, &mut diags);
+    diags.extend(not_committed(&ctx.team, config));
     if let Some(config) = config {
         meetings::check_placements(&placed, config, &meeting_schedules, ctx.today, &mut diags);
     }
     diagnostic::sort_and_dedup(&mut diags);
     Ok((diags, files + meeting_files))
+}
+
+/// The team's files that git does not hold as they are, when rt commits every change
+/// (`auto_commit`): a command stopped between its write and its commit, or a hand edit.
+/// A warning each (many in one folder are told once); nothing outside git.
+fn not_committed(team: &TeamDir, config: Option<&Config>) -> Vec<Diagnostic> {
+    if !config.is_some_and(|c| c.auto_commit) || !matches!(git::repo(team), git::Repo::At(_)) {
+        return Vec::new();
+    }
+    let files = git::uncommitted_state_files(team).unwrap_or_default();
+    files.iter().map(|f| Diagnostic::warning(f, None, Problem::NotInGit)).collect()
 }
 
 /// How many errors `rt check` would report (for commands that want to warn after a change
