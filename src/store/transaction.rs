@@ -385,6 +385,25 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.path().join("cases/2027/c.toml")).unwrap(), "c = 1\n");
     }
 
+    /// A write that fails half-way through step 2 (here: a folder that would have to be made
+    /// where a file is) leaves no temporary file and none of the folders made before it.
+    #[test]
+    fn a_refused_change_removes_the_folders_it_made() {
+        let (dir, team) = team();
+        std::fs::write(dir.path().join("blocker"), "a file, not a folder\n").unwrap();
+        let mut tx = Transaction::begin(&team, "test", false).unwrap();
+        tx.create_folder("meetings/old", Privacy::Shared);
+        tx.create_folder("blocker/x", Privacy::Shared);
+        tx.create("cases/2028/a.toml", "a = 1\n", Privacy::Private);
+        assert!(tx.commit().is_err());
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".rt.lock", "blocker"], "no meetings/ or cases/ left behind");
+    }
+
     #[test]
     fn a_new_file_never_replaces_one_that_appeared() {
         let (dir, team) = team();
