@@ -143,6 +143,26 @@ pub fn arg_error(nb: String, en: String) -> String {
     if ARGS_IN_ENGLISH.load(std::sync::atomic::Ordering::Relaxed) { en } else { nb }
 }
 
+/// A parser for a whole-number flag from `min` to `max`, whose error is in the user's
+/// language (clap's own range error is English only).
+pub fn number_arg<T: TryFrom<u64>>(
+    min: u64,
+    max: u64,
+) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        let wrong = || {
+            arg_error(
+                format!("`{text}` er ikke et helt tall fra {min} til {max}"),
+                format!("`{text}` is not a whole number from {min} to {max}"),
+            )
+        };
+        match text.trim().parse::<u64>() {
+            Ok(n) if (min..=max).contains(&n) => T::try_from(n).map_err(|_| wrong()),
+            _ => Err(wrong()),
+        }
+    }
+}
+
 /// Parses an ISO date flag (`YYYY-MM-DD`).
 pub fn date_arg(text: &str) -> Result<NaiveDate, String> {
     parse_date(text).ok_or_else(|| {

@@ -330,7 +330,7 @@ pub const EN: &[(&str, &str, &str)] = &[
         "@after",
         "Examples:\n  rt frister                          what is overdue, and what is due in the next 7 days\n  rt frister --within 30 --holder 'Samira Aziz'\n  rt frister --format ics --out due.ics\n\nThe list holds invitations (a week before the meeting), meetings without a recorded outcome,\ndecisions waited for too long ([followup] decision_days in rt.toml, default 14), evaluations,\nhand-overs of the stafett not accepted, consents running out, and cases due for anonymisation.",
     ),
-    ("rt frister", "within", "How many days ahead (default 7)"),
+    ("rt frister", "within", "How many days ahead, 0–3660 (default 7)"),
     ("rt frister", "holder", "Only what falls to this stafettholder"),
     ("rt frister", "format", "Output: text, json or ics"),
     ("rt frister", "out", "Write to this file instead of the screen"),

@@ -113,3 +113,40 @@ fn norwegian_help_has_no_english_brackets() {
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(out.contains("[default: text]") && out.contains("also RT_TODAY"), "{out}");
 }
+
+/// A number out of its range is refused by name and range, in the user's language, before
+/// anything runs (a very large `--within` once overflowed the calendar).
+#[test]
+fn a_number_out_of_range_is_told_in_the_users_language() {
+    let team = Team::demo();
+    let before = team.snapshot();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["frister", "--within", "300000000"],
+            "feil: ugyldig `--within <DAGER>`: `300000000` er ikke et helt tall fra 0 til 3660\n\
+             Mer hjelp: `rt frister --help`\n",
+        ),
+        (
+            &["tiltak", "list", "--age", "4294967295"],
+            "feil: ugyldig `--age <ÅR>`: `4294967295` er ikke et helt tall fra 0 til 130\n\
+             Mer hjelp: `rt tiltak list --help`\n",
+        ),
+        (
+            &["--lang", "en", "refer", "--age", "200"],
+            "error: invalid `--age <YEARS>`: `200` is not a whole number from 0 to 130\n\
+             More help: `rt refer --help`\n",
+        ),
+        (
+            &["tiltak", "add", "--age-min=-1"],
+            "feil: ugyldig `--age-min <ÅR>`: `-1` er ikke et helt tall fra 0 til 120\n\
+             Mer hjelp: `rt tiltak add --help`\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, out, err) = run(&team, args);
+        assert_eq!((code, out.as_str(), err.as_str()), (2, "", *expected), "{args:?}");
+    }
+    let (code, _, err) = run(&team, &["frister", "--within", "3660"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(team.snapshot(), before);
+}

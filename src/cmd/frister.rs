@@ -40,8 +40,8 @@ Listen tar med innkallinger (en uke før møtet), møter uten registrert utfall,
 har ventet for lenge ([followup] decision_days i rt.toml, standard 14), evalueringer, overføringer
 av stafetten som ikke er tatt imot, samtykker som går ut, og saker som skal anonymiseres.")]
 pub struct Args {
-    /// Hvor mange dager framover (standard 7)
-    #[arg(long, value_name = "DAGER", default_value_t = 7)]
+    /// Hvor mange dager framover, 0–3660 (standard 7)
+    #[arg(long, value_name = "DAGER", default_value_t = 7, value_parser = crate::cli::number_arg::<u32>(0, 3660))]
     pub within: u32,
     /// Bare det som gjelder denne stafettholderen
     #[arg(long, value_name = "NAVN")]

@@ -77,7 +77,8 @@ const EARLY_EVALUATION_DAYS: i64 = 30;
 
 /// Everything due up to `today + within` days (overdue included), sorted by date.
 pub fn due(cases: &[Case], meetings: &[Meeting], config: &Config, today: NaiveDate, within: u32) -> Vec<Due> {
-    let until = today + Duration::days(i64::from(within));
+    // Past the last date there is, everything is within reach.
+    let until = today.checked_add_signed(Duration::days(i64::from(within))).unwrap_or(NaiveDate::MAX);
     let mut out = Vec::new();
     // R7: the invitation a week before each coming meeting that has cases.
     for m in meetings.iter().filter(|m| m.is_open() && m.date >= today) {
@@ -152,6 +153,18 @@ mod tests {
     use crate::model::followup::{Handover, PlannedMeasure};
     use crate::model::{Decision, Followup, Outcome};
     use crate::testing::{bti_case, config, d, meeting};
+
+    /// However far ahead one looks, the end is a date (no overflow past the last one).
+    #[test]
+    fn looking_further_than_the_calendar_goes_is_looking_to_its_end() {
+        let mut case = bti_case();
+        case.status = Status::Scheduled;
+        case.meeting = Some(d(2027, 3, 9));
+        let far = due(&[case.clone()], &[meeting(d(2027, 3, 9))], &config(), d(2027, 3, 1), u32::MAX);
+        let near = due(&[case], &[meeting(d(2027, 3, 9))], &config(), d(2027, 3, 1), 3660);
+        assert!(!far.is_empty());
+        assert_eq!(far.len(), near.len());
+    }
 
     #[test]
     fn each_kind_is_due_on_its_day() {

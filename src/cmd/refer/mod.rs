@@ -15,7 +15,6 @@ mod confirmation;
 mod dialogue;
 
 use chrono::NaiveDate;
-use clap::value_parser;
 
 use crate::cli::date_arg;
 use crate::diagnostic::Severity;
@@ -65,7 +64,7 @@ pub struct Args {
     #[arg(long, value_name = "DATO", value_parser = date_arg)]
     pub born: Option<NaiveDate>,
     /// Alder, for statistikken (bare anonyme saker)
-    #[arg(long, value_name = "ÅR", value_parser = value_parser!(u8).range(0..=130))]
+    #[arg(long, value_name = "ÅR", value_parser = crate::cli::number_arg::<u8>(0, 130))]
     pub age: Option<u8>,
     /// Brukeren har samtykket til at saken drøftes (R2, se docs/rutine.md)
     #[arg(long)]
@@ -107,7 +106,7 @@ pub struct Args {
     #[arg(long = "invite-contact", value_name = "NAVN")]
     pub invite_contact: Vec<String>,
     /// BTI-nivå 0–3 (standard 1 for BTI-saker)
-    #[arg(long, value_name = "NIVÅ", value_parser = value_parser!(u8).range(0..=3))]
+    #[arg(long, value_name = "NIVÅ", value_parser = crate::cli::number_arg::<u8>(0, 3))]
     pub bti_level: Option<u8>,
     /// Sett saken på møtet denne datoen (ellers: første møte etter meldefristen med plass)
     #[arg(long, value_name = "DATO", value_parser = date_arg)]

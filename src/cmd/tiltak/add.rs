@@ -48,10 +48,10 @@ pub struct Args {
     #[arg(long, value_name = "TEKST")]
     pub target: Option<String>,
     /// Yngste alder tiltaket passer for (standard: fra målgruppen, ellers 0)
-    #[arg(long = "age-min", value_name = "ÅR")]
+    #[arg(long = "age-min", value_name = "ÅR", value_parser = crate::cli::number_arg::<u8>(0, 120))]
     pub age_min: Option<u8>,
     /// Eldste alder tiltaket passer for (standard: fra målgruppen, ellers 120)
-    #[arg(long = "age-max", value_name = "ÅR")]
+    #[arg(long = "age-max", value_name = "ÅR", value_parser = crate::cli::number_arg::<u8>(0, 120))]
     pub age_max: Option<u8>,
     /// Tiltaket er for foreldre til barn i alderen (standard: fra målgruppen)
     #[arg(long)]

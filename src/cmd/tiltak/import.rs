@@ -44,7 +44,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "ARK")]
     pub sheet: Option<String>,
     /// Raden med overskriftene (standard: finnes blant de første radene)
-    #[arg(long = "header-row", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long = "header-row", value_name = "N", value_parser = crate::cli::number_arg::<u32>(1, 100_000))]
     pub header_row: Option<u32>,
     /// Les en kolonne som et felt: KOLONNE=felt (kolonnens overskrift eller bokstav)
     #[arg(long, value_name = "KOLONNE=FELT", value_parser = map_arg)]

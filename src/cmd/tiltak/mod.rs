@@ -70,7 +70,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "NIVÅ", value_parser = level_arg)]
     pub level: Option<Level>,
     /// Bare tiltak som passer denne alderen (tiltak for foreldre passer barnets alder og voksne)
-    #[arg(long, value_name = "ÅR")]
+    #[arg(long, value_name = "ÅR", value_parser = crate::cli::number_arg::<u8>(0, 130))]
     pub age: Option<u8>,
     /// Utdata: text eller json
     #[arg(long, value_name = "FORMAT", default_value = "text")]
