@@ -1466,6 +1466,15 @@ impl Problem {
                 format!("sak {id} har ingen bruker med identitet, så det er ikke noe samtykke som har falt bort"),
                 format!("case {id} has no identified user, so there is no lapsed consent"),
             ),
+            // Looking back at a meeting already held: the consent lapsed after it.
+            ConsentLapsesBeforeMeeting { id, meeting, withdrawn: true, date } if date > meeting => l.pick(
+                format!("sak {id}: samtykket ble trukket tilbake {date}, etter møtet {meeting}; innkallingen viser ikke lenger brukerens identitet (R2)"),
+                format!("case {id}: the consent was withdrawn on {date}, after the meeting on {meeting}; the invitation no longer shows the user's identity (R2)"),
+            ),
+            ConsentLapsesBeforeMeeting { id, meeting, withdrawn: false, date } if date >= meeting => l.pick(
+                format!("sak {id}: samtykket gjaldt til og med {date}, etter møtet {meeting}, og er nå utløpt; innkallingen viser ikke lenger brukerens identitet (R2)"),
+                format!("case {id}: the consent held through {date}, after the meeting on {meeting}, and has now expired; the invitation no longer shows the user's identity (R2)"),
+            ),
             ConsentLapsesBeforeMeeting { id, meeting, withdrawn: true, date } => l.pick(
                 format!("sak {id}: samtykket ble trukket tilbake {date}, før møtet {meeting}; saken kan bare drøftes anonymt (R2)"),
                 format!("case {id}: the consent was withdrawn on {date}, before the meeting on {meeting}; the case may only be discussed anonymously (R2)"),
@@ -2417,6 +2426,28 @@ mod toml_syntax;
 #[cfg(test)]
 mod in_use_tests {
     use super::*;
+
+    /// A consent that lapsed after a meeting already held is not said to lapse before it.
+    #[test]
+    fn a_consent_lapsed_after_the_meeting_is_told_as_after() {
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let p = |withdrawn, date| Problem::ConsentLapsesBeforeMeeting {
+            id: "2026-08-20-abcd".into(),
+            meeting: d(9, 8),
+            withdrawn,
+            date,
+        };
+        assert_eq!(
+            p(true, d(9, 10)).message(Lang::Nb),
+            "sak 2026-08-20-abcd: samtykket ble trukket tilbake 2026-09-10, etter møtet 2026-09-08; innkallingen viser ikke lenger brukerens identitet (R2)"
+        );
+        assert_eq!(
+            p(true, d(9, 1)).message(Lang::Nb),
+            "sak 2026-08-20-abcd: samtykket ble trukket tilbake 2026-09-01, før møtet 2026-09-08; saken kan bare drøftes anonymt (R2)"
+        );
+        assert!(p(false, d(9, 8)).message(Lang::En).contains("held through 2026-09-08, after the meeting"));
+        assert!(p(false, d(9, 7)).message(Lang::En).contains("only through 2026-09-07, before the meeting"));
+    }
 
     /// A file another program holds (on Windows) is told as such, with what to do.
     #[test]
