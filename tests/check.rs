@@ -355,6 +355,16 @@ fn meeting_rules_that_cannot_hold_are_refused_in_rt_toml() {
         },
         "rt.toml:49:12: feil: det første møtet i 2027H2 ligger utenfor halvåret\n  hjelp: 2027H2 går fra 2027-07-01 til 2027-12-31; bruk en dato i det tidsrommet\n",
     );
+    // 2027-07-07 is a Wednesday; the team meets on Tuesdays.
+    config_refused(
+        |c| {
+            c.replace(
+                "place = \"Møterommet\"",
+                "place = \"Møterommet\"\n\n[meetings.first]\n\"2027H2\" = 2027-07-07",
+            )
+        },
+        "rt.toml:49:12: feil: det første møtet, 2027-07-07, er en onsdag, men teamet møtes på tirsdag\n  hjelp: velg en dato på møtedagen, eller endre `weekday`\n",
+    );
     config_refused(
         |c| c.replace("team = \"Ressursteam Testby\"", "team = \"  \""),
         "rt.toml:2:8: feil: `team` er tom: teamets navn står på hver innkalling og hvert referat\n  hjelp: skriv navnet, f.eks. team = \"Ressursteam Eikvik familiesenter\"\n",

@@ -603,6 +603,8 @@ pub enum Problem {
     NotInGit,
     /// [`Problem::NotInGit`] for many files of one folder.
     ManyNotInGit { count: usize, folder: String },
+    /// `[meetings.first]` on another weekday than `[meetings] weekday`.
+    FirstMeetingNotOnMeetingDay { date: chrono::NaiveDate, weekday: chrono::Weekday },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1634,6 +1636,15 @@ impl Problem {
                 format!("{} is one line, but contains a line break", field.shown(l)),
             ),
             // ---- lead: files not committed ----
+            FirstMeetingNotOnMeetingDay { date, weekday } => {
+                use crate::model::dates::weekday_name;
+                use chrono::Datelike;
+                let (was, is) = (weekday_name(date.weekday(), l), weekday_name(*weekday, l));
+                l.pick(
+                    format!("det første møtet, {date}, er en {was}, men teamet møtes på {is}"),
+                    format!("the first meeting, {date}, is a {was}, but the team meets on {is}"),
+                )
+            }
             NotInGit => l.pick(
                 "filen er ny eller endret, men ikke committet i git".to_string(),
                 "the file is new or changed, but not committed in git".to_string(),
@@ -2398,6 +2409,10 @@ impl Problem {
                 "write it on one line".to_string(),
             )),
             // ---- lead: files not committed ----
+            FirstMeetingNotOnMeetingDay { .. } => Some(l.pick(
+                "velg en dato på møtedagen, eller endre `weekday`".to_string(),
+                "choose a date on the meeting day, or change `weekday`".to_string(),
+            )),
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),
                 "a command was stopped before it could commit, or someone edited the file by hand: see `git status` and `git diff`, and commit when it is right (`git add -A && git commit`); do not run the command again".to_string(),

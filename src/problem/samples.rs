@@ -229,11 +229,12 @@ fn index(p: &Problem) -> usize {
         Problem::LineBreakInOneLine { .. } => 212,
         Problem::NotInGit => 213,
         Problem::ManyNotInGit { .. } => 214,
+        Problem::FirstMeetingNotOnMeetingDay { .. } => 215,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 215;
+const VARIANTS: usize = 216;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -471,6 +472,7 @@ fn all() -> Vec<Problem> {
         Problem::LineBreakInOneLine { field: Field::Concern },
         Problem::NotInGit,
         Problem::ManyNotInGit { count: 2, folder: "x".into() },
+        Problem::FirstMeetingNotOnMeetingDay { date: day(), weekday: chrono::Weekday::Tue },
     ]
 }
 

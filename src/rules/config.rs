@@ -2,7 +2,7 @@
 //! (`store::config_file`) applies with the position of each value.
 //!
 //! Meetings are on working days (mandag–fredag) and end before midnight; a first meeting
-//! of a half-year lies in that half-year; and a date the team writes in `rt.toml` (a closed
+//! of a half-year lies in that half-year, on the meeting day; and a date the team writes in `rt.toml` (a closed
 //! day, a first meeting) lies between 2000 and 2100 — the file is read before any "today" is
 //! known, so the bound is fixed rather than a year from today as in a case.
 
@@ -37,6 +37,16 @@ pub fn meeting_length(start: NaiveTime, minutes: u32) -> Result<(), Problem> {
     }
 }
 
+/// A first meeting of a half-year on another day than the team's meeting day: the series
+/// would run on that day, under the meeting day's name.
+pub fn first_meeting_day(date: NaiveDate, weekday: Weekday) -> Result<(), Problem> {
+    if date.weekday() == weekday {
+        Ok(())
+    } else {
+        Err(Problem::FirstMeetingNotOnMeetingDay { date, weekday })
+    }
+}
+
 /// A date of `rt.toml` (under `key`) outside [`YEARS`].
 pub fn date_in_range(key: &str, date: NaiveDate) -> Result<(), Problem> {
     if YEARS.contains(&date.year()) {
@@ -50,6 +60,20 @@ pub fn date_in_range(key: &str, date: NaiveDate) -> Result<(), Problem> {
 mod tests {
     use super::*;
     use crate::testing::d;
+
+    #[test]
+    fn a_first_meeting_is_on_the_meeting_day() {
+        assert_eq!(first_meeting_day(d(2026, 8, 25), Weekday::Tue), Ok(()));
+        assert_eq!(
+            first_meeting_day(d(2026, 7, 8), Weekday::Tue),
+            Err(Problem::FirstMeetingNotOnMeetingDay { date: d(2026, 7, 8), weekday: Weekday::Tue })
+        );
+        assert_eq!(
+            Problem::FirstMeetingNotOnMeetingDay { date: d(2026, 7, 8), weekday: Weekday::Tue }
+                .message(crate::lang::Lang::Nb),
+            "det første møtet, 2026-07-08, er en onsdag, men teamet møtes på tirsdag"
+        );
+    }
 
     #[test]
     fn meetings_are_on_working_days_and_end_the_day_they_start() {

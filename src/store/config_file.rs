@@ -361,7 +361,7 @@ fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {
         on_holiday: r
             .choice(&mut t, "on_holiday", &[("skip", HolidayRule::Skip), ("move", HolidayRule::Move)])
             .unwrap_or_default(),
-        first: read_first_dates(r, &mut t),
+        first: read_first_dates(r, &mut t, weekday),
         closed,
     };
     r.finish(t);
@@ -369,7 +369,11 @@ fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {
 }
 
 /// `[meetings.first]`: `"2027H1" = 2027-01-12`, the first meeting of a half-year.
-fn read_first_dates(r: &mut Reader<'_>, t: &mut Table<'_>) -> BTreeMap<Half, chrono::NaiveDate> {
+fn read_first_dates(
+    r: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    weekday: chrono::Weekday,
+) -> BTreeMap<Half, chrono::NaiveDate> {
     let mut out = BTreeMap::new();
     let Some(first) = r.table(t, "first") else { return out };
     let keys = first.keys();
@@ -382,6 +386,10 @@ fn read_first_dates(r: &mut Reader<'_>, t: &mut Table<'_>) -> BTreeMap<Half, chr
                 let (from, to) = (half.first_day(), half.last_day());
                 if !half.contains(date) {
                     let problem = Problem::FirstMeetingOutsideHalf { half: half.to_string(), from, to };
+                    r.error_at(span, problem);
+                    continue;
+                }
+                if let Err(problem) = config::first_meeting_day(date, weekday) {
                     r.error_at(span, problem);
                     continue;
                 }

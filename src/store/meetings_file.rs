@@ -91,6 +91,14 @@ pub fn read(file: &str, text: &str) -> (Option<Schedule>, Vec<Diagnostic>) {
             let span = r.table_span(&t);
             r.error_at(span, Problem::Missing { key: "meetings.start".into() });
         }
+        // A meeting moved by hand to a late hour still ends the same day (its calendar event
+        // would otherwise end before it starts).
+        if let (Some(s), Some(m)) = (start, minutes)
+            && let Err(problem) = crate::rules::config::meeting_length(s, m)
+        {
+            let span = r.value_span(&t, "start");
+            r.error_at(span, problem);
+        }
         if let Some(date) = date {
             let span = r.value_span(&t, "date");
             if let Some(h) = half
@@ -324,6 +332,23 @@ mod tests {
             };
             assert_eq!(named, line_break, "{key}: {diags:?}");
         }
+    }
+
+    /// A meeting moved by hand to a late hour must still end the same day, as in rt.toml.
+    #[test]
+    fn a_meeting_that_would_run_past_midnight_is_an_error_at_its_start() {
+        let text = "schema = 1\nhalf = \"2027H1\"\n\n[[meetings]]\ndate = 2027-01-12\nstart = \"23:30\"\nminutes = 90\nuid = \"a\"\n";
+        let (s, diags) = read("meetings/2027H1.toml", text);
+        assert!(s.is_none());
+        let shown: Vec<String> = diags.iter().map(|d| d.render(crate::lang::Lang::Nb).to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "meetings/2027H1.toml:6:9: feil: et møte fra 23:30 som varer 90 minutter, slutter ikke før midnatt\n  hjelp: sett en tidligere `start` eller færre `minutes`, så møtet slutter samme dag"
+            ]
+        );
+        let fine = text.replace("23:30", "22:29");
+        assert!(read("meetings/2027H1.toml", &fine).1.is_empty());
     }
 
     #[test]
