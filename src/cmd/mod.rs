@@ -159,10 +159,10 @@ pub fn valid_cases_of_meeting<T>(
     loaded: Vec<crate::store::load::Loaded<T>>,
     diags: &[crate::diagnostic::Diagnostic],
 ) -> Result<Vec<T>, Error> {
-    let (bank, _) = crate::store::load::tiltaksbank(team, Some(config))?;
+    let bank = crate::store::load::tiltaksbank_for_rules(team, Some(config))?;
     let mut kept = Vec::with_capacity(loaded.len());
     for l in loaded {
-        if check::case_file_errors(team, &l.rel, config, &bank, setup.today).is_empty() {
+        if check::case_file_errors(team, &l.rel, config, bank.as_ref(), setup.today).is_empty() {
             kept.push(l.case);
         } else {
             setup.warn(&crate::problem::Problem::CaseLeftOut { file: l.rel });

@@ -2410,8 +2410,8 @@ impl Problem {
             )),
             // ---- lead: files not committed ----
             FirstMeetingNotOnMeetingDay { .. } => Some(l.pick(
-                "velg en dato på møtedagen, eller endre `weekday`".to_string(),
-                "choose a date on the meeting day, or change `weekday`".to_string(),
+                "møtene i et halvår som ikke er publisert, følger denne datoen og ikke `weekday`: velg en dato på møtedagen; for et halvår som er publisert eller over, kan linjen fjernes".to_string(),
+                "the meetings of a half-year not yet published follow this date, not `weekday`: choose a date on the meeting day; for a half-year published or past, the line can be removed".to_string(),
             )),
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),

@@ -389,9 +389,10 @@ fn read_first_dates(
                     r.error_at(span, problem);
                     continue;
                 }
+                // A warning: after a change of `weekday` the first dates of half-years already
+                // published or past are history and may stand as they were.
                 if let Err(problem) = config::first_meeting_day(date, weekday) {
-                    r.error_at(span, problem);
-                    continue;
+                    r.warning_at(span, problem);
                 }
                 out.insert(half, date);
             }

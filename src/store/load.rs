@@ -193,6 +193,20 @@ pub fn tiltaksbank(team: &TeamDir, config: Option<&Config>) -> Result<(Tiltaksba
     }
 }
 
+/// The tiltaksbank to judge a case's measure ids against, read by [`tiltaksbank`]: `None`
+/// when nothing could be read from it (a syntax error, a missing file), for then every
+/// measure a case names would look unknown while the fault is the file's alone.
+pub fn tiltaksbank_for_rules(team: &TeamDir, config: Option<&Config>) -> Result<Option<Tiltaksbank>, Error> {
+    let (bank, diags) = tiltaksbank(team, config)?;
+    Ok(bank_to_judge_by(&bank, &diags).then_some(bank))
+}
+
+/// Whether a tiltaksbank as read (with its findings) is one to judge measure ids against:
+/// not when it has errors and not one measure could be read.
+pub fn bank_to_judge_by(bank: &Tiltaksbank, diags: &[Diagnostic]) -> bool {
+    !bank.measures.is_empty() || diags.iter().all(|d| !d.is_error())
+}
+
 /// The team's own additions to R5's word list (`r5-words.txt`), when the folder has them.
 pub fn r5_words(team: &TeamDir) -> Result<Option<String>, Error> {
     read_text(team, super::R5_WORDS_FILE)

@@ -75,6 +75,8 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
     let (config, config_diags) = ctx.config_read();
     let mut diags = config_diags.to_vec();
     let (bank, bank_diags) = load::tiltaksbank(&ctx.team, config)?;
+    // A tiltaksbank nothing could be read from is its own error, not one in every case.
+    let judged = load::bank_to_judge_by(&bank, &bank_diags).then_some(&bank);
     diags.extend(bank_diags);
     diags.extend(load::lock_finding(&ctx.team));
     // Names, places and measures are typed by people too: no national id in them either.
@@ -86,7 +88,7 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
     }
     diags.extend(load::folder_files(&ctx.team, crate::store::TEMPLATES_DIR).1);
     let (meeting_schedules, meeting_files) = meetings::check_files(&ctx.team, config, ctx.lang, &mut diags);
-    let (files, placed) = check_cases(&ctx.team, config, &bank, ctx.today, &mut diags);
+    let (files, placed) = check_cases(&ctx.team, config, judged, ctx.today, &mut diags);
     diags.extend(not_committed(&ctx.team, config));
     if let Some(config) = config {
         meetings::check_placements(&placed, config, &meeting_schedules, ctx.today, &mut diags);
@@ -119,7 +121,7 @@ pub fn case_file_errors(
     team: &TeamDir,
     rel: &str,
     config: &Config,
-    bank: &Tiltaksbank,
+    bank: Option<&Tiltaksbank>,
     today: chrono::NaiveDate,
 ) -> Vec<Diagnostic> {
     let file = load::CaseFileRef { rel: rel.to_string(), path: team.path(rel) };
@@ -139,7 +141,7 @@ struct FileResult {
 fn check_cases(
     team: &TeamDir,
     config: Option<&Config>,
-    bank: &Tiltaksbank,
+    bank: Option<&Tiltaksbank>,
     today: chrono::NaiveDate,
     diags: &mut Vec<Diagnostic>,
 ) -> (usize, Vec<meetings::Placed>) {
@@ -170,7 +172,7 @@ fn check_cases(
 fn check_file(
     f: &load::CaseFileRef,
     config: Option<&Config>,
-    bank: &Tiltaksbank,
+    bank: Option<&Tiltaksbank>,
     today: chrono::NaiveDate,
 ) -> FileResult {
     let mut diags = Vec::new();
@@ -211,7 +213,7 @@ fn check_file(
             let problem = Problem::PurgeDue { closed, days: config.retention_days };
             diags.push(Diagnostic::warning(&f.rel, position_of(&text, &doc, "closed"), problem));
         }
-        let cx = RuleContext { config, measures: Some(bank), today };
+        let cx = RuleContext { config, measures: bank, today };
         for finding in rules::case::check(&case, &cx) {
             let pos = position_of(&text, &doc, &finding.field.path());
             diags.push(Diagnostic {

@@ -93,7 +93,9 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         (Some(id), meeting) => {
             let edit = cases::open(&ctx.team, id)?;
             // Nothing invalid is ever rendered.
-            let errors = super::check::case_file_errors(&ctx.team, &edit.rel, config, &bank, ctx.today);
+            let judged = load::tiltaksbank_for_rules(&ctx.team, Some(config))?;
+            let errors =
+                super::check::case_file_errors(&ctx.team, &edit.rel, config, judged.as_ref(), ctx.today);
             if !errors.is_empty() {
                 return Err(Error::invalid_file(&edit.rel, errors));
             }
