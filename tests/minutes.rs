@@ -180,6 +180,8 @@ fn pandoc_turns_the_markdown_into_docx() {
     assert!(text.contains("Samspillsveiledning (Circle of Security)"), "{text}");
 }
 
+/// Needs pandoc: Unix only (the Windows run of the tests, under Wine, has none).
+#[cfg(unix)]
 #[test]
 fn a_free_text_cannot_forge_a_section_of_the_markdown_referat() {
     let Ok(_) = std::process::Command::new("pandoc").arg("--version").output() else {

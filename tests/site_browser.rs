@@ -9,6 +9,10 @@
 //! pages under test are byte for byte what `rt` wrote. The driver only reports what it saw;
 //! these tests judge it. Without Node, Chromium or axe-core the tests say so and skip — and
 //! fail on CI (`RT_REQUIRE_TOOLS=1`).
+//!
+//! Unix only: the Windows run of the tests, under Wine, has no Node or Chromium.
+
+#![cfg(unix)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
