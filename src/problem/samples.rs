@@ -229,11 +229,13 @@ fn index(p: &Problem) -> usize {
         Problem::LineBreakInOneLine { .. } => 212,
         Problem::NotInGit => 213,
         Problem::ManyNotInGit { .. } => 214,
+        Problem::OutNotAFolder { .. } => 215,
+        Problem::OutIsAFolder { .. } => 216,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 215;
+const VARIANTS: usize = 217;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -471,6 +473,8 @@ fn all() -> Vec<Problem> {
         Problem::LineBreakInOneLine { field: Field::Concern },
         Problem::NotInGit,
         Problem::ManyNotInGit { count: 2, folder: "x".into() },
+        Problem::OutNotAFolder { path: "x".into() },
+        Problem::OutIsAFolder { path: "x".into() },
     ]
 }
 
