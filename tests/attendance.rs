@@ -192,8 +192,10 @@ fn close_and_purge_her_cases(team: &Team) {
     );
 }
 
+/// Her cases purged, Line Dahl is named no more in the meeting's attendance (the purge takes
+/// a case's people out of the meetings files too); what another case's referat says is kept.
 #[test]
-fn a_guest_stays_in_the_cases_she_came_for_after_a_purge() {
+fn a_purge_takes_out_the_guest_who_came_for_its_cases_and_changes_no_other_referat() {
     let team = Team::demo();
     line_dahl_in_two_cases(&team);
     let before = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", DAY]));
@@ -208,7 +210,12 @@ fn a_guest_stays_in_the_cases_she_came_for_after_a_purge() {
     close_and_purge_her_cases(&team);
     let after = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", "2027-07-01"]));
     assert_eq!(present_line(&after), present_line(&before), "the purge changes nothing in another referat");
-    assert_eq!(team.read("meetings/2026H2.toml"), meetings, "the stored attendance is kept");
+    let without_her = meetings.replace(
+        "guests = [\"Line Dahl\"]\n\n[meetings.attendance.came_for]\n\"Line Dahl\" = [\"2026-11-16-mcax\", \"2026-11-19-kefo\"]\n",
+        "guests = []\n",
+    );
+    assert_ne!(without_her, meetings);
+    assert_eq!(team.read("meetings/2026H2.toml"), without_her, "the members' attendance is kept");
     let out = run(&team, &["check", "--today", "2027-07-01"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
@@ -239,4 +246,103 @@ fn a_guest_stored_by_an_older_rt_is_left_out_once_a_case_she_may_have_come_for_i
     close_and_purge_her_cases(&team);
     let ung2 = stdout(&run(&team, &["minutes", "2026-11-20-ung2", "--today", "2027-07-01"]));
     assert_eq!(present_line(&ung2), "**Til stede:** Marit Haugen (Helsestasjon og skolehelsetjeneste)");
+}
+
+/// The team folder's files but git's own: what a command may change.
+fn files_but_git(team: &Team) -> std::collections::BTreeMap<String, Vec<u8>> {
+    team.snapshot().into_iter().filter(|(rel, _)| !rel.starts_with(".git/")).collect()
+}
+
+/// Git for a test team folder, with a private config so the developer's never leaks in.
+#[cfg(unix)]
+struct Git {
+    home: tempfile::TempDir,
+}
+
+#[cfg(unix)]
+impl Git {
+    /// The team folder in git, every file committed, with `auto_commit = true`.
+    fn init(team: &Team) -> Git {
+        let git = Git { home: tempfile::tempdir().unwrap() };
+        std::fs::write(
+            git.home.path().join("gitconfig"),
+            "[user]\n\tname = Test Bruker\n\temail = test@testby.example\n[init]\n\tdefaultBranch = main\n",
+        )
+        .unwrap();
+        let config = team.read("rt.toml");
+        assert!(config.contains("auto_commit = false"), "{config}");
+        team.write("rt.toml", &config.replace("auto_commit = false", "auto_commit = true"));
+        git.run(team, &["init", "--quiet"]);
+        git.run(team, &["add", "-A"]);
+        git.run(team, &["commit", "--quiet", "-m", "demo"]);
+        git
+    }
+
+    fn envs(&self) -> [(&'static str, std::ffi::OsString); 3] {
+        [
+            ("GIT_CONFIG_GLOBAL", self.home.path().join("gitconfig").into_os_string()),
+            ("GIT_CONFIG_NOSYSTEM", "1".into()),
+            ("GIT_TERMINAL_PROMPT", "0".into()),
+        ]
+    }
+
+    /// Runs git in the team folder and insists it works; gives its standard output.
+    fn run(&self, team: &Team, args: &[&str]) -> String {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(team.root())
+            .args(args)
+            .envs(self.envs())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// `rt` in the team folder, with this git.
+    fn rt(&self, team: &Team, args: &[&str]) -> std::process::Output {
+        team.rt(args).envs(self.envs()).output().unwrap()
+    }
+}
+
+/// A refused `rt minutes` stores nothing: every check that can refuse (more than one referat
+/// without a folder, `--out` that is no folder, a folder where a draft goes, an edited draft)
+/// comes before the attendance is written and committed.
+#[cfg(unix)]
+#[test]
+fn a_refused_referat_stores_no_attendance_and_commits_nothing() {
+    let team = Team::demo();
+    let git = Git::init(&team);
+    team.write("notat.txt", "ikke en mappe\n");
+    let taken = team.path("referater/referat-2026-12-08-2026-11-16-mcax.md");
+    std::fs::create_dir_all(&taken).unwrap();
+    let head = git.run(&team, &["rev-parse", "HEAD"]);
+    let before = files_but_git(&team);
+    let base = ["minutes", "--meeting", DAY, "--today", DAY, "--absent", "Eirik Moen"];
+    let not_a_folder = team.path("notat.txt/referater");
+    let taken_folder = team.path("referater");
+    for (extra, first_line) in [
+        (vec![], "feil: 3 referater trenger en mappe å skrives til".to_string()),
+        (
+            vec!["--out", not_a_folder.to_str().unwrap()],
+            format!("feil: {} finnes, men er ikke en mappe", team.path("notat.txt").display()),
+        ),
+        (
+            vec!["--out", taken_folder.to_str().unwrap(), "--force"],
+            format!("feil: {} er en mappe; referatet kan ikke skrives der", taken.display()),
+        ),
+    ] {
+        let out = git.rt(&team, &[&base[..], &extra].concat());
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out).lines().next(), Some(first_line.as_str()), "{extra:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{extra:?}: nothing said to be committed");
+        assert!(files_but_git(&team) == before, "{extra:?}: a file changed");
+        assert_eq!(git.run(&team, &["rev-parse", "HEAD"]), head, "{extra:?}: a commit was made");
+    }
+    // Given a folder, the same stores the attendance and commits it.
+    std::fs::remove_dir(&taken).unwrap();
+    let out = git.rt(&team, &[&base[..], &["--out", taken_folder.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(team.read("meetings/2026H2.toml").contains("absent = [\"Eirik Moen\"]"));
+    assert_eq!(git.run(&team, &["log", "-1", "--format=%s"]), "rt minutes: 2026H2\n");
 }

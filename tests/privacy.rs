@@ -302,3 +302,154 @@ fn a_document_never_lands_on_the_team_folders_own_files() {
     assert_eq!(stderr(&out), "Skrevet: evaluering.md\n");
     assert!(team.read("evaluering.md").starts_with("---\ntitle: \"Halvårsevaluering av ressursteamet\"\n"));
 }
+
+/// The attendance part of the 2026-12-08 meeting in the meetings file.
+fn attendance_of_dec_8(team: &Team) -> String {
+    let text = team.read("meetings/2026H2.toml");
+    let start = text.find("[meetings.attendance]").expect("an attendance");
+    text[start..].to_string()
+}
+
+/// Who a referat names: its lines of those present and absent.
+fn people_of(referat: &str) -> Vec<&str> {
+    referat.lines().filter(|l| l.starts_with("**Til stede:**") || l.starts_with("**Forfall:**")).collect()
+}
+
+const MEMBERS_THERE: &str = "**Til stede:** Marit Haugen (Helsestasjon og skolehelsetjeneste), Jonas Lie Berg (Helsestasjon og skolehelsetjeneste), Samira Khan (Psykisk helse- og rustjeneste), Hanne Vik (Fysioterapi- og ergoterapitjenesten), Ingrid Solberg (Kommunepsykolog)\\";
+
+/// Staff tied to a case — the employee who referred it, the user's contact person — are guests
+/// of the meeting with the case they came for. Once the case goes anonymous or is purged,
+/// they are named no more: not in the meetings file, not in its referat; a guest who also
+/// came for another case stays there, and the standing members' attendance is kept.
+#[test]
+fn an_anonymous_or_purged_case_takes_its_guests_out_of_the_meetings() {
+    let team = Team::demo();
+    team.write(
+        "rt.toml",
+        &team.read("rt.toml").replace(
+            "[[contacts]]\nname = \"Line Dahl\"",
+            "[[contacts]]\nname = \"Nina Berg\"\nemail = \"nina.berg@eikvik.kommune.example\"\nunit = \"helsestasjon\"\n\n[[contacts]]\nname = \"Line Dahl\"",
+        ),
+    );
+    let kefo = "cases/2026/2026-11-19-kefo.toml";
+    team.write(
+        kefo,
+        &team
+            .read(kefo)
+            .replace("name = \"Jonas Lie Berg\"", "name = \"Nina Berg\"")
+            .replace("invite = [\"Marit Haugen\"]", "invite = [\"Marit Haugen\", \"Line Dahl\"]"),
+    );
+    let mcax = "cases/2026/2026-11-16-mcax.toml";
+    team.write(
+        mcax,
+        &team
+            .read(mcax)
+            .replace("meeting = 2026-12-08\n", "meeting = 2026-12-08\ninvite = [\"Line Dahl\"]\n"),
+    );
+    let dir = team.path("referater");
+    let out = team
+        .rt(["minutes", "--meeting", "2026-12-08", "--today", "2026-12-08", "--out", dir.to_str().unwrap()])
+        .args(["--absent", "Eirik Moen", "--absent", "Line Dahl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let members = "[meetings.attendance]\npresent = [\"Marit Haugen\", \"Jonas Lie Berg\", \"Samira Khan\", \"Hanne Vik\", \"Ingrid Solberg\"]\n";
+    assert_eq!(
+        attendance_of_dec_8(&team),
+        format!(
+            "{members}absent = [\"Eirik Moen\", \"Line Dahl\"]\nguests = [\"Nina Berg\"]\n\n[meetings.attendance.came_for]\n\"Line Dahl\" = [\"2026-11-16-mcax\", \"2026-11-19-kefo\"]\n\"Nina Berg\" = [\"2026-11-19-kefo\"]\n"
+        )
+    );
+    let referat =
+        |id: &str, today: &str| stdout(&team.rt(["minutes", id, "--today", today]).output().unwrap());
+    let kefo_before = referat("2026-11-19-kefo", "2026-12-09");
+    assert_eq!(
+        people_of(&kefo_before),
+        [
+            MEMBERS_THERE
+                .replace(
+                    "Kommunepsykolog)\\",
+                    "Kommunepsykolog), Nina Berg (Helsestasjon og skolehelsetjeneste, meldte saken)\\"
+                )
+                .as_str(),
+            "**Forfall:** Eirik Moen, Line Dahl",
+        ]
+    );
+
+    // The consent in kefo is withdrawn and the case goes on anonymously: Nina Berg, who came
+    // for it alone, goes; Line Dahl keeps mcax.
+    let out = team
+        .rt([
+            "consent",
+            "2026-11-19-kefo",
+            "--withdraw",
+            "--then",
+            "anonymous",
+            "--date",
+            "2026-12-09",
+            "--today",
+            "2026-12-09",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .ends_with("Gjestene som kom bare for saken, er tatt ut av oppmøtet i meetings/2026H2.toml.\n"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        attendance_of_dec_8(&team),
+        format!(
+            "{members}absent = [\"Eirik Moen\", \"Line Dahl\"]\nguests = []\n\n[meetings.attendance.came_for]\n\"Line Dahl\" = [\"2026-11-16-mcax\"]\n"
+        )
+    );
+    assert_eq!(
+        people_of(&referat("2026-11-19-kefo", "2026-12-09")),
+        [MEMBERS_THERE, "**Forfall:** Eirik Moen"]
+    );
+    let mcax_before = referat("2026-11-16-mcax", "2026-12-09");
+    assert_eq!(people_of(&mcax_before), [MEMBERS_THERE, "**Forfall:** Eirik Moen, Line Dahl"]);
+
+    // mcax is closed, and purged once its time is out: Line Dahl goes too, all in one change.
+    let out = team
+        .rt(["close", "2026-11-16-mcax", "--reason", "Trukket", "--today", "2026-12-09"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let figures = report(&team);
+    // A meetings file with errors that names the case stops the purge: nothing is written.
+    let meetings = team.read("meetings/2026H2.toml");
+    team.write(
+        "meetings/2026H2.toml",
+        &meetings
+            .replace("sequence = 0\n\n[meetings.attendance]", "sequence = \"x\"\n\n[meetings.attendance]"),
+    );
+    let snapshot = team.snapshot();
+    let out = team.rt(["purge", "--today", "2027-07-01"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).lines().nth(1),
+        Some("feil: meetings/2026H2.toml har 1 feil, så kommandoen stopper"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(team.snapshot(), snapshot, "a refused purge writes nothing");
+    team.write("meetings/2026H2.toml", &meetings);
+    let out = team.rt(["purge", "--today", "2027-07-01"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2026-11-16-mcax\n"), "{}", stdout(&out));
+    assert_eq!(attendance_of_dec_8(&team), format!("{members}absent = [\"Eirik Moen\"]\nguests = []\n"));
+    assert_eq!(
+        people_of(&referat("2026-11-16-mcax", "2027-07-01")),
+        [MEMBERS_THERE, "**Forfall:** Eirik Moen"]
+    );
+    assert_eq!(report(&team), figures, "the report's figures are the same after the purge");
+    for (rel, bytes) in team.snapshot().iter().filter(|(rel, _)| rel.starts_with("meetings/")) {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains("Nina Berg") && !text.contains("Line Dahl"), "{rel} still names a guest");
+    }
+    let out = team.rt(["check", "--today", "2027-07-01"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}

@@ -51,7 +51,7 @@ pub struct Args {
 
 /// Runs `rt consent`.
 pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
-    ctx.config()?;
+    let config = ctx.config()?;
     let lang = ctx.lang;
     let date = args.date.unwrap_or(ctx.today);
     // At a terminal the question comes first, before the team lock is taken.
@@ -86,6 +86,11 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         }
     }
     cases::save(&mut tx, &edit, &case)?;
+    // The guests who came for the case alone are named no more, in the same change.
+    let meetings = match then {
+        Some(Then::Anonymous) => crate::store::meetings_file::forget_cases(&mut tx, config, &[case.id])?,
+        _ => Vec::new(),
+    };
     crate::cmd::commit(ctx, tx)?;
     if args.withdraw {
         ctx.note(lang.pick(
@@ -94,11 +99,18 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         ));
     }
     match then {
-        Some(Then::Close) => ctx.note(lang.pick(format!("Saken {id} er avsluttet {date}."), format!("Case {id} is closed on {date}."))),
-        Some(Then::Anonymous) => ctx.note(lang.pick(
-            format!("Saken {id} drøftes videre anonymt: initialer, fødselsdato, samtykke og kontaktpersoner er fjernet fra saksfilen."),
-            format!("Case {id} goes on anonymously: initials, date of birth, consent and contact persons are removed from the case file."),
-        )),
+        Some(Then::Close) => ctx.note(
+            lang.pick(format!("Saken {id} er avsluttet {date}."), format!("Case {id} is closed on {date}.")),
+        ),
+        Some(Then::Anonymous) => {
+            ctx.note(lang.pick(
+                format!("Saken {id} drøftes videre anonymt: initialer, fødselsdato, samtykke og kontaktpersoner er fjernet fra saksfilen."),
+                format!("Case {id} goes on anonymously: initials, date of birth, consent and contact persons are removed from the case file."),
+            ));
+            if !meetings.is_empty() {
+                ctx.note(super::purge::guests_taken_out(lang, 1, &meetings));
+            }
+        }
         None => ctx.warn(&Problem::ConsentLapsedChoose { id }),
     }
     Ok(0)

@@ -11,7 +11,7 @@ use crate::rules::case::RuleContext;
 use crate::rules::purge::{anonymise, due};
 use crate::session::Session;
 use crate::store::atomic::Privacy;
-use crate::store::{case_file, git, load};
+use crate::store::{case_file, git, load, meetings_file};
 
 /// Flags of `rt purge`.
 #[derive(clap::Args, Debug)]
@@ -44,6 +44,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
             !crate::rules::case::check(&c.case, &cx).iter().any(|f| f.severity == Severity::Error)
         });
     let mut out = String::new();
+    let mut meetings = Vec::new();
     for c in &due {
         out.push_str(&format!("{}\n", c.case.id));
         if let (Some(tx), Some(text)) = (tx.as_mut(), load::read_text(&ctx.team, &c.rel)?) {
@@ -51,7 +52,12 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
             tx.replace(&c.rel, &text, new, Privacy::Private);
         }
     }
-    if let Some(tx) = tx {
+    if let Some(mut tx) = tx {
+        // The guests who came for a purged case alone are named no more, in the same change
+        // (also for a case an older `rt` purged, which left them).
+        let purged = cases.iter().filter(|c| c.case.anonymised.is_some());
+        let ids: Vec<_> = due.iter().copied().chain(purged).map(|c| c.case.id).collect();
+        meetings = meetings_file::forget_cases(&mut tx, config, &ids)?;
         crate::cmd::commit(ctx, tx)?;
     }
     ctx.print(&out)?;
@@ -76,6 +82,9 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
             )
         }
     });
+    if !meetings.is_empty() {
+        ctx.note(guests_taken_out(lang, due.len(), &meetings));
+    }
     if !due.is_empty() {
         let files: Vec<&str> = due.iter().map(|c| c.rel.as_str()).collect();
         if let Some(commits) = git::commits_holding(&ctx.team, &files)
@@ -93,4 +102,15 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         ctx.note(d.render(lang));
     }
     Err(Problem::PurgeIncomplete { files: left }.into())
+}
+
+/// "The guests who came for the case(s) alone are no longer named in the attendance in …"
+/// (also `rt consent --then anonymous`).
+pub fn guests_taken_out(lang: crate::lang::Lang, cases: usize, files: &[String]) -> String {
+    let files = files.join(", ");
+    let (nb, en) = if cases == 1 { ("saken", "the case") } else { ("sakene", "the cases") };
+    lang.pick(
+        format!("Gjestene som kom bare for {nb}, er tatt ut av oppmøtet i {files}."),
+        format!("The guests who came for {en} alone are taken out of the attendance in {files}."),
+    )
 }

@@ -605,6 +605,11 @@ pub enum Problem {
     ManyNotInGit { count: usize, folder: String },
     /// `[meetings.first]` on another weekday than `[meetings] weekday`.
     FirstMeetingNotOnMeetingDay { date: chrono::NaiveDate, weekday: chrono::Weekday },
+    // ---- purgeguests ----
+    /// `--out DIR`: DIR, or a folder above it, exists but is no folder.
+    OutNotAFolder { path: String },
+    /// `--out DIR`: where a document is to be written, a folder is.
+    OutIsAFolder { path: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1657,6 +1662,15 @@ impl Problem {
                 format!("{count} filer i {folder}/ er nye eller endret, men ikke committet i git"),
                 format!("{count} files in {folder}/ are new or changed, but not committed in git"),
             ),
+            // ---- purgeguests ----
+            OutNotAFolder { path } => l.pick(
+                format!("{path} finnes, men er ikke en mappe"),
+                format!("{path} exists, but is not a folder"),
+            ),
+            OutIsAFolder { path } => l.pick(
+                format!("{path} er en mappe; referatet kan ikke skrives der"),
+                format!("{path} is a folder; the minutes cannot be written there"),
+            ),
         }
     }
 
@@ -2416,6 +2430,11 @@ impl Problem {
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),
                 "a command was stopped before it could commit, or someone edited the file by hand: see `git status` and `git diff`, and commit when it is right (`git add -A && git commit`); do not run the command again".to_string(),
+            )),
+            // ---- purgeguests ----
+            OutNotAFolder { .. } | OutIsAFolder { .. } => Some(l.pick(
+                "flytt eller gi nytt navn til det som står der, eller velg en annen mappe med --out".to_string(),
+                "move or rename what is there, or choose another folder with --out".to_string(),
             )),
         }
     }

@@ -230,11 +230,13 @@ fn index(p: &Problem) -> usize {
         Problem::NotInGit => 213,
         Problem::ManyNotInGit { .. } => 214,
         Problem::FirstMeetingNotOnMeetingDay { .. } => 215,
+        Problem::OutNotAFolder { .. } => 216,
+        Problem::OutIsAFolder { .. } => 217,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 216;
+const VARIANTS: usize = 218;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -473,6 +475,8 @@ fn all() -> Vec<Problem> {
         Problem::NotInGit,
         Problem::ManyNotInGit { count: 2, folder: "x".into() },
         Problem::FirstMeetingNotOnMeetingDay { date: day(), weekday: chrono::Weekday::Tue },
+        Problem::OutNotAFolder { path: "x".into() },
+        Problem::OutIsAFolder { path: "x".into() },
     ]
 }
 

@@ -152,6 +152,33 @@ pub fn for_case(config: &Config, att: &Attendance, case: CaseId, today: Today) -
     }
 }
 
+/// Takes a case out of a meeting's attendance, when its personal data goes (`rt purge`, a
+/// consent made anonymous): no guest came for it any more, and a guest who came for it alone
+/// — present or absent — is no longer named. A guest who also came for another case, or for
+/// the whole meeting, stays, as do the standing members (their presence is the team's, not
+/// the case's). Whether anything changed.
+pub fn forget_case(config: &Config, att: &mut Attendance, case: CaseId) -> bool {
+    let mut changed = false;
+    let mut gone = Vec::new();
+    for (name, cases) in &mut att.came_for {
+        if cases.contains(&case) {
+            cases.retain(|c| *c != case);
+            changed = true;
+            if cases.is_empty() {
+                gone.push(name.clone());
+            }
+        }
+    }
+    for name in &gone {
+        att.came_for.retain(|(n, _)| n != name);
+        if !super::invitation::is_standing(config, name) {
+            remove(&mut att.guests, name);
+            remove(&mut att.absent, name);
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +273,49 @@ mod tests {
             (other.absent, other.guests),
             (names(&["Eirik Moen", "Per Nav"]), names(&["Ola Hjelper"]))
         );
+    }
+
+    #[test]
+    fn a_forgotten_case_takes_the_guests_who_came_for_it_alone() {
+        let mut att = Attendance {
+            present: names(&["Marit Haugen"]),
+            absent: names(&["Eirik Moen", "Per Nav"]),
+            guests: names(&["Line Dahl", "Ola Hjelper", "Kari Begge"]),
+            came_for: vec![
+                ("Line Dahl".into(), vec![id(A)]),
+                ("Per Nav".into(), vec![id(A)]),
+                ("Ola Hjelper".into(), vec![]),
+                ("Kari Begge".into(), vec![id(A), id(B)]),
+            ],
+        };
+        assert!(forget_case(&team(), &mut att, id(A)));
+        assert_eq!(
+            att,
+            Attendance {
+                present: names(&["Marit Haugen"]),
+                absent: names(&["Eirik Moen"]),
+                guests: names(&["Ola Hjelper", "Kari Begge"]),
+                came_for: vec![("Ola Hjelper".into(), vec![]), ("Kari Begge".into(), vec![id(B)])],
+            },
+            "Line Dahl and Per Nav came for A alone; Kari Begge keeps B; Ola Hjelper the meeting"
+        );
+        let today = Today { expected: &[], anonymised_case: true };
+        assert_eq!(for_case(&team(), &att, id(A), today).guests, ["Ola Hjelper"]);
+        let again = att.clone();
+        assert!(!forget_case(&team(), &mut att, id(A)), "nothing left to take");
+        assert_eq!(att, again);
+    }
+
+    #[test]
+    fn a_forgotten_case_keeps_a_standing_member_stored_as_a_guest_by_hand() {
+        let mut att = Attendance {
+            present: names(&["Marit Haugen"]),
+            absent: names(&["Eirik Moen"]),
+            guests: vec![],
+            came_for: vec![("Eirik Moen".into(), vec![id(A)])],
+        };
+        assert!(forget_case(&team(), &mut att, id(A)));
+        assert_eq!((att.absent, att.came_for), (names(&["Eirik Moen"]), vec![]));
     }
 
     #[test]

@@ -256,6 +256,44 @@ pub fn apply(schedule: &Schedule, doc: &mut DocumentMut) {
     }
 }
 
+/// Takes cases whose personal data goes (`rt purge`, a consent made anonymous) out of the
+/// attendance kept in every meetings file, staged in `tx` with the cases' own change (see
+/// [`crate::rules::attendance::forget_case`]); returns the files changed. A meetings file that
+/// names one of the cases but has errors stops it, so nothing is written until it is fixed.
+pub fn forget_cases(
+    tx: &mut super::transaction::Transaction<'_>,
+    config: &crate::model::Config,
+    ids: &[CaseId],
+) -> Result<Vec<String>, crate::error::Error> {
+    let (files, _) = super::load::folder_files(tx.team(), super::MEETINGS_DIR);
+    let wanted: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    let mut changed = Vec::new();
+    for rel in files.iter().filter(|f| f.ends_with(".toml")) {
+        let Some(text) = tx.read(rel)? else { continue };
+        if !wanted.iter().any(|id| text.contains(id.as_str())) {
+            continue;
+        }
+        let (schedule, diags) = read(rel, &text);
+        let Some(mut schedule) = schedule else {
+            let errors = diags.into_iter().filter(Diagnostic::is_error).collect();
+            return Err(crate::error::Error::invalid_file(rel, errors));
+        };
+        let mut any = false;
+        for att in schedule.meetings.iter_mut().filter_map(|m| m.attendance.as_mut()) {
+            for id in ids {
+                any |= crate::rules::attendance::forget_case(config, att, *id);
+            }
+        }
+        if any {
+            let written = rewrite(&text, &schedule)
+                .ok_or_else(|| crate::error::Error::invalid_file(rel, Vec::new()))?;
+            tx.replace(rel, &text, written, super::atomic::Privacy::Shared);
+            changed.push(rel.clone());
+        }
+    }
+    Ok(changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

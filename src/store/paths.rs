@@ -110,6 +110,27 @@ pub fn existing_text(path: &Path) -> Result<Option<String>, Error> {
     }
 }
 
+/// Checks, before anything is written, that documents named `names` can be written into
+/// the folder `dir` the user gave: every path as [`check_output`] wants it, the nearest
+/// existing part of `dir` a folder (the rest is made), and no folder where a document goes.
+pub fn check_into<'n>(dir: &Path, names: impl IntoIterator<Item = &'n str>) -> Result<(), Error> {
+    check_output(dir)?;
+    let existing = dir.ancestors().filter(|p| !p.as_os_str().is_empty()).find(|p| exists(p));
+    if let Some(part) = existing
+        && !part.is_dir()
+    {
+        return Err(Problem::OutNotAFolder { path: part.display().to_string() }.into());
+    }
+    for name in names {
+        let path = dir.join(name);
+        check_output(&path)?;
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            return Err(Problem::OutIsAFolder { path: path.display().to_string() }.into());
+        }
+    }
+    Ok(())
+}
+
 /// Writes documents into a folder the user gave (made, for the owner only, when missing);
 /// returns their paths.
 pub fn write_into(

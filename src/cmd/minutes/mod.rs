@@ -158,12 +158,14 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         documents.push((name, templates.render(&template, &view)?));
     }
 
-    // Where the drafts go, and an edited draft never replaced without --force: checked
-    // before anything (the attendance included) is written.
+    // Every refusal comes before anything (the attendance included) is stored: more than
+    // one referat needs a folder, the drafts must have a place there, and an edited draft is
+    // never replaced without --force.
+    if args.out.is_none() && documents.len() > 1 {
+        return Err(Error::Stop(Problem::NeedsOutFolder { count: documents.len() }));
+    }
     if let Some(dir) = &args.out {
-        for (name, _) in &documents {
-            paths::check_output(&dir.join(name))?;
-        }
+        paths::check_into(dir, documents.iter().map(|(name, _)| name.as_str()))?;
     }
     if let Some(dir) = &args.out
         && !args.force
@@ -184,8 +186,11 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     }
 
     match &args.out {
-        None if documents.len() == 1 => ctx.print(&documents[0].1)?,
-        None => return Err(Error::Stop(Problem::NeedsOutFolder { count: documents.len() })),
+        None => {
+            for (_, text) in &documents {
+                ctx.print(text)?;
+            }
+        }
         Some(dir) => {
             // The referat holds health information: the folder and files are for the owner only.
             let files: Vec<(String, Vec<u8>)> =
