@@ -76,7 +76,7 @@ fn add_refuses_a_national_id_in_every_field_it_writes() {
     assert_eq!(
         e,
         "feil: `--tag` inneholder noe som ligner et fødselsnummer [--tag]
-hjelp: skriv aldri fødselsnummer i saken; bruk bare initialer og fødselsdato
+hjelp: fjern nummeret: rt lagrer og viser aldri fødselsnummer; en sak kjennes bare på initialer og fødselsdato
 feil: tiltaket er ikke lagt til (1 feil å rette)
 hjelp: rett punktene over og kjør kommandoen på nytt; tiltaksbank.toml er ikke endret
 "
@@ -133,7 +133,7 @@ fn a_hand_typed_national_id_is_masked_at_the_terminal() {
     for (name, text) in spellings(n).into_iter().step_by(7) {
         let team = team_with_description(&format!("Ring {text} for time."));
         let warning = "tiltaksbank.toml:10:15: advarsel: `measures[0].description` inneholder noe som ligner et fødselsnummer
-  hjelp: skriv aldri fødselsnummer i saken; bruk bare initialer og fødselsdato
+  hjelp: fjern nummeret: tiltaksbanken kan bli en offentlig nettside og skal aldri holde personopplysninger
 advarsel: tiltaksbank.toml inneholder noe som ligner et fødselsnummer; det vises som ••• her
 hjelp: fjern nummeret fra filen (`rt check` viser hvor); til da nekter `rt tiltak export`, `rt tiltak site`, `rt tiltak add` og `rt tiltak import`
 ";
@@ -172,7 +172,7 @@ fn a_hand_typed_national_id_stops_export_site_add_and_import() {
     let export = team.path("tiltak.csv").display().to_string();
     let finding =
         "tiltaksbank.toml:10:15: feil: `measures[0].description` inneholder noe som ligner et fødselsnummer
-  hjelp: skriv aldri fødselsnummer i saken; bruk bare initialer og fødselsdato
+  hjelp: fjern nummeret: tiltaksbanken kan bli en offentlig nettside og skal aldri holde personopplysninger
 feil: tiltaksbank.toml har 1 feil, så kommandoen stopper
 hjelp: rett feilene over; `rt check` viser alle
 ";

@@ -1783,6 +1783,16 @@ impl Problem {
                 "punktene i meldeskjemaet er et minimum: situasjonen, hva som er forsøkt, og hva som er viktig for brukeren".into(),
                 "the referral form's points are a minimum: the situation, what has been tried, and what matters to the user".into(),
             )),
+            // In the tiltaksbank (which may be published), not in a case.
+            NationalId { field } if field.path().starts_with("measures") => Some(l.pick(
+                "fjern nummeret: tiltaksbanken kan bli en offentlig nettside og skal aldri holde personopplysninger".into(),
+                "remove the number: the tiltaksbank may become a public web page and must never hold personal data".into(),
+            )),
+            // A flag, a key of rt.toml or another file, a column: not a case's own field.
+            NationalId { field: Field::Key(_) } => Some(l.pick(
+                "fjern nummeret: rt lagrer og viser aldri fødselsnummer; en sak kjennes bare på initialer og fødselsdato".into(),
+                "remove the number: rt never stores or shows a national id number; a case is known by initials and date of birth only".into(),
+            )),
             NationalId { .. } => Some(l.pick(
                 "skriv aldri fødselsnummer i saken; bruk bare initialer og fødselsdato".into(),
                 "never write a national id number in a case; use only initials and date of birth".into(),

@@ -69,7 +69,7 @@ pub fn flaws(key: &str, text: &str) -> Vec<Flaw> {
     if contains_national_id(text) {
         out.push(Flaw::NationalId);
     }
-    if !multiline(key) && text.contains(['\n', '\r']) {
+    if !multiline(key) && text.contains(super::text::is_line_break) {
         out.push(Flaw::LineBreak);
     }
     let others = if multiline(key) {
@@ -183,6 +183,7 @@ mod tests {
     fn only_the_description_breaks_lines() {
         assert_eq!(flaws("description", "a\nb\tc"), []);
         assert_eq!(flaws("name", "a\r\nb"), [Flaw::LineBreak]);
+        assert_eq!(flaws("name", "a\u{2028}b"), [Flaw::LineBreak]);
         assert_eq!(flaws("name", "a\tb"), [Flaw::ControlCharacters]);
         assert_eq!(flaws("description", "a\u{7}"), [Flaw::ControlCharacters]);
         assert_eq!(flaws("tags", "søvn"), []);

@@ -46,6 +46,20 @@ pub fn normalise_text(text: &str) -> String {
     text.replace("\r\n", "\n").trim().to_string()
 }
 
+/// Whether a character breaks a line: LF and CR, and Unicode's line and paragraph
+/// separators (U+2028, U+2029), which editors and tables break on too.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether a text shows nothing: empty, blank, or only invisible characters (zero-width
+/// space and joiners, word joiner, byte order mark, soft hyphen).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    })
+}
+
 /// Whether a text holds control characters other than line breaks and tabs.
 pub fn has_control_characters(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
@@ -53,7 +67,7 @@ pub fn has_control_characters(text: &str) -> bool {
 
 /// Whether a one-line value (a name, an address) holds a line break or control character.
 pub fn has_line_break_or_control(text: &str) -> bool {
-    text.chars().any(char::is_control)
+    text.chars().any(|c| c.is_control() || is_line_break(c))
 }
 
 /// What is wrong with the characters of a value, if anything: control characters (tab
@@ -65,7 +79,7 @@ pub fn character_problem(
     one_line: bool,
 ) -> Option<crate::problem::Problem> {
     use crate::problem::Problem;
-    let line_break = |c: char| matches!(c, '\n' | '\r');
+    let line_break = is_line_break;
     let control = if one_line {
         value.chars().any(|c| c.is_control() && !line_break(c))
     } else {
@@ -115,6 +129,21 @@ mod tests {
         assert!(has_control_characters("bjelle\u{7}"));
         assert!(has_line_break_or_control("Kari\nBcc: x@y"));
         assert!(!has_line_break_or_control("Kari Nordmann"));
+        assert!(has_line_break_or_control("Kari\u{2028}Bcc: x@y"), "a line separator breaks a line too");
+        let field = crate::model::Field::Key("team".into());
+        assert!(matches!(
+            character_problem(&field, "a\u{2029}b", true),
+            Some(crate::problem::Problem::LineBreakInOneLine { .. })
+        ));
+    }
+
+    #[test]
+    fn a_text_of_invisible_characters_is_blank() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \t"));
+        assert!(is_blank("\u{200b}\u{feff}\u{2060}\u{ad}"));
+        assert!(!is_blank("Ressursteam"));
+        assert!(!is_blank("\u{200b}x"));
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
         r.tolerate_unknown = true;
     }
     let team = r.req_string(&mut root, "team");
-    if team.as_deref().is_some_and(|t| t.trim().is_empty()) {
+    if team.as_deref().is_some_and(crate::rules::text::is_blank) {
         r.error_at(r.value_span(&root, "team"), Problem::TeamNameEmpty);
     }
     let team = team.unwrap_or_default();
