@@ -4,11 +4,12 @@
 
 use crate::common::*;
 
-const ID: &str = "2027-01-05-dddd";
-const REL: &str = "cases/2027/2027-01-05-dddd.toml";
+pub(crate) const ID: &str = "2027-01-05-dddd";
+pub(crate) const REL: &str = "cases/2027/2027-01-05-dddd.toml";
 
-/// A case discussed on 26 January with two measures proposed.
-fn team() -> Team {
+/// A case discussed on 26 January with two measures proposed (also the start of the
+/// `messages` tests).
+pub(crate) fn team() -> Team {
     let team = Team::new();
     let text = scheduled_case(ID, "2027-01-26").replace("status = \"scheduled\"", "status = \"discussed\"")
         + "\n[outcome]\ndate = 2027-01-26\nassessment = \"Trenger veiledning.\"\nnext_step = \"Ring.\"\n\n\

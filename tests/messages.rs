@@ -3,19 +3,7 @@
 
 use crate::common::*;
 
-const ID: &str = "2027-01-05-dddd";
-const REL: &str = "cases/2027/2027-01-05-dddd.toml";
-
-/// A case discussed on 26 January with two measures proposed.
-fn discussed() -> Team {
-    let team = Team::new();
-    let text = scheduled_case(ID, "2027-01-26").replace("status = \"scheduled\"", "status = \"discussed\"")
-        + "\n[outcome]\ndate = 2027-01-26\nassessment = \"Trenger veiledning.\"\nnext_step = \"Ring.\"\n\n\
-           [[outcome.proposed]]\nmeasure = \"foreldreveiledning-icdp\"\nunit = \"helsestasjon\"\n\n\
-           [[outcome.proposed]]\nmeasure = \"hjemmebasert-veiledning\"\nunit = \"barnevern\"\n";
-    team.write(REL, &text);
-    team
-}
+use crate::decisions::{ID, REL, team as discussed};
 
 /// The team's files, but the lock file a writing command leaves (empty) behind.
 fn files(team: &Team) -> std::collections::BTreeMap<String, Vec<u8>> {
