@@ -441,10 +441,11 @@ fn an_anonymous_or_purged_case_takes_its_guests_out_of_the_meetings() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("2026-11-16-mcax\n"), "{}", stdout(&out));
     assert_eq!(attendance_of_dec_8(&team), format!("{members}absent = [\"Eirik Moen\"]\nguests = []\n"));
-    assert_eq!(
-        people_of(&referat("2026-11-16-mcax", "2027-07-01")),
-        [MEMBERS_THERE, "**Forfall:** Eirik Moen"]
-    );
+    let purged = referat("2026-11-16-mcax", "2027-07-01");
+    assert_eq!(people_of(&purged), [MEMBERS_THERE, "**Forfall:** Eirik Moen"]);
+    // Who referred it is said to be removed, not left as an empty name before the unit.
+    let referred_by: Vec<&str> = purged.lines().filter(|l| l.starts_with("| Meldt av |")).collect();
+    assert_eq!(referred_by, ["| Meldt av | (fjernet ved anonymisering), Psykisk helse- og rustjeneste |"]);
     assert_eq!(report(&team), figures, "the report's figures are the same after the purge");
     for (rel, bytes) in team.snapshot().iter().filter(|(rel, _)| rel.starts_with("meetings/")) {
         let text = String::from_utf8_lossy(bytes);

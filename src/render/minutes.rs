@@ -242,7 +242,12 @@ pub fn view(case: &Case, inputs: Inputs, lang: Lang) -> MinutesView {
         guests,
         case: CaseView {
             id: case.id.to_string(),
-            referrer: case.referrer.name.clone(),
+            // A purged case keeps its unit, not the name of the person who referred it.
+            referrer: if case.referrer.name.is_empty() {
+                super::removed(lang).to_string()
+            } else {
+                case.referrer.name.clone()
+            },
             unit_name: config.unit_name(&case.referrer.unit).to_string(),
             way: case.way_in.code(),
             way_label: case.way_in.label(lang),

@@ -47,6 +47,11 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("site.js", include_str!("../../templates/site.js")),
 ];
 
+/// What a document says where `rt purge` took a text away, rather than leave it empty.
+pub fn removed(lang: Lang) -> &'static str {
+    lang.pick("(fjernet ved anonymisering)", "(removed when anonymised)")
+}
+
 /// The template file name for a text document in a language: `agenda` → `agenda.nb.txt`.
 pub fn name(document: &str, lang: Lang) -> String {
     file(document, lang, "txt")

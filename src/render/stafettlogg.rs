@@ -94,7 +94,7 @@ pub fn view(case: &Case, config: &Config, bank: &Tiltaksbank, today: NaiveDate, 
     };
     let (copies, _) = distribution(case, today);
     // What `rt purge` took away is said, not left as an empty line.
-    let removed = lang.pick("(fjernet ved anonymisering)", "(removed when anonymised)");
+    let removed = super::removed(lang);
     LogView {
         lang: lang.code(),
         team: config.team.clone(),
