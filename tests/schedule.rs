@@ -190,11 +190,32 @@ fn moving_a_meeting_takes_its_cases_along() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{to}");
-        assert!(stderr(&out).contains(why), "{to}: {}", stderr(&out));
+        if why.ends_with('\n') {
+            assert_eq!(stderr(&out), why, "{to}");
+        } else {
+            assert!(stderr(&out).contains(why), "{to}: {}", stderr(&out));
+        }
     };
     refuse("2026-12-25", "(1. juledag)");
     refuse("2027-01-05", "kan bare flyttes innenfor halvåret 2026H2");
-    refuse("2026-11-17", "møtet 2026-11-17 er allerede holdt");
+    refuse(
+        "2026-11-17",
+        "feil: 2026-11-17 er før i dag (2026-11-23); et møte kan bare flyttes til en dag som kommer\n\
+         hjelp: velg en dato fra 2026-11-23 av\n",
+    );
+    // A meeting already held is neither cancelled nor moved.
+    for args in
+        [["--cancel", "2026-11-17", "--reason", "syk"], ["--move", "2026-11-17", "--to", "2026-12-01"]]
+    {
+        let out = team.rt([&["schedule"][..], &args, &["--today", "2026-11-23"]].concat()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "feil: møtet 2026-11-17 er allerede holdt, og kan ikke avlyses eller flyttes\n\
+             hjelp: et holdt møte står som det var; det som ble gjort for en sak der, føres med `rt record`\n",
+            "{args:?}"
+        );
+    }
     team.rt(["schedule", "--publish", "--half", "2027H1", "--today", "2026-11-23"]).assert().success();
     let out = team
         .rt(["schedule", "--move", "2027-01-12", "--to", "2027-02-02", "--today", "2026-11-23"])

@@ -610,6 +610,10 @@ pub enum Problem {
     OutNotAFolder { path: String },
     /// `--out DIR`: where a document is to be written, a folder is.
     OutIsAFolder { path: String },
+    /// `rt schedule --cancel/--move` of a meeting already held.
+    HeldMeetingUnchangeable { date: chrono::NaiveDate },
+    /// `rt schedule --move … --to` a day gone by.
+    MoveIntoThePast { date: chrono::NaiveDate, today: chrono::NaiveDate },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1650,6 +1654,14 @@ impl Problem {
                     format!("the first meeting, {date}, is a {was}, but the team meets on {is}"),
                 )
             }
+            HeldMeetingUnchangeable { date } => l.pick(
+                format!("møtet {date} er allerede holdt, og kan ikke avlyses eller flyttes"),
+                format!("the meeting on {date} has already been held, and cannot be cancelled or moved"),
+            ),
+            MoveIntoThePast { date, today } => l.pick(
+                format!("{date} er før i dag ({today}); et møte kan bare flyttes til en dag som kommer"),
+                format!("{date} is before today ({today}); a meeting can only be moved to a day to come"),
+            ),
             NotInGit => l.pick(
                 "filen er ny eller endret, men ikke committet i git".to_string(),
                 "the file is new or changed, but not committed in git".to_string(),
@@ -2436,6 +2448,14 @@ impl Problem {
             FirstMeetingNotOnMeetingDay { .. } => Some(l.pick(
                 "møtene i et halvår som ikke er publisert, følger denne datoen og ikke `weekday`: velg en dato på møtedagen; for et halvår som er publisert eller over, kan linjen fjernes".to_string(),
                 "the meetings of a half-year not yet published follow this date, not `weekday`: choose a date on the meeting day; for a half-year published or past, the line can be removed".to_string(),
+            )),
+            HeldMeetingUnchangeable { .. } => Some(l.pick(
+                "et holdt møte står som det var; det som ble gjort for en sak der, føres med `rt record`".to_string(),
+                "a meeting held stands as it was; what was done there for a case is recorded with `rt record`".to_string(),
+            )),
+            MoveIntoThePast { today, .. } => Some(l.pick(
+                format!("velg en dato fra {today} av"),
+                format!("choose a date from {today} on"),
             )),
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),

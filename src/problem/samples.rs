@@ -232,11 +232,13 @@ fn index(p: &Problem) -> usize {
         Problem::FirstMeetingNotOnMeetingDay { .. } => 215,
         Problem::OutNotAFolder { .. } => 216,
         Problem::OutIsAFolder { .. } => 217,
+        Problem::HeldMeetingUnchangeable { .. } => 218,
+        Problem::MoveIntoThePast { .. } => 219,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 218;
+const VARIANTS: usize = 220;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -477,6 +479,8 @@ fn all() -> Vec<Problem> {
         Problem::FirstMeetingNotOnMeetingDay { date: day(), weekday: chrono::Weekday::Tue },
         Problem::OutNotAFolder { path: "x".into() },
         Problem::OutIsAFolder { path: "x".into() },
+        Problem::HeldMeetingUnchangeable { date: day() },
+        Problem::MoveIntoThePast { date: day(), today: day() },
     ]
 }
 

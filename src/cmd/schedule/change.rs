@@ -116,7 +116,7 @@ pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> 
         return Err(unknown_meeting(&schedule, date, ctx.today));
     };
     if date < ctx.today {
-        return Err(Error::Stop(Problem::MeetingPast { date }));
+        return Err(Error::Stop(Problem::HeldMeetingUnchangeable { date }));
     }
     // Cancelling twice only finishes moving the cases (a meeting cancelled by hand).
     let meeting = &mut schedule.meetings[index];
@@ -180,8 +180,11 @@ pub fn move_meeting(ctx: &Session, config: &Config, from: NaiveDate, to: NaiveDa
     if !schedule.half.contains(to) {
         return Err(Error::Stop(Problem::MoveOutsideHalf { half: schedule.half.to_string() }));
     }
-    if from < ctx.today || to < ctx.today {
-        return Err(Error::Stop(Problem::MeetingPast { date: from.min(to) }));
+    if from < ctx.today {
+        return Err(Error::Stop(Problem::HeldMeetingUnchangeable { date: from }));
+    }
+    if to < ctx.today {
+        return Err(Error::Stop(Problem::MoveIntoThePast { date: to, today: ctx.today }));
     }
     if let Some(why) = Closures::of(config).closure(to) {
         return Err(Error::Stop(Problem::MeetingOnClosedDay { why: why.label(lang) }));
