@@ -79,6 +79,16 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A value that belongs on one line of a list (a name in a preview row), with each line
+/// break in it shown as `⏎`, so the list keeps its shape.
+pub fn on_one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(crate::rules::text::is_line_break) {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace(crate::rules::text::is_line_break, "⏎"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Text made of styled parts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Styled {
@@ -204,6 +214,13 @@ mod tests {
         s.plain("cases/a.toml:3:1: ").push(Style::Error, "feil").plain(": teksten sier feil: nei");
         assert_eq!(s.render(false), "cases/a.toml:3:1: feil: teksten sier feil: nei");
         assert_eq!(s.render(true), "cases/a.toml:3:1: \x1b[1;31mfeil\x1b[0m: teksten sier feil: nei");
+    }
+
+    #[test]
+    fn a_line_break_in_a_one_line_value_is_shown_as_a_sign() {
+        assert_eq!(on_one_line("Multi\nline"), "Multi⏎line");
+        assert_eq!(on_one_line("a\r\nb\u{2028}c"), "a⏎b⏎c");
+        assert!(matches!(on_one_line("Kurs"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

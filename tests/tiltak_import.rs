@@ -391,3 +391,21 @@ fn empty_cells_taken_from_the_row_above_are_told_on_the_row() {
 "
     );
 }
+
+/// A name that breaks a line (a quoted CSV cell) is skipped, and the preview shows the break
+/// as ⏎ so its rows keep their shape.
+#[test]
+fn a_line_break_in_a_name_is_shown_as_a_sign_in_the_preview() {
+    let team = Team::new();
+    team.write("x.csv", "Tiltak;Enhet;Tilgang\n\"Multi\nline\";helsestasjon;open\nGod;helsestasjon;open\n");
+    let csv = team.path("x.csv");
+    let out = team.rt(["tiltak", "import", csv.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    let rows: Vec<&str> = all.lines().filter(|l| l.starts_with("! ")).collect();
+    assert_eq!(
+        rows,
+        ["! rad 2    Multi⏎line: hoppet over – `name` skal stå på én linje (kolonne A)"],
+        "{all}"
+    );
+}

@@ -214,7 +214,11 @@ impl Preview<'_> {
                 Step::Read(RowKind::Measure(_) | RowKind::Skipped { .. }) => {}
                 Step::Measure(p) => self.measure(&mut out, *row, p),
                 Step::Skipped { name, problem } => {
-                    let what = if name.is_empty() { String::new() } else { format!("{name}: ") };
+                    let what = if name.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", crate::output::on_one_line(name))
+                    };
                     let column = problem.column.as_ref().map_or(String::new(), |(letter, _)| {
                         lang.pick(format!(" (kolonne {letter})"), format!(" (column {letter})"))
                     });
