@@ -73,6 +73,35 @@ fn a_measure_both_accepted_and_declined_is_one_error() {
     );
 }
 
+/// An outcome date out of range is one error: the follow-up rt would derive from it (six
+/// weeks on) is not told again under a flag the user never gave.
+#[test]
+fn an_outcome_date_out_of_range_is_not_told_again_as_its_follow_up() {
+    let team = Team::new();
+    team.write(REL, &scheduled_case(ID, "2027-01-26"));
+    let err = refused(
+        &team,
+        &[
+            "record",
+            ID,
+            "--date",
+            "9999-01-01",
+            "--assessment",
+            "a",
+            "--next-step",
+            "b",
+            "--today",
+            "2027-01-26",
+        ],
+    );
+    assert_eq!(
+        err,
+        "feil: datoen 9999-01-01 er før saken ble meldt eller mer enn ett år fram i tid [--date]\n\
+         hjelp: bruk en dato fra 2027-01-05 til 2028-01-26\n\
+         feil: saken er ikke endret (1 feil å rette)\n"
+    );
+}
+
 /// The refusal of a referral that differs from a valid one by `remove` and `add`.
 fn referral_refused(team: &Team, remove: &[&str], add: &[&str]) -> String {
     let args = referral_with(remove, add);

@@ -122,9 +122,12 @@ pub(crate) fn judge_and_save(
     let cx = RuleContext { config, measures: Some(&bank), today: ctx.today };
     let before = rules::case::check(&edit.case, &cx);
     // Only what this change brings counts; an old warning on the case is not news.
-    let new: Vec<Finding> = rules::case::check(case, &cx)
-        .into_iter()
+    let all = rules::case::check(case, &cx);
+    let new: Vec<Finding> = all
+        .iter()
         .filter(|f| !before.contains(f) && !rules::decision::explained(f, &findings))
+        .filter(|f| !rules::meeting_date::follows_from_outcome_date(f, &all))
+        .cloned()
         .collect();
     findings.extend(new);
     for f in &findings {

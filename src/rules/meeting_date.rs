@@ -37,6 +37,17 @@ pub fn check(case: &Case, today: NaiveDate, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a finding only follows from an outcome date out of range among `all`: the
+/// follow-up and evaluation dates lie weeks after the outcome date (`rt record` derives them
+/// from it), so they are out of range with it, and saying so again names a flag never given.
+pub fn follows_from_outcome_date(finding: &Finding, all: &[Finding]) -> bool {
+    let date_wrong =
+        |f: &Finding| f.field == Field::OutcomeDate && matches!(f.problem, Problem::DateOutOfRange { .. });
+    matches!(finding.field, Field::FollowUp | Field::ProposedEvaluate(_))
+        && matches!(finding.problem, Problem::DateOutOfRange { .. })
+        && all.iter().any(date_wrong)
+}
+
 /// The meetings an outcome of `case` could be dated on: the open meetings of the published
 /// half-years in `published`, from the case's meeting up to today (or the meeting, if later).
 pub fn fitting_meetings(case: &Case, published: &[Schedule], today: NaiveDate) -> Vec<NaiveDate> {
