@@ -249,6 +249,7 @@ fn a_guest_stored_by_an_older_rt_is_left_out_once_a_case_she_may_have_come_for_i
 }
 
 /// The team folder's files but git's own: what a command may change.
+#[cfg(unix)]
 fn files_but_git(team: &Team) -> std::collections::BTreeMap<String, Vec<u8>> {
     team.snapshot().into_iter().filter(|(rel, _)| !rel.starts_with(".git/")).collect()
 }
