@@ -398,8 +398,8 @@ fn check_names_the_files_git_does_not_hold_as_they_are() {
     assert_eq!(
         out,
         format!(
-            "cases/2027/{id}.toml: advarsel: filen er ny eller endret, men ikke committet i git\n{hint}\
-             rt.toml: advarsel: filen er ny eller endret, men ikke committet i git\n{hint}"
+            "cases/2027/{id}.toml: advarsel: filen er ny, endret eller slettet, men ikke committet i git\n{hint}\
+             rt.toml: advarsel: filen er ny, endret eller slettet, men ikke committet i git\n{hint}"
         )
     );
     assert_eq!(err, "0 feil og 2 advarsler i 3 filer.\n");
@@ -411,7 +411,7 @@ fn check_names_the_files_git_does_not_hold_as_they_are() {
     let (_, out, _) = check(&a);
     assert!(
         out.starts_with(&format!(
-            ".: advarsel: 4 av teamets filer er nye eller endret, men ikke committet i git\n{hint}"
+            ".: advarsel: 4 av teamets filer er nye, endret eller slettet, men ikke committet i git\n{hint}"
         )),
         "{out}"
     );
@@ -422,4 +422,48 @@ fn check_names_the_files_git_does_not_hold_as_they_are() {
     world.git(&a, &["add", "-A"]);
     world.git(&a, &["commit", "--quiet", "-m", "for hånd"]);
     assert_eq!(check(&a).1, "");
+    // Without git on the PATH, check cannot know, and says so rather than "all good".
+    let mut cmd = rt_bare();
+    cmd.arg("--dir").arg(&a).args(["check", "--today", TODAY]).envs(world.envs()).env("PATH", "");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        ".: advarsel: auto_commit er på, men git kan ikke si hva som er committet (git)\n  \
+         hjelp: sjekk at git er installert og at `git status` virker i team-mappen; uten git: sett \
+         `auto_commit = false` under [git] i rt.toml\n"
+    );
+}
+
+/// The same in a team folder whose name has spaces and non-ASCII letters, inside a bigger
+/// repository, for a deleted case file and a file whose name holds ` -> ` (git quotes such
+/// paths, and writes a rename with an arrow, unless asked for them as they are).
+#[test]
+fn check_finds_them_in_a_team_folder_of_any_name_inside_a_bigger_repository() {
+    let world = World::new();
+    let repo = world.path("stor");
+    std::fs::create_dir(&repo).unwrap();
+    world.git(&repo, &["init", "--quiet"]);
+    let team = repo.join("Team Øst");
+    let out = world.rt(
+        Path::new("."),
+        &["init", team.to_str().unwrap(), "--leader", "Ingrid Leder", "--email", "ingrid@testby.example"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = refer(&world, &team, "A.A.", "2019-01-01", "Uro i barnehagen.");
+    assert_eq!(world.git(&repo, &["status", "--porcelain"]), "", "init and refer committed");
+    std::fs::remove_file(team.join(format!("cases/2027/{id}.toml"))).unwrap();
+    std::fs::write(team.join("cases/2027/Åse -> Ola.txt"), "x\n").unwrap();
+    let config = std::fs::read_to_string(team.join("rt.toml")).unwrap();
+    std::fs::write(team.join("rt.toml"), config + "# endret for hånd\n").unwrap();
+    let out = world.rt(&team, &["check", "--verbose", "--today", TODAY]);
+    let told: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("ikke committet i git"))
+        .map(|l| l.split(": advarsel").next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        told,
+        [format!("cases/2027/{id}.toml"), "cases/2027/Åse -> Ola.txt".to_string(), "rt.toml".to_string()]
+    );
 }

@@ -614,6 +614,8 @@ pub enum Problem {
     HeldMeetingUnchangeable { date: chrono::NaiveDate },
     /// `rt schedule --move … --to` a day gone by.
     MoveIntoThePast { date: chrono::NaiveDate, today: chrono::NaiveDate },
+    /// `rt check` with `auto_commit` on cannot ask git what is committed.
+    GitStatusUnknown { detail: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1662,17 +1664,21 @@ impl Problem {
                 format!("{date} er før i dag ({today}); et møte kan bare flyttes til en dag som kommer"),
                 format!("{date} is before today ({today}); a meeting can only be moved to a day to come"),
             ),
+            GitStatusUnknown { detail } => l.pick(
+                format!("auto_commit er på, men git kan ikke si hva som er committet ({detail})"),
+                format!("auto_commit is on, but git cannot tell what is committed ({detail})"),
+            ),
             NotInGit => l.pick(
-                "filen er ny eller endret, men ikke committet i git".to_string(),
-                "the file is new or changed, but not committed in git".to_string(),
+                "filen er ny, endret eller slettet, men ikke committet i git".to_string(),
+                "the file is new, changed or deleted, but not committed in git".to_string(),
             ),
             ManyNotInGit { count, folder } if folder == "." => l.pick(
-                format!("{count} av teamets filer er nye eller endret, men ikke committet i git"),
-                format!("{count} of the team's files are new or changed, but not committed in git"),
+                format!("{count} av teamets filer er nye, endret eller slettet, men ikke committet i git"),
+                format!("{count} of the team's files are new, changed or deleted, but not committed in git"),
             ),
             ManyNotInGit { count, folder } => l.pick(
-                format!("{count} filer i {folder}/ er nye eller endret, men ikke committet i git"),
-                format!("{count} files in {folder}/ are new or changed, but not committed in git"),
+                format!("{count} filer i {folder}/ er nye, endret eller slettet, men ikke committet i git"),
+                format!("{count} files in {folder}/ are new, changed or deleted, but not committed in git"),
             ),
             // ---- purgeguests ----
             OutNotAFolder { path } => l.pick(
@@ -2456,6 +2462,10 @@ impl Problem {
             MoveIntoThePast { today, .. } => Some(l.pick(
                 format!("velg en dato fra {today} av"),
                 format!("choose a date from {today} on"),
+            )),
+            GitStatusUnknown { .. } => Some(l.pick(
+                "sjekk at git er installert og at `git status` virker i team-mappen; uten git: sett `auto_commit = false` under [git] i rt.toml".to_string(),
+                "check that git is installed and that `git status` works in the team folder; without git: set `auto_commit = false` under [git] in rt.toml".to_string(),
             )),
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),

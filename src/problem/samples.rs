@@ -234,11 +234,12 @@ fn index(p: &Problem) -> usize {
         Problem::OutIsAFolder { .. } => 217,
         Problem::HeldMeetingUnchangeable { .. } => 218,
         Problem::MoveIntoThePast { .. } => 219,
+        Problem::GitStatusUnknown { .. } => 220,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 220;
+const VARIANTS: usize = 221;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -481,6 +482,7 @@ fn all() -> Vec<Problem> {
         Problem::OutIsAFolder { path: "x".into() },
         Problem::HeldMeetingUnchangeable { date: day() },
         Problem::MoveIntoThePast { date: day(), today: day() },
+        Problem::GitStatusUnknown { detail: "x".into() },
     ]
 }
 

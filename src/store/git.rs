@@ -188,24 +188,29 @@ fn git_dir(dir: &Path) -> Option<PathBuf> {
 
 /// Files under the team folder with changes not committed, relative to the team folder.
 pub fn uncommitted(team: &TeamDir) -> Result<Vec<String>, GitError> {
-    let out = run(team.root(), &["status", "--porcelain", "--untracked-files=all", "--", "."], false)?;
-    let prefix = run(team.root(), &["rev-parse", "--show-prefix"], false)?.trim().to_string();
-    Ok(out
-        .lines()
-        .filter_map(|l| l.get(3..))
-        .map(|p| p.trim_matches('"'))
-        .map(|p| p.strip_prefix(prefix.as_str()).unwrap_or(p).to_string())
-        .collect())
+    // `-z`: every path as it is (no quoting of non-ASCII letters, spaces or ` -> `), each
+    // entry ended by NUL; a rename or copy is `XY new` followed by the old path.
+    let out = run(team.root(), &["status", "--porcelain", "-z", "--untracked-files=all", "--", "."], false)?;
+    let prefix = run(team.root(), &["rev-parse", "--show-prefix"], false)?.trim_end_matches('\n').to_string();
+    let mut files = Vec::new();
+    let mut entries = out.split('\0');
+    while let Some(entry) = entries.next() {
+        let (Some(xy), Some(path)) = (entry.get(..2), entry.get(3..)) else { continue };
+        if xy.starts_with(['R', 'C']) {
+            entries.next(); // the old path
+        }
+        files.push(path.strip_prefix(prefix.as_str()).unwrap_or(path).to_string());
+    }
+    Ok(files)
 }
 
 /// The files rt keeps (`rt.toml`, `tiltaksbank.toml`, `cases/`, `meetings/`, `templates/`)
 /// that git does not hold as they are: new, changed or removed since the last commit.
-/// Relative to the team folder; a rename is named by its new path.
+/// Relative to the team folder, as they are spelled; a rename is named by its new path.
 pub fn uncommitted_state_files(team: &TeamDir) -> Result<Vec<String>, GitError> {
     const STATE: [&str; 5] = ["rt.toml", "tiltaksbank.toml", "cases/", "meetings/", "templates/"];
     Ok(uncommitted(team)?
         .into_iter()
-        .map(|f| f.rsplit(" -> ").next().unwrap_or(&f).trim_matches('"').to_string())
         .filter(|f| STATE.iter().any(|s| if s.ends_with('/') { f.starts_with(s) } else { f == s }))
         .filter(|f| !f.ends_with(".rt-tmp"))
         .collect())

@@ -101,11 +101,19 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
 /// (`auto_commit`): a command stopped between its write and its commit, or a hand edit.
 /// A warning each (many in one folder are told once); nothing outside git.
 fn not_committed(team: &TeamDir, config: Option<&Config>) -> Vec<Diagnostic> {
-    if !config.is_some_and(|c| c.auto_commit) || !matches!(git::repo(team), git::Repo::At(_)) {
+    if !config.is_some_and(|c| c.auto_commit) {
         return Vec::new();
     }
-    let files = git::uncommitted_state_files(team).unwrap_or_default();
-    files.iter().map(|f| Diagnostic::warning(f, None, Problem::NotInGit)).collect()
+    let unknown = |detail: String| vec![Diagnostic::warning(".", None, Problem::GitStatusUnknown { detail })];
+    match git::repo(team) {
+        git::Repo::At(_) => {}
+        git::Repo::NotARepo => return Vec::new(),
+        git::Repo::NoGit => return unknown("git".into()),
+    }
+    match git::uncommitted_state_files(team) {
+        Ok(files) => files.iter().map(|f| Diagnostic::warning(f, None, Problem::NotInGit)).collect(),
+        Err(e) => unknown(format!("{}: {}", e.action, e.detail.lines().next().unwrap_or_default())),
+    }
 }
 
 /// How many errors `rt check` would report (for commands that want to warn after a change
