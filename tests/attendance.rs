@@ -347,3 +347,28 @@ fn a_refused_referat_stores_no_attendance_and_commits_nothing() {
     assert!(team.read("meetings/2026H2.toml").contains("absent = [\"Eirik Moen\"]"));
     assert_eq!(git.run(&team, &["log", "-1", "--format=%s"]), "rt minutes: 2026H2\n");
 }
+
+/// A meeting whose attendance is stored was held, on its own day too: it is neither cancelled
+/// nor moved (its cases would move on and their referat show another meeting).
+#[test]
+fn a_meeting_with_its_attendance_stored_is_neither_cancelled_nor_moved() {
+    let team = Team::demo();
+    let dir = team.path("referater");
+    let out = run(&team, &["minutes", "--meeting", DAY, "--today", DAY, "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = team.snapshot();
+    for args in [
+        &["schedule", "--cancel", DAY, "--reason", "syk", "--today", DAY][..],
+        &["schedule", "--move", DAY, "--to", "2026-12-10", "--today", DAY][..],
+    ] {
+        let out = run(&team, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "feil: møtet 2026-12-08 er allerede holdt, og kan ikke avlyses eller flyttes\n\
+             hjelp: et holdt møte står som det var; det som ble gjort for en sak der, føres med `rt record`\n",
+            "{args:?}"
+        );
+    }
+    assert_eq!(team.snapshot(), before, "nothing written");
+}

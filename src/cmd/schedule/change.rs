@@ -115,7 +115,8 @@ pub fn cancel(ctx: &Session, config: &Config, date: NaiveDate, reason: &str) -> 
     let Some(index) = schedule.meetings.iter().position(|m| m.date == date) else {
         return Err(unknown_meeting(&schedule, date, ctx.today));
     };
-    if date < ctx.today {
+    // Held: gone by, or its attendance already stored by `rt minutes` (on the day itself).
+    if date < ctx.today || schedule.meetings[index].attendance.is_some() {
         return Err(Error::Stop(Problem::HeldMeetingUnchangeable { date }));
     }
     // Cancelling twice only finishes moving the cases (a meeting cancelled by hand).
@@ -180,7 +181,7 @@ pub fn move_meeting(ctx: &Session, config: &Config, from: NaiveDate, to: NaiveDa
     if !schedule.half.contains(to) {
         return Err(Error::Stop(Problem::MoveOutsideHalf { half: schedule.half.to_string() }));
     }
-    if from < ctx.today {
+    if from < ctx.today || schedule.meetings[index].attendance.is_some() {
         return Err(Error::Stop(Problem::HeldMeetingUnchangeable { date: from }));
     }
     if to < ctx.today {
