@@ -356,6 +356,14 @@ fn meeting_rules_that_cannot_hold_are_refused_in_rt_toml() {
         "rt.toml:49:12: feil: det første møtet i 2027H2 ligger utenfor halvåret\n  hjelp: 2027H2 går fra 2027-07-01 til 2027-12-31; bruk en dato i det tidsrommet\n",
     );
     config_refused(
+        |c| c.replace("team = \"Ressursteam Testby\"", "team = \"Ressursteam\\u2028Testby\""),
+        "rt.toml:2:8: feil: `team` skal stå på én linje, men inneholder linjeskift\n  hjelp: skriv det på én linje\n",
+    );
+    config_refused(
+        |c| c.replace("place = \"Møterommet\"", "place = \"Møte\\u0007rommet\""),
+        "rt.toml:46:9: feil: `meetings.place` inneholder kontrolltegn",
+    );
+    config_refused(
         |c| c.replace("team = \"Ressursteam Testby\"", "team = \"  \""),
         "rt.toml:2:8: feil: `team` er tom: teamets navn står på hver innkalling og hvert referat\n  hjelp: skriv navnet, f.eks. team = \"Ressursteam Eikvik familiesenter\"\n",
     );

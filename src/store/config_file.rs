@@ -54,6 +54,13 @@ pub fn read(file: &str, text: &str) -> (Option<Config>, Vec<Diagnostic>) {
     if team.as_deref().is_some_and(crate::rules::text::is_blank) {
         r.error_at(r.value_span(&root, "team"), Problem::TeamNameEmpty);
     }
+    // The team's name heads every invitation, referat and calendar: one line, plain text.
+    let field = crate::model::Field::Key("team".into());
+    if let Some(problem) =
+        team.as_deref().and_then(|t| crate::rules::text::character_problem(&field, t, true))
+    {
+        r.error_at(r.value_span(&root, "team"), problem);
+    }
     let team = team.unwrap_or_default();
     let language = match r.string(&mut root, "language") {
         None => Lang::Nb,
@@ -357,7 +364,14 @@ fn read_meetings(r: &mut Reader<'_>, mut t: Table<'_>) -> MeetingRules {
         referral_deadline_days: r
             .int(&mut t, "referral_deadline_days", 0, 60)
             .map_or(default.referral_deadline_days, |n| n as u32),
-        place: r.string(&mut t, "place").unwrap_or_default(),
+        place: {
+            let place = r.string(&mut t, "place").unwrap_or_default();
+            let field = crate::model::Field::Key("meetings.place".into());
+            if let Some(problem) = crate::rules::text::character_problem(&field, &place, true) {
+                r.error_at(r.value_span(&t, "place"), problem);
+            }
+            place
+        },
         on_holiday: r
             .choice(&mut t, "on_holiday", &[("skip", HolidayRule::Skip), ("move", HolidayRule::Move)])
             .unwrap_or_default(),
