@@ -88,7 +88,13 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
     cases::save(&mut tx, &edit, &case)?;
     // The guests who came for the case alone are named no more, in the same change.
     let meetings = match then {
-        Some(Then::Anonymous) => crate::store::meetings_file::forget_cases(&mut tx, config, &[case.id])?,
+        // The referrer, still named in the case, stays with it.
+        Some(Then::Anonymous) => crate::store::meetings_file::forget_cases(
+            &mut tx,
+            config,
+            &[case.id],
+            &[case.referrer.name.as_str()],
+        )?,
         _ => Vec::new(),
     };
     crate::cmd::commit(ctx, tx)?;

@@ -57,7 +57,7 @@ pub fn run(args: Args, ctx: &Session) -> Result<i32, Error> {
         // (also for a case an older `rt` purged, which left them).
         let purged = cases.iter().filter(|c| c.case.anonymised.is_some());
         let ids: Vec<_> = due.iter().copied().chain(purged).map(|c| c.case.id).collect();
-        meetings = meetings_file::forget_cases(&mut tx, config, &ids)?;
+        meetings = meetings_file::forget_cases(&mut tx, config, &ids, &[])?;
         crate::cmd::commit(ctx, tx)?;
     }
     ctx.print(&out)?;

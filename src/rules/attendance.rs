@@ -156,12 +156,13 @@ pub fn for_case(config: &Config, att: &Attendance, case: CaseId, today: Today) -
 /// consent made anonymous): no guest came for it any more, and a guest who came for it alone
 /// — present or absent — is no longer named. A guest who also came for another case, or for
 /// the whole meeting, stays, as do the standing members (their presence is the team's, not
-/// the case's). Whether anything changed.
-pub fn forget_case(config: &Config, att: &mut Attendance, case: CaseId) -> bool {
+/// the case's), and those in `keep` (the referrer of a case that goes on anonymously, still
+/// named in it). Whether anything changed.
+pub fn forget_case(config: &Config, att: &mut Attendance, case: CaseId, keep: &[&str]) -> bool {
     let mut changed = false;
     let mut gone = Vec::new();
     for (name, cases) in &mut att.came_for {
-        if cases.contains(&case) {
+        if cases.contains(&case) && !keep.contains(&name.as_str()) {
             cases.retain(|c| *c != case);
             changed = true;
             if cases.is_empty() {
@@ -288,7 +289,7 @@ mod tests {
                 ("Kari Begge".into(), vec![id(A), id(B)]),
             ],
         };
-        assert!(forget_case(&team(), &mut att, id(A)));
+        assert!(forget_case(&team(), &mut att, id(A), &[]));
         assert_eq!(
             att,
             Attendance {
@@ -301,8 +302,15 @@ mod tests {
         );
         let today = Today { expected: &[], anonymised_case: true };
         assert_eq!(for_case(&team(), &att, id(A), today).guests, ["Ola Hjelper"]);
+        // A referrer still named in the case stays with it.
+        let mut kept = att.clone();
+        kept.guests.push("Nina Berg".into());
+        kept.came_for.push(("Nina Berg".into(), vec![id(B)]));
+        let before = kept.clone();
+        assert!(!forget_case(&team(), &mut kept, id(B), &["Nina Berg", "Kari Begge"]));
+        assert_eq!(kept, before);
         let again = att.clone();
-        assert!(!forget_case(&team(), &mut att, id(A)), "nothing left to take");
+        assert!(!forget_case(&team(), &mut att, id(A), &[]), "nothing left to take");
         assert_eq!(att, again);
     }
 
@@ -314,7 +322,7 @@ mod tests {
             guests: vec![],
             came_for: vec![("Eirik Moen".into(), vec![id(A)])],
         };
-        assert!(forget_case(&team(), &mut att, id(A)));
+        assert!(forget_case(&team(), &mut att, id(A), &[]));
         assert_eq!((att.absent, att.came_for), (names(&["Eirik Moen"]), vec![]));
     }
 

@@ -264,6 +264,7 @@ pub fn forget_cases(
     tx: &mut super::transaction::Transaction<'_>,
     config: &crate::model::Config,
     ids: &[CaseId],
+    keep: &[&str],
 ) -> Result<Vec<String>, crate::error::Error> {
     let (files, _) = super::load::folder_files(tx.team(), super::MEETINGS_DIR);
     let wanted: Vec<String> = ids.iter().map(ToString::to_string).collect();
@@ -281,7 +282,7 @@ pub fn forget_cases(
         let mut any = false;
         for att in schedule.meetings.iter_mut().filter_map(|m| m.attendance.as_mut()) {
             for id in ids {
-                any |= crate::rules::attendance::forget_case(config, att, *id);
+                any |= crate::rules::attendance::forget_case(config, att, *id, keep);
             }
         }
         if any {
