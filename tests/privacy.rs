@@ -406,8 +406,10 @@ fn an_anonymous_or_purged_case_takes_its_guests_out_of_the_meetings() {
             "{members}absent = [\"Eirik Moen\", \"Line Dahl\"]\nguests = [\"Nina Berg\"]\n\n[meetings.attendance.came_for]\n\"Line Dahl\" = [\"2026-11-16-mcax\"]\n\"Nina Berg\" = [\"2026-11-19-kefo\"]\n"
         )
     );
-    let with_nina = MEMBERS_THERE
-        .replace("Kommunepsykolog)\\", "Kommunepsykolog), Nina Berg (Helsestasjon og skolehelsetjeneste, meldte saken)\\");
+    let with_nina = MEMBERS_THERE.replace(
+        "Kommunepsykolog)\\",
+        "Kommunepsykolog), Nina Berg (Helsestasjon og skolehelsetjeneste, meldte saken)\\",
+    );
     assert_eq!(
         people_of(&referat("2026-11-19-kefo", "2026-12-09")),
         [with_nina.as_str(), "**Forfall:** Eirik Moen"]

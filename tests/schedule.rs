@@ -241,7 +241,10 @@ fn cancel_and_move_need_a_published_half_year_and_a_real_meeting() {
         .rt(["schedule", "--cancel", "2026-12-09", "--reason", "x", "--today", "2026-11-23"])
         .output()
         .unwrap();
-    assert!(stderr(&out).contains("teamet har ikke møte 2026-12-09"), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "feil: teamet har ikke møte 2026-12-09\nhjelp: kommende møter: 2026-12-08 (se `rt schedule`)\n"
+    );
     let out = team.rt(["schedule", "--cancel", "2026-12-08"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "--cancel needs --reason");
 }

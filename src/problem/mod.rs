@@ -616,6 +616,9 @@ pub enum Problem {
     MoveIntoThePast { date: chrono::NaiveDate, today: chrono::NaiveDate },
     /// `rt check` with `auto_commit` on cannot ask git what is committed.
     GitStatusUnknown { detail: String },
+    /// No meeting on a date an invitation, a cancel or a move names (for a referral, see
+    /// [`Problem::MeetingUnknown`], whose hint is about places).
+    NoMeetingOn { date: chrono::NaiveDate, next: Vec<chrono::NaiveDate> },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1668,6 +1671,10 @@ impl Problem {
                 format!("auto_commit er på, men git kan ikke si hva som er committet ({detail})"),
                 format!("auto_commit is on, but git cannot tell what is committed ({detail})"),
             ),
+            NoMeetingOn { date, .. } => l.pick(
+                format!("teamet har ikke møte {date}"),
+                format!("the team has no meeting on {date}"),
+            ),
             NotInGit => l.pick(
                 "filen er ny, endret eller slettet, men ikke committet i git".to_string(),
                 "the file is new, changed or deleted, but not committed in git".to_string(),
@@ -2467,6 +2474,17 @@ impl Problem {
                 "sjekk at git er installert og at `git status` virker i team-mappen; uten git: sett `auto_commit = false` under [git] i rt.toml".to_string(),
                 "check that git is installed and that `git status` works in the team folder; without git: set `auto_commit = false` under [git] in rt.toml".to_string(),
             )),
+            NoMeetingOn { next, .. } if next.is_empty() => Some(l.pick(
+                "ingen kommende møter er satt opp; se `rt schedule`".to_string(),
+                "no meetings to come are set; see `rt schedule`".to_string(),
+            )),
+            NoMeetingOn { next, .. } => {
+                let dates: Vec<String> = next.iter().map(ToString::to_string).collect();
+                Some(l.pick(
+                    format!("kommende møter: {} (se `rt schedule`)", dates.join(", ")),
+                    format!("meetings to come: {} (see `rt schedule`)", dates.join(", ")),
+                ))
+            }
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),
                 "a command was stopped before it could commit, or someone edited the file by hand: see `git status` and `git diff`, and commit when it is right (`git add -A && git commit`); do not run the command again".to_string(),

@@ -235,11 +235,12 @@ fn index(p: &Problem) -> usize {
         Problem::HeldMeetingUnchangeable { .. } => 218,
         Problem::MoveIntoThePast { .. } => 219,
         Problem::GitStatusUnknown { .. } => 220,
+        Problem::NoMeetingOn { .. } => 221,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 221;
+const VARIANTS: usize = 222;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -483,6 +484,7 @@ fn all() -> Vec<Problem> {
         Problem::HeldMeetingUnchangeable { date: day() },
         Problem::MoveIntoThePast { date: day(), today: day() },
         Problem::GitStatusUnknown { detail: "x".into() },
+        Problem::NoMeetingOn { date: day(), next: vec![day()] },
     ]
 }
 

@@ -200,9 +200,9 @@ fn choose(meetings: &[Meeting], asked: Option<NaiveDate>, today: NaiveDate) -> R
         None => meetings
             .iter()
             .find(|m| m.is_open() && m.date >= today)
-            .ok_or(Error::Stop(Problem::MeetingUnknown { date: today, next })),
+            .ok_or(Error::Stop(Problem::NoMeetingOn { date: today, next })),
         Some(date) => match meetings.iter().find(|m| m.date == date) {
-            None => Err(Error::Stop(Problem::MeetingUnknown { date, next })),
+            None => Err(Error::Stop(Problem::NoMeetingOn { date, next })),
             Some(m) if !m.is_open() => Err(Error::Stop(Problem::MeetingCancelled {
                 date,
                 reason: m.cancelled.clone().unwrap_or_default(),

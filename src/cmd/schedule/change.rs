@@ -84,7 +84,7 @@ fn unknown_meeting(schedule: &Schedule, date: NaiveDate, today: NaiveDate) -> Er
         .take(3)
         .map(|m| m.date)
         .collect();
-    Error::Stop(Problem::MeetingUnknown { date, next })
+    Error::Stop(Problem::NoMeetingOn { date, next })
 }
 
 /// Stages the meetings file written back, keeping hand edits.
