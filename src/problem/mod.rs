@@ -2432,8 +2432,8 @@ impl Problem {
             }
             // ---- lead: what the adversarial try found ----------------------------------
             OutputIsTeamFile { .. } => Some(l.pick(
-                "rt.toml, tiltaksbank.toml, cases/, meetings/ og templates/ endres bare av rt sine egne kommandoer; skriv dokumentet til en annen fil, f.eks. `--out utskrift/innkalling.md`".into(),
-                "rt.toml, tiltaksbank.toml, cases/, meetings/ and templates/ are changed only by rt's own commands; write the document to another file, e.g. `--out print/invitation.md`".into(),
+                "rt.toml, tiltaksbank.toml, cases/, meetings/ og templates/ endres bare av rt sine egne kommandoer; velg en annen fil eller mappe, f.eks. `--out utskrift`".into(),
+                "rt.toml, tiltaksbank.toml, cases/, meetings/ and templates/ are changed only by rt's own commands; choose another file or folder, e.g. `--out print`".into(),
             )),
             // ---- advtiltak ----
             LineBreak { .. } => Some(l.pick(
