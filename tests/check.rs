@@ -411,3 +411,23 @@ fn a_first_meeting_off_the_meeting_day_is_a_warning() {
          på møtedagen; for et halvår som er publisert eller over, kan linjen fjernes\n"
     );
 }
+
+/// A measure left out of the catalogue for an error of its own is told there, once: the cases
+/// that name it are not also told it is unknown.
+#[test]
+fn a_measure_with_an_error_is_told_once_not_again_in_the_cases_naming_it() {
+    let team = Team::demo();
+    let bank = team.read("tiltaksbank.toml");
+    let broken = bank.replacen("\nname = \"", "\nname = \"Ny\\u2028", 1);
+    assert_ne!(broken, bank);
+    team.write("tiltaksbank.toml", &broken);
+    let out = team.rt(["check", "--today", "2026-11-29"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let errors: Vec<&str> = text.lines().filter(|l| l.contains(": feil: ")).collect();
+    assert_eq!(errors.len(), 1, "{text}");
+    assert!(
+        errors[0].starts_with("tiltaksbank.toml:") && errors[0].ends_with("skal stå på én linje"),
+        "{text}"
+    );
+}

@@ -310,12 +310,20 @@ impl Measure {
 pub struct Tiltaksbank {
     /// The measures.
     pub measures: Vec<Measure>,
+    /// The ids of measures the file holds but that were left out for their errors (told
+    /// where they are): a case naming one is not wrong for it.
+    pub left_out: Vec<String>,
 }
 
 impl Tiltaksbank {
     /// The measure with this id.
     pub fn get(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id == id)
+    }
+
+    /// Whether the catalogue knows this id: a measure, or one left out for its errors.
+    pub fn knows(&self, id: &str) -> bool {
+        self.get(id).is_some() || self.left_out.iter().any(|l| l == id)
     }
 }
 

@@ -343,6 +343,7 @@ mod tests {
                 m("teen", "helsestasjon", 13, 18),
                 m("art", "kulturskole", 6, 18),
             ],
+            left_out: Vec::new(),
         };
         let ids = |age| -> Vec<String> {
             shortlist(&bank, &config(), age, Lang::Nb)

@@ -232,7 +232,7 @@ fn check_references(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
             check_unit(&p.unit, Field::ProposedUnit(i), cx, out);
         }
         if let Some(bank) = cx.measures
-            && bank.get(&p.measure).is_none()
+            && !bank.knows(&p.measure)
         {
             let suggestion = suggest::closest(&p.measure, bank.measures.iter().map(|m| m.id.as_str()));
             out.push(Finding::error(

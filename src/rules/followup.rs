@@ -68,7 +68,7 @@ pub fn check(case: &Case, cx: &RuleContext, out: &mut Vec<Finding>) {
     }
     for (i, m) in f.measures.iter().enumerate() {
         if let Some(bank) = cx.measures
-            && bank.get(&m.measure).is_none()
+            && !bank.knows(&m.measure)
         {
             let suggestion = crate::suggest::closest(&m.measure, bank.measures.iter().map(|m| m.id.as_str()));
             out.push(Finding::error(

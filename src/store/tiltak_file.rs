@@ -89,6 +89,7 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
         r.tolerate_unknown = true;
     }
     let mut measures = Vec::new();
+    let mut left_out = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (n, mut t) in r.tables(&mut root, "measures").into_iter().enumerate() {
         let before = r.errors();
@@ -134,6 +135,7 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
         }
         r.finish(t);
         if r.errors() > before {
+            left_out.extend(id);
             continue;
         }
         if let (Some(id), Some(name), Some(provider), Some(access)) = (id, name, provider, access) {
@@ -167,12 +169,14 @@ pub fn read(file: &str, text: &str, config: Option<&Config>) -> (Tiltaksbank, Ve
             }
             if found.iter().all(|f| f.flaw == Flaw::NationalId) {
                 measures.push(crate::rules::measure::masked(&measure));
+            } else {
+                left_out.push(measure.id);
             }
         }
     }
     r.skip(&mut root, "extra");
     r.finish(root);
-    (Tiltaksbank { measures }, r.diags)
+    (Tiltaksbank { measures, left_out }, r.diags)
 }
 
 /// `provider`, or in an older file `unit`: a unit or a provider of `rt.toml`.

@@ -258,7 +258,7 @@ mod tests {
         let mut edited = first.new.clone();
         edited.contact = "Ring Kari i NAV".into();
         edited.description = "Skrevet for hånd".into();
-        let bank = Tiltaksbank { measures: vec![edited.clone()] };
+        let bank = Tiltaksbank { measures: vec![edited.clone()], ..Default::default() };
 
         // The sheet now says another contact and another way in.
         let mut later = sheet.clone();
@@ -292,14 +292,14 @@ mod tests {
             contact: "Skrevet for hånd".into(),
             ..Measure::default()
         };
-        let bank = Tiltaksbank { measures: vec![old.clone()] };
+        let bank = Tiltaksbank { measures: vec![old.clone()], ..Default::default() };
         let sheet = Measure { contact: "Fra arket".into(), link: "https://x.example".into(), ..old.clone() };
         let p = planned(&bank, &incoming(&sheet, &[Field::Name, Field::Contact, Field::Link]), false);
         assert_eq!(p.new.contact, "Skrevet for hånd");
         assert_eq!(p.new.link, "https://x.example");
         assert!(p.changed() && p.write);
         // The same again: nothing to write.
-        let again = Tiltaksbank { measures: vec![p.new.clone()] };
+        let again = Tiltaksbank { measures: vec![p.new.clone()], ..Default::default() };
         let q = planned(&again, &incoming(&sheet, &[Field::Name, Field::Contact, Field::Link]), false);
         assert!(!q.changed() && !q.write, "{q:?}");
         assert_eq!(q.changes, [FieldChange { field: Field::Contact, kept: true }]);

@@ -126,6 +126,7 @@ mod tests {
                 m("c", "Avlastning", &[], "Hjelp til foreldre i en krevende tid"),
                 m("d", "Økonomisk rådgivning", &["gjeld"], ""),
             ],
+            left_out: Vec::new(),
         };
         let ids: Vec<&str> = search(&bank, "foreldre").iter().map(|(m, _)| m.id.as_str()).collect();
         assert_eq!(ids, ["b", "a", "c"]);

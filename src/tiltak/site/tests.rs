@@ -39,6 +39,7 @@ fn bank() -> Tiltaksbank {
                 ..measure("friplass", "Ærlig friplass", "kulturskole", Access::Decision)
             },
         ],
+        left_out: Vec::new(),
     }
 }
 
