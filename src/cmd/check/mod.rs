@@ -8,8 +8,8 @@
 //! national id numbers anywhere in its text, proposals assigned to units of the team and
 //! never to a provider outside it); ids against file names and year folders; duplicate ids;
 //! stray temporary files; the published meetings and where cases are placed (see
-//! [`meetings`]); with `auto_commit`, files of the team's that are not committed. Exit 0 when there are no errors
-//! (warnings are shown but do not fail), 1 otherwise.
+//! [`meetings`]); with `auto_commit`, the team's files that are not committed. Exit 0 when
+//! there are no errors (warnings are shown but do not fail), 1 otherwise.
 //!
 //! A case file others can read is a warning on Unix; the same finding in many files is told
 //! once, about their folder, with the one command that fixes them all (`--verbose` lists
