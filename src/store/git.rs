@@ -67,6 +67,12 @@ pub fn repo(team: &TeamDir) -> Repo {
     }
 }
 
+/// Whether a repository is plainly meant here (a `.git` in the team folder or above it), so
+/// that git's absence is worth a word; a folder on a share without git is simply not in git.
+pub fn repository_meant(team: &TeamDir) -> bool {
+    team.root().ancestors().any(|d| d.join(".git").exists())
+}
+
 /// The message of an automatic commit: `rt refer: 2027-01-05-k7q2`, naming at most five
 /// files by their stems (`2027H1`, `tiltaksbank`) and counting the rest. Only a stem that is
 /// a case id, a half-year or one of the team's own files is named: a misnamed file (a copy

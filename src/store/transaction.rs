@@ -338,7 +338,7 @@ fn commit_to_git(team: &TeamDir, files: &[String], command: &str) -> GitOutcome 
     match git::repo(team) {
         Repo::NotARepo => GitOutcome::Off,
         // Only worth a word where a repository is plainly meant to be.
-        Repo::NoGit if team.root().ancestors().any(|d| d.join(".git").exists()) => GitOutcome::NoGit,
+        Repo::NoGit if git::repository_meant(team) => GitOutcome::NoGit,
         Repo::NoGit => GitOutcome::Off,
         Repo::At(_) => match git::commit_files(team, files, command) {
             Ok(Some(message)) => GitOutcome::Committed(message),

@@ -99,7 +99,8 @@ fn check_all(ctx: &Session) -> Result<(Vec<Diagnostic>, usize), Error> {
 
 /// The team's files that git does not hold as they are, when rt commits every change
 /// (`auto_commit`): a command stopped between its write and its commit, or a hand edit.
-/// A warning each (many in one folder are told once); nothing outside git.
+/// A warning each (many in one folder are told once); nothing outside git, nor where git is
+/// missing and no repository is meant (a team folder on a share).
 fn not_committed(team: &TeamDir, config: Option<&Config>) -> Vec<Diagnostic> {
     if !config.is_some_and(|c| c.auto_commit) {
         return Vec::new();
@@ -107,8 +108,8 @@ fn not_committed(team: &TeamDir, config: Option<&Config>) -> Vec<Diagnostic> {
     let unknown = |detail: String| vec![Diagnostic::warning(".", None, Problem::GitStatusUnknown { detail })];
     match git::repo(team) {
         git::Repo::At(_) => {}
-        git::Repo::NotARepo => return Vec::new(),
-        git::Repo::NoGit => return unknown("git".into()),
+        git::Repo::NoGit if git::repository_meant(team) => return unknown("git".into()),
+        git::Repo::NotARepo | git::Repo::NoGit => return Vec::new(),
     }
     match git::uncommitted_state_files(team) {
         Ok(files) => files.iter().map(|f| Diagnostic::warning(f, None, Problem::NotInGit)).collect(),
