@@ -409,3 +409,20 @@ fn a_line_break_in_a_name_is_shown_as_a_sign_in_the_preview() {
         "{all}"
     );
 }
+
+/// A file that is no spreadsheet is told as such, not as text in the wrong encoding.
+#[test]
+fn a_file_that_is_no_spreadsheet_is_told_so() {
+    let team = Team::new();
+    let path = team.path("tiltaksbank.toml");
+    let out = team.rt(["tiltak", "import", path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "feil: kan ikke lese {} som regneark\nhjelp: bruk et regneark (.xlsx, .xls, .ods) eller en .csv-fil; \
+             lagre arket på nytt fra regnearkprogrammet hvis det er skadet\n",
+            path.display()
+        )
+    );
+}

@@ -619,6 +619,8 @@ pub enum Problem {
     /// No meeting on a date an invitation, a cancel or a move names (for a referral, see
     /// [`Problem::MeetingUnknown`], whose hint is about places).
     NoMeetingOn { date: chrono::NaiveDate, next: Vec<chrono::NaiveDate> },
+    /// `rt tiltak import` of a file that cannot be read as a spreadsheet.
+    NotASpreadsheet { file: String },
 }
 
 /// "The next meetings with room: …" for a hint.
@@ -1675,6 +1677,10 @@ impl Problem {
                 format!("teamet har ikke møte {date}"),
                 format!("the team has no meeting on {date}"),
             ),
+            NotASpreadsheet { file } => l.pick(
+                format!("kan ikke lese {file} som regneark"),
+                format!("cannot read {file} as a spreadsheet"),
+            ),
             NotInGit => l.pick(
                 "filen er ny, endret eller slettet, men ikke committet i git".to_string(),
                 "the file is new, changed or deleted, but not committed in git".to_string(),
@@ -2485,6 +2491,10 @@ impl Problem {
                     format!("meetings to come: {} (see `rt schedule`)", dates.join(", ")),
                 ))
             }
+            NotASpreadsheet { .. } => Some(l.pick(
+                "bruk et regneark (.xlsx, .xls, .ods) eller en .csv-fil; lagre arket på nytt fra regnearkprogrammet hvis det er skadet".to_string(),
+                "use a spreadsheet (.xlsx, .xls, .ods) or a .csv file; save the sheet again from the spreadsheet program if it is damaged".to_string(),
+            )),
             NotInGit | ManyNotInGit { .. } => Some(l.pick(
                 "en kommando ble stoppet før den fikk committet, eller noen har endret filen for hånd: se `git status` og `git diff`, og commit når det er riktig (`git add -A && git commit`); kjør ikke kommandoen på nytt".to_string(),
                 "a command was stopped before it could commit, or someone edited the file by hand: see `git status` and `git diff`, and commit when it is right (`git add -A && git commit`); do not run the command again".to_string(),

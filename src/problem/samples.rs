@@ -236,11 +236,12 @@ fn index(p: &Problem) -> usize {
         Problem::MoveIntoThePast { .. } => 219,
         Problem::GitStatusUnknown { .. } => 220,
         Problem::NoMeetingOn { .. } => 221,
+        Problem::NotASpreadsheet { .. } => 222,
     }
 }
 
 /// How many variants there are.
-const VARIANTS: usize = 222;
+const VARIANTS: usize = 223;
 
 /// A sample of every variant.
 fn all() -> Vec<Problem> {
@@ -485,6 +486,7 @@ fn all() -> Vec<Problem> {
         Problem::MoveIntoThePast { date: day(), today: day() },
         Problem::GitStatusUnknown { detail: "x".into() },
         Problem::NoMeetingOn { date: day(), next: vec![day()] },
+        Problem::NotASpreadsheet { file: "x".into() },
     ]
 }
 

@@ -52,8 +52,10 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet, Error> {
     }
     // A missing or unreadable file is told as such, not as a sheet that cannot be read.
     std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    let bad = |e: calamine::Error| {
-        Error::read(path, std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))
+    // A file calamine cannot open (another kind of file, or a broken one) is no spreadsheet;
+    // calamine's own words are English only and say no more than that.
+    let bad = |_: calamine::Error| {
+        Error::Stop(crate::problem::Problem::NotASpreadsheet { file: path.display().to_string() })
     };
     let mut book = open_workbook_auto(path).map_err(bad)?;
     let names = book.sheet_names();
