@@ -79,7 +79,7 @@ impl<'a> Walk<'a> {
     fn table(&mut self, table_like: &'a dyn TableLike) {
         for (key, item) in table_like.iter() {
             self.steps.push(Step::Key(key));
-            // The path as written (`extra.150315.50073` is one number in dotted keys). A key
+            // The path as written (`extra.DDDDDD.DDDDD`, D a digit, is one number in dotted keys). A key
             // that holds a number is reported once, by its table; what is under it goes with it.
             if let Some(table) = self.table_before_number() {
                 let at = table_like.get_key_value(key).and_then(|(k, _)| k.span()).or_else(|| item.span());
@@ -92,7 +92,7 @@ impl<'a> Walk<'a> {
     }
 
     /// When the path to here holds a number: the path of the steps wholly before it (for
-    /// `extra.150315.50073`, `extra`), which shows nothing of the number.
+    /// `extra.DDDDDD.DDDDD`, `extra`), which shows nothing of the number.
     fn table_before_number(&self) -> Option<String> {
         let full = path(&self.steps);
         let start = national_id::find(&full)?.start;
@@ -129,10 +129,10 @@ impl<'a> Walk<'a> {
                     self.value(item);
                     self.steps.pop();
                 }
-                // `[1503, 1550073]`: no element holds it, the array as written does.
+                // `[DDDD, DDDDDDD]`: no element holds it, the array as written does.
                 self.found.len() == before && self.written(v)
             }
-            // A number or date as written: `15031550073`, `150_315_500_73`, `1503.1550073`.
+            // A number or date as written: `DDDDDDDDDDD`, `DDD_DDD_DDD_DD`, `DDDD.DDDDDDD`.
             _ => self.written(v),
         };
         if hit {

@@ -24,11 +24,12 @@
 //! The digits between two separators (or other characters) form a *group*, and groups joined
 //! only by separators form a *run*. A number is found when eleven consecutive digits of a run
 //! are a valid national id and they **begin at the start of a group and end at the end of a
-//! group**. So every way of grouping the eleven digits is found (`15031550073`,
-//! `150315 50073`, `15.03.15 500 73`, `1503 1550073`, `1 5 0 3 …`, one group per line),
+//! group**. So every way of grouping the eleven digits is found (written here with `D` for a
+//! digit: `DDDDDDDDDDD`, `DDDDDD DDDDD`, `DD.DD.DD DDD DD`, `DDDD DDDDDDD`, `D D D D …`, one
+//! group per line),
 //! also with other groups before and after in the run; but eleven digits inside a longer
 //! group are not (a twelve-digit number is not an id), nor are eleven digits that begin or
-//! end inside a group (`9150315 50073`). Ten and twelve digits in any grouping cannot
+//! end inside a group (`DDDDDDD DDDDD`, a digit too many at the start). Ten and twelve digits in any grouping cannot
 //! match, and most text that is not an id cannot either: an 8-digit phone number, a date, a
 //! time, a sum `1 500 073,00` (nine digits).
 //!
