@@ -16,39 +16,6 @@ fn id(i: usize) -> String {
     format!("2027-01-05-{suffix}")
 }
 
-/// A scheduled, consented case placed in `meeting`.
-fn case_text(id: &str, meeting: &str) -> String {
-    format!(
-        r#"schema = 1
-id = "{id}"
-way_in = "bti"
-status = "scheduled"
-referred = 2027-01-05
-meeting = {meeting}
-bti_level = 1
-leader_consulted = 2027-01-05
-
-[referrer]
-name = "Marit Haugen"
-unit = "helsestasjon"
-
-[user]
-initials = "A.B."
-born = 2019-04-12
-
-[consent]
-given_by = "guardian"
-date = 2027-01-05
-units = ["barnevern"]
-
-[situation]
-concern = "Uro i barnehagen."
-tried = "Samtaler med foreldrene."
-wishes = "Ro hjemme."
-"#
-    )
-}
-
 fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     let mut cmd = rt_bare();
     cmd.arg("--dir").arg(dir).args(args);
@@ -96,7 +63,7 @@ fn record_racing_a_consent_withdrawal_loses_neither_change() {
     const RUNS: usize = 300;
     let team = Team::new();
     for i in 0..RUNS {
-        team.write(&format!("cases/2027/{}.toml", id(i)), &case_text(&id(i), "2027-01-26"));
+        team.write(&format!("cases/2027/{}.toml", id(i)), &scheduled_case(&id(i), "2027-01-26"));
     }
     let dir = team.root().to_str().unwrap().to_string();
     race(RUNS, 4, |i| {
@@ -149,7 +116,7 @@ fn moving_a_meeting_while_its_case_is_closed_leaves_no_case_on_a_lost_date() {
             }
             let rel = format!("cases/2027/{}.toml", id(1));
             std::fs::create_dir_all(dir.path().join("cases/2027")).unwrap();
-            std::fs::write(dir.path().join(&rel), case_text(&id(1), "2027-01-26")).unwrap();
+            std::fs::write(dir.path().join(&rel), scheduled_case(&id(1), "2027-01-26")).unwrap();
             dir
         })
         .collect();
@@ -225,7 +192,8 @@ fn a_year_folder_that_links_outside_is_neither_written_nor_silently_skipped() {
     );
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing landed outside");
     // A case that sits behind the link is reported, by check and by the commands that read.
-    std::fs::write(outside.path().join(format!("{}.toml", id(7))), case_text(&id(7), "2027-01-26")).unwrap();
+    std::fs::write(outside.path().join(format!("{}.toml", id(7))), scheduled_case(&id(7), "2027-01-26"))
+        .unwrap();
     let check = team.rt(["check", "--today", TODAY]).output().unwrap();
     assert_eq!(check.status.code(), Some(1));
     assert!(
@@ -243,7 +211,7 @@ fn a_cases_folder_that_is_a_link_is_read_by_no_one() {
     let team = Team::new();
     let outside = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(outside.path().join("2027")).unwrap();
-    std::fs::write(outside.path().join(format!("2027/{}.toml", id(7))), case_text(&id(7), "2027-01-26"))
+    std::fs::write(outside.path().join(format!("2027/{}.toml", id(7))), scheduled_case(&id(7), "2027-01-26"))
         .unwrap();
     std::fs::remove_dir_all(team.path("cases")).ok();
     std::os::unix::fs::symlink(outside.path(), team.path("cases")).unwrap();
@@ -313,7 +281,7 @@ fn cancelling_a_meeting_writes_every_file_or_none() {
         team.rt(["schedule", "--publish", "--half", "2027H1", "--today", "2027-01-05"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     for i in 0..2 {
-        team.write(&format!("cases/2027/{}.toml", id(i)), &case_text(&id(i), "2027-01-26"));
+        team.write(&format!("cases/2027/{}.toml", id(i)), &scheduled_case(&id(i), "2027-01-26"));
     }
     // A broken case file might be one of the meeting's: the cancellation waits for it.
     team.write(&format!("cases/2027/{}.toml", id(2)), "schema = 1\nid = ");
@@ -345,7 +313,7 @@ fn cancelling_a_meeting_writes_every_file_or_none() {
 fn dates_that_would_defeat_retention_are_refused_with_the_range() {
     let team = Team::new();
     let rel = format!("cases/2027/{}.toml", id(3));
-    team.write(&rel, &case_text(&id(3), "2027-01-26"));
+    team.write(&rel, &scheduled_case(&id(3), "2027-01-26"));
     let before = team.snapshot();
     for (args, flag) in [
         (vec!["close", &id(3), "--reason", "Trukket.", "--date", "2001-01-01"], "[--date]"),
@@ -374,7 +342,7 @@ fn dates_that_would_defeat_retention_are_refused_with_the_range() {
     }
     // A closing date typed by hand before the referral is a check error, and purge keeps the
     // case (and says so) rather than deleting it at once.
-    let closed = case_text(&id(3), "2027-01-26")
+    let closed = scheduled_case(&id(3), "2027-01-26")
         .replace("status = \"scheduled\"", "status = \"closed\"")
         .replace("meeting = 2027-01-26\n", "closed = 2001-01-01\nclosed_reason = \"Trukket.\"\n");
     team.write(&rel, &closed);
